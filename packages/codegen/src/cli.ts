@@ -1,0 +1,153 @@
+/**
+ * The `switchboard` command line: `generate` and `check`. Exit codes: 0 ok, 1 the spec is
+ * invalid or the output is stale, 2 usage error.
+ */
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { formatDiagnostic, SpecError, type Diagnostic } from './diagnostics.js';
+import { load } from './load/index.js';
+import { compareOutput, generateFiles, isStale, writeOutput, type EmitterTiming } from './generate.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** Defaults of the options every command takes. */
+export const DEFAULT_CLI_OPTIONS = Object.freeze({ spec: 'asyncapi.yaml', out: 'generated' });
+
+export interface Io {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+};
+
+const COMMON_OPTIONS = {
+  spec: { type: 'string', default: DEFAULT_CLI_OPTIONS.spec },
+  out: { type: 'string', default: DEFAULT_CLI_OPTIONS.out },
+  quiet: { type: 'boolean', short: 'q', default: false },
+  verbose: { type: 'boolean', short: 'v', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+const USAGE: Readonly<Record<string, string>> = {
+  main: `Usage: switchboard <command> [options]
+
+Commands:
+  generate   write the generated package from the spec
+  check      exit 1, naming the stale files, when the output differs from what the spec produces
+
+Run 'switchboard <command> --help' for a command's options.`,
+  generate: `Usage: switchboard generate [--spec FILE] [--out DIR] [--quiet] [--verbose]
+
+Reads the AsyncAPI document, runs every emitter and writes the files that changed.
+Files in the output's src/ that the spec no longer produces are deleted.
+
+Options:
+  --spec FILE    the AsyncAPI 3.0.0 document (default: asyncapi.yaml)
+  --out DIR      the output directory (default: generated)
+  -q, --quiet    print only errors
+  -v, --verbose  also print the parser's informational diagnostics
+  -h, --help     show this help`,
+  check: `Usage: switchboard check [--spec FILE] [--out DIR] [--quiet] [--verbose]
+
+Generates in memory and compares with the output directory; writes nothing.
+Exits 1 and names each stale, missing or extra file when they differ, or when the spec is invalid.
+
+Options:
+  --spec FILE    the AsyncAPI 3.0.0 document (default: asyncapi.yaml)
+  --out DIR      the output directory (default: generated)
+  -q, --quiet    print only errors
+  -v, --verbose  also print the parser's informational diagnostics
+  -h, --help     show this help`,
+};
+
+/** Runs the CLI and returns the exit code; never calls `process.exit`, so it is testable in-process. */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    (command === undefined ? io.err : io.out)(USAGE['main'] ?? '');
+    return command === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (command !== 'generate' && command !== 'check') {
+    io.err(`switchboard: unknown command '${command}'\n\n${USAGE['main']}`);
+    return EXIT_USAGE;
+  }
+  let values: { spec: string; out: string; quiet: boolean; verbose: boolean; help: boolean };
+  try {
+    ({ values } = parseArgs({ args: [...rest], options: COMMON_OPTIONS, allowPositionals: false, strict: true }));
+  } catch (error) {
+    io.err(`switchboard ${command}: ${(error as Error).message}\n\n${USAGE[command]}`);
+    return EXIT_USAGE;
+  }
+  if (values.help) {
+    io.out(USAGE[command] ?? '');
+    return EXIT_OK;
+  }
+  return command === 'generate' ? runGenerate(values, io) : runCheck(values, io);
+}
+
+interface CommandOptions { spec: string; out: string; quiet: boolean; verbose: boolean }
+
+async function prepare(opts: CommandOptions, io: Io, verb: string) {
+  const started = performance.now();
+  const progress = (t: EmitterTiming) => {
+    if (!opts.quiet) io.err(`switchboard ${verb}: ${t.emitter.padEnd(10)} ${String(t.files).padStart(2)} file${t.files === 1 ? ' ' : 's'} ${t.ms.toFixed(0).padStart(5)} ms`);
+  };
+  try {
+    const loadStart = performance.now();
+    const { model, diagnostics } = await load(opts.spec);
+    if (!opts.quiet) io.err(`switchboard ${verb}: ${'load'.padEnd(10)} ${String(model.messages.length).padStart(2)} msgs  ${(performance.now() - loadStart).toFixed(0).padStart(5)} ms`);
+    const result = await generateFiles(model, opts.spec, { onEmitter: progress });
+    const all = [...diagnostics, ...result.diagnostics];
+    report(all, opts, io);
+    if (all.some((d) => d.severity === 'error')) return null;
+    return { result, started };
+  } catch (error) {
+    if (error instanceof SpecError) {
+      report(error.diagnostics, opts, io);
+      io.err(`switchboard ${verb}: the spec is invalid`);
+      return null;
+    }
+    throw error;
+  }
+}
+
+function report(diagnostics: readonly Diagnostic[], opts: CommandOptions, io: Io): void {
+  for (const d of diagnostics) {
+    if (d.severity === 'error' || (d.severity === 'warning' && !opts.quiet) || (d.severity === 'info' && opts.verbose)) {
+      io.err(formatDiagnostic(d));
+    }
+  }
+}
+
+async function runGenerate(opts: CommandOptions, io: Io): Promise<number> {
+  const prepared = await prepare(opts, io, 'generate');
+  if (!prepared) return EXIT_FAILED;
+  const written = await writeOutput(opts.out, prepared.result.files);
+  const changed = written.changed.length + written.missing.length;
+  if (!opts.quiet) {
+    io.err(`switchboard generate: ${prepared.result.files.length} files in ${opts.out}/, ${changed} written, ${written.extra.length} deleted, ${(performance.now() - prepared.started).toFixed(0)} ms`);
+  }
+  return EXIT_OK;
+}
+
+async function runCheck(opts: CommandOptions, io: Io): Promise<number> {
+  const prepared = await prepare(opts, io, 'check');
+  if (!prepared) return EXIT_FAILED;
+  const staleness = await compareOutput(opts.out, prepared.result.files);
+  if (!isStale(staleness)) {
+    if (!opts.quiet) io.err(`switchboard check: ${opts.out}/ is up to date (${prepared.result.files.length} files)`);
+    return EXIT_OK;
+  }
+  const show = (p: string) => path.join(opts.out, p);
+  for (const p of staleness.changed) io.err(`stale: ${show(p)} differs from what ${opts.spec} produces`);
+  for (const p of staleness.missing) io.err(`stale: ${show(p)} is missing`);
+  for (const p of staleness.extra) io.err(`stale: ${show(p)} is not produced by ${opts.spec} (delete it or regenerate)`);
+  io.err(`switchboard check: ${opts.out}/ is stale; run 'npm run generate' and commit the result (generated files are never edited by hand)`);
+  return EXIT_FAILED;
+}

@@ -1,0 +1,24 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type { Model } from '../model.js';
+
+/** One file an emitter produces, with a path relative to the output directory. */
+export interface GeneratedFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface EmitContext {
+  /** The spec's file name (no directories), for headers: output must not depend on the machine. */
+  readonly source: string;
+}
+
+export interface EmitResult {
+  readonly files: readonly GeneratedFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** An emitter is a pure function of the model: same model, same files, byte for byte. */
+export interface Emitter {
+  readonly name: string;
+  emit(model: Model, ctx: EmitContext): Promise<EmitResult> | EmitResult;
+}

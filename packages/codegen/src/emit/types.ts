@@ -1,0 +1,192 @@
+/**
+ * The types emitter (AsyncAPI 3.0.0 "Schema Object", "Message Object"): TypeScript types for every
+ * schema, built by @asyncapi/modelina (interfaces, unions for enums), then reworked with ts-morph:
+ * exported, identifier property names unquoted, empty closed objects made `Record<string, never>`,
+ * and a const object beside each enum so its members are values too (`ErrorCode.INVALID_MESSAGE`).
+ * Writes `src/types.ts`.
+ */
+import { TypeScriptGenerator, TS_DESCRIPTION_PRESET, type OutputModel } from '@asyncapi/modelina';
+import {
+  Node, StructureKind, SyntaxKind, VariableDeclarationKind,
+  type SourceFile, type StatementStructures, type VariableStatementStructure,
+} from 'ts-morph';
+import type { Diagnostic } from '../diagnostics.js';
+import type { JsonSchema, JsonValue, Model, SchemaModel } from '../model.js';
+import { COMPONENT_REF_PREFIX, isRecord } from '../load/schemas.js';
+import { constantCase, typeName } from '../lib/names.js';
+import { createProject, docText, literal, print, propertyName } from '../lib/ts.js';
+import type { EmitContext, EmitResult, Emitter } from './context.js';
+
+const ROOT_ID = '__SwitchboardModelinaRoot';
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+export const typesEmitter: Emitter = {
+  name: 'types',
+  async emit(model: Model, ctx: EmitContext): Promise<EmitResult> {
+    const diagnostics: Diagnostic[] = [];
+    const outputs = await runModelina(model);
+    const project = createProject();
+    const closedEmpty = new Set(model.schemas.filter((s) => isClosedEmptyObject(s.schema)).map((s) => typeName(s.name)));
+    const enums = new Map(model.schemas.map((s) => [typeName(s.name), s] as const));
+    const statements: StatementStructures[] = [];
+    // Each model is reshaped in a scratch file of its own: edits there re-parse a few lines, not the whole output.
+    for (const [i, out] of outputs.entries()) {
+      if (out.modelName === typeName(ROOT_ID)) continue;
+      const scratch = project.createSourceFile(`model-${i}.ts`, out.result);
+      for (const any of scratch.getDescendantsOfKind(SyntaxKind.AnyKeyword)) {
+        const schema = model.schemas.find((s) => typeName(s.name) === out.modelName);
+        diagnostics.push({
+          severity: 'error',
+          rule: 'switchboard/unsupported-schema',
+          message: `schema ${schema?.name ?? out.modelName} produces \`any\` (${any.getParentOrThrow().getText()}); give it a concrete type`,
+          file: model.source,
+          line: 0,
+          column: 0,
+          path: schema?.path ?? [],
+        });
+      }
+      statements.push(...reshape(scratch, closedEmpty));
+      const schema = enums.get(out.modelName);
+      const constant = schema && enumConstant(out.modelName, schema);
+      if (constant) statements.push(constant);
+      project.removeSourceFile(scratch);
+    }
+    const file = project.createSourceFile('types.ts');
+    file.addStatements(statements);
+    return { files: [{ path: 'src/types.ts', content: print(file, ctx.source) }], diagnostics };
+  },
+};
+
+/** Runs modelina on one JSON Schema whose `definitions` are the model's schemas, named by `$id`. */
+async function runModelina(model: Model): Promise<OutputModel[]> {
+  const definitions: Record<string, JsonValue> = {};
+  for (const s of model.schemas) {
+    definitions[s.name] = { $id: s.name, ...(rewriteRefs(s.schema) as Record<string, JsonValue>) };
+  }
+  const input = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: ROOT_ID,
+    definitions,
+    oneOf: model.schemas.map((s) => ({ $ref: `#/definitions/${s.name}` })),
+  };
+  const generator = new TypeScriptGenerator({
+    modelType: 'interface',
+    enumType: 'union',
+    rawPropertyNames: true,
+    presets: [TS_DESCRIPTION_PRESET],
+    constraints: { modelName: ({ modelName }) => typeName(modelName) },
+  });
+  return generator.generate(input);
+}
+
+function rewriteRefs(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(rewriteRefs);
+  if (!isRecord(value)) return value;
+  const out: Record<string, JsonValue> = {};
+  for (const [k, v] of Object.entries(value as Record<string, JsonValue>)) {
+    out[k] = k === '$ref' && typeof v === 'string' && v.startsWith(COMPONENT_REF_PREFIX)
+      ? `#/definitions/${v.slice(COMPONENT_REF_PREFIX.length)}`
+      : rewriteRefs(v);
+  }
+  return out;
+}
+
+/**
+ * modelina's declarations, as structures: exported, identifier property names unquoted,
+ * string literal types single-quoted, and an empty closed object as `Record<string, never>`
+ * (an empty interface would accept any value).
+ */
+function reshape(scratch: SourceFile, closedEmpty: ReadonlySet<string>): StatementStructures[] {
+  for (const lit of scratch.getDescendantsOfKind(SyntaxKind.LiteralType).reverse()) {
+    const inner = lit.getLiteral();
+    if (Node.isStringLiteral(inner) && inner.getText().startsWith('"')) inner.replaceWithText(literal(inner.getLiteralText()));
+  }
+  const out: StatementStructures[] = [];
+  for (const statement of scratch.getStatements()) {
+    if (Node.isInterfaceDeclaration(statement)) {
+      const structure = statement.getStructure();
+      if (closedEmpty.has(structure.name) && statement.getMembers().length === 0) {
+        out.push({
+          kind: StructureKind.TypeAlias,
+          name: structure.name,
+          isExported: true,
+          type: 'Record<string, never>',
+          docs: structure.docs ?? [],
+        });
+        continue;
+      }
+      out.push({
+        ...structure,
+        isExported: true,
+        properties: (structure.properties ?? []).map((p) => ({ ...p, name: unquote(p.name) })),
+      });
+    } else if (Node.isTypeAliasDeclaration(statement)) {
+      out.push({ ...statement.getStructure(), isExported: true });
+    } else {
+      throw new Error(`unexpected ${statement.getKindName()} in modelina output`);
+    }
+  }
+  return out;
+}
+
+function unquote(name: string): string {
+  const m = /^'([^'\\]*)'$|^"([^"\\]*)"$/.exec(name);
+  const raw = m ? (m[1] ?? m[2] ?? '') : null;
+  return raw !== null && IDENTIFIER.test(raw) ? raw : name;
+}
+
+function isClosedEmptyObject(schema: JsonSchema): boolean {
+  const props = schema['properties'];
+  return schema['type'] === 'object' && schema['additionalProperties'] === false &&
+    (!isRecord(props) || Object.keys(props).length === 0);
+}
+
+/**
+ * For an enum schema, a const object of its members to place right after its union type, so
+ * `ErrorCode.RATE_LIMIT_EXCEEDED` is a value and `ErrorCode` stays the type. Member names come
+ * from `x-enum-varnames` when given, else from the values (string enums only); descriptions from
+ * `x-enum-descriptions`.
+ */
+function enumConstant(name: string, schema: SchemaModel): VariableStatementStructure | null {
+  const members = enumMembers(schema);
+  if (!members) return null;
+  return {
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [`Members of {@link ${name}}, by name.`],
+    declarations: [{
+      name,
+      initializer: (writer) => {
+        writer.write('{').newLine();
+        writer.indent(() => {
+          for (const m of members) {
+            const doc = docText(m.description);
+            if (doc) writer.writeLine(`/** ${doc.replace(/\n/g, ' ')} */`);
+            writer.writeLine(`${propertyName(m.name)}: ${literal(m.value)},`);
+          }
+        });
+        writer.write('} as const');
+      },
+    }],
+  };
+}
+
+interface EnumMember { readonly name: string; readonly value: string | number; readonly description: string | null }
+
+function enumMembers(s: SchemaModel): EnumMember[] | null {
+  const values = s.schema['enum'];
+  if (!Array.isArray(values) || values.length === 0) return null;
+  if (!values.every((v) => typeof v === 'string' || typeof v === 'number')) return null;
+  const varnames = s.schema['x-enum-varnames'];
+  const descriptions = s.schema['x-enum-descriptions'];
+  const names = Array.isArray(varnames) && varnames.length === values.length && varnames.every((v) => typeof v === 'string' && IDENTIFIER.test(v))
+    ? (varnames as string[])
+    : values.every((v) => typeof v === 'string') ? (values as string[]).map(constantCase) : null;
+  if (!names || new Set(names).size !== names.length || names.some((n) => n === '')) return null;
+  return values.map((value, i) => ({
+    name: names[i] as string,
+    value: value as string | number,
+    description: Array.isArray(descriptions) && typeof descriptions[i] === 'string' ? (descriptions[i] as string) : null,
+  }));
+}

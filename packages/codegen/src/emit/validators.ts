@@ -1,0 +1,346 @@
+/**
+ * The validators emitter (AsyncAPI 3.0.0 "Schema Object", a superset of JSON Schema draft 07):
+ * every message payload compiled by ajv into standalone code at generate time, so nothing
+ * compiles a schema at run time, plus a typed wrapper per message and a dispatch on `type`
+ * that returns a typed error with a JSON pointer. Writes `src/validators/compiled.ts` (ajv's
+ * code, reshaped with ts-morph into an ES module with no CommonJS `require`) and
+ * `src/validators.ts` (the typed API).
+ */
+import { Ajv, _ } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import { ts } from 'ts-morph';
+import type { Diagnostic } from '../diagnostics.js';
+import type { JsonValue, MessageModel, Model } from '../model.js';
+import { COMPONENT_REF_PREFIX, isRecord } from '../load/schemas.js';
+import { camelCase, pascalCase, typeName } from '../lib/names.js';
+import { createProject, literal, print } from '../lib/ts.js';
+import type { EmitContext, EmitResult, Emitter } from './context.js';
+
+// Both are CommonJS modules whose `module.exports` carries the function as `default` too.
+const addFormats = addFormatsModule.default;
+const standaloneCode = standaloneCodeModule.default;
+
+const SPEC_ID = 'asyncapi';
+/** Schema Object keywords that are not JSON Schema: dropped before ajv sees the schema. */
+const NON_JSON_SCHEMA_KEYWORDS = new Set(['discriminator', 'externalDocs', 'xml']);
+
+export const validatorsEmitter: Emitter = {
+  name: 'validators',
+  emit(model: Model, ctx: EmitContext): EmitResult {
+    const diagnostics: Diagnostic[] = [];
+    const messages = model.messages;
+    const compiled = compileStandalone(model, ctx, diagnostics);
+    if (compiled === null) return { files: [], diagnostics };
+    return {
+      files: [
+        { path: 'src/validators/compiled.ts', content: compiled },
+        { path: 'src/validators.ts', content: typedApi(model, messages, ctx) },
+      ],
+      diagnostics,
+    };
+  },
+};
+
+/** The exported name of a message's compiled validator inside `compiled.ts`. */
+function compiledName(m: MessageModel): string {
+  return camelCase(m.key);
+}
+
+function compileStandalone(model: Model, ctx: EmitContext, diagnostics: Diagnostic[]): string | null {
+  const ajv = new Ajv({
+    strict: true,
+    allowUnionTypes: true,
+    allErrors: false,
+    ownProperties: true,
+    // Each referenced schema becomes one function instead of a copy at every use: a third less code.
+    inlineRefs: false,
+    code: { source: true, esm: true, lines: true, formats: _`fullFormats`, optimize: true },
+  });
+  addFormats(ajv);
+  const definitions: Record<string, JsonValue> = {};
+  for (const s of model.schemas) definitions[s.name] = forAjv(s.schema);
+  const refs: Record<string, string> = {};
+  for (const m of model.messages) refs[compiledName(m)] = `${SPEC_ID}#/definitions/${m.payloadSchema}`;
+  let code: string;
+  try {
+    ajv.addSchema({ $id: SPEC_ID, definitions }, SPEC_ID);
+    code = standaloneCode(ajv, refs);
+  } catch (error) {
+    diagnostics.push({
+      severity: 'error',
+      rule: 'switchboard/validator-compile',
+      message: `ajv cannot compile the schemas: ${(error as Error).message}`,
+      file: model.source,
+      line: 0,
+      column: 0,
+      path: ['components', 'schemas'],
+    });
+    return null;
+  }
+
+  // ajv's output is large (hundreds of kB for a real spec), so it is reshaped with one pass of
+  // the TypeScript compiler API and printed by its printer; ts-morph's per-edit re-parsing would
+  // cost seconds here. The small hand-shaped part (imports, types, helpers) is built with ts-morph.
+  const helpers = new Set<string>();
+  const reshaped = reshapeCompiled(code.replace(/^"use strict";/, ''), helpers, (module) => {
+    diagnostics.push({
+      severity: 'error',
+      rule: 'switchboard/unsupported-keyword',
+      message: `a schema needs ajv's run-time module ${module}, which the generated validators do not provide`,
+      file: model.source,
+      line: 0,
+      column: 0,
+      path: ['components', 'schemas'],
+    });
+  });
+
+  const project = createProject();
+  const preamble = project.createSourceFile('preamble.ts');
+  if (reshaped.includes('fullFormats[')) {
+    preamble.addImportDeclaration({ moduleSpecifier: 'ajv-formats/dist/formats.js', namedImports: ['fullFormats'] });
+  }
+  preamble.addInterface({
+    name: 'CompiledError',
+    isExported: true,
+    docs: ['An error as ajv reports it.'],
+    properties: [
+      { name: 'instancePath', type: 'string' },
+      { name: 'schemaPath', type: 'string' },
+      { name: 'keyword', type: 'string' },
+      { name: 'params', type: 'Readonly<Record<string, unknown>>' },
+      { name: 'message', type: 'string', hasQuestionToken: true },
+    ],
+  });
+  preamble.addInterface({
+    name: 'CompiledValidator',
+    isExported: true,
+    docs: ['A validator compiled by ajv: returns whether `data` is valid and leaves the first error in `errors`.'],
+    callSignatures: [{ parameters: [{ name: 'data', type: 'unknown' }], returnType: 'boolean' }],
+    properties: [{ name: 'errors', type: 'readonly CompiledError[] | null', hasQuestionToken: true }],
+  });
+  for (const module of [...helpers].sort()) {
+    const helper = RUNTIME_HELPERS[module];
+    if (helper) preamble.addStatements(helper.code);
+  }
+  const head = print(preamble, ctx.source, [
+    '// @ts-nocheck -- ajv standalone code, compiled from the schemas at generate time; typed in ../validators.ts',
+  ]);
+  return `${head}
+${reshaped}`;
+}
+
+/**
+ * One pass over ajv's standalone module: `require("<ajv runtime>").default` becomes a local
+ * helper (so the module is a plain ES module for Node and bundlers alike), anything else that
+ * `require`s is reported, and each exported validator is typed `CompiledValidator`.
+ */
+function reshapeCompiled(code: string, helpers: Set<string>, unsupported: (module: string) => void): string {
+  const source = ts.createSourceFile('compiled.ts', code, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  const requireOf = (node: ts.Node): string | null =>
+    ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' &&
+    node.arguments.length === 1 && node.arguments[0] !== undefined && ts.isStringLiteral(node.arguments[0])
+      ? node.arguments[0].text
+      : null;
+  const transformer: ts.TransformerFactory<ts.SourceFile> = (context) => (root) => {
+    const { factory } = context;
+    const visit = (node: ts.Node): ts.Node => {
+      if (ts.isPropertyAccessExpression(node) && node.name.text === 'default') {
+        const module = requireOf(node.expression);
+        const helper = module === null ? undefined : RUNTIME_HELPERS[module];
+        if (module !== null && helper) {
+          helpers.add(module);
+          return factory.createIdentifier(helper.name);
+        }
+      }
+      const module = requireOf(node);
+      if (module !== null) {
+        unsupported(module);
+        return node;
+      }
+      if (ts.isVariableStatement(node) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+        const type = factory.createTypeReferenceNode('CompiledValidator');
+        return factory.updateVariableStatement(node, node.modifiers, factory.updateVariableDeclarationList(
+          node.declarationList,
+          node.declarationList.declarations.map((d) => factory.updateVariableDeclaration(d, d.name, d.exclamationToken, type, d.initializer)),
+        ));
+      }
+      return ts.visitEachChild(node, visit, context);
+    };
+    return ts.visitNode(root, visit) as ts.SourceFile;
+  };
+  const result = ts.transform(source, [transformer]);
+  const printed = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed }).printFile(result.transformed[0] ?? source);
+  result.dispose();
+  return printed;
+}
+
+const RUNTIME_HELPERS: Readonly<Record<string, { name: string; code: string }>> = {
+  'ajv/dist/runtime/ucs2length': {
+    name: 'ucs2length',
+    code: `/** Length in Unicode code points, as JSON Schema counts minLength and maxLength (a surrogate pair is one). */
+function ucs2length(str) {
+  let length = 0;
+  for (let i = 0; i < str.length; i++) {
+    length++;
+    const code = str.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < str.length && (str.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+  }
+  return length;
+}`,
+  },
+  'ajv/dist/runtime/equal': {
+    name: 'deepEqual',
+    code: `/** Structural equality of two JSON values, for const, enum and uniqueItems over objects. */
+function deepEqual(a, b) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a !== a && b !== b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(b, key) || !deepEqual(a[key], b[key])) return false;
+  }
+  return true;
+}`,
+  },
+};
+
+/** The schema as ajv should see it: refs into `definitions`, extensions and non-JSON-Schema keywords dropped. */
+function forAjv(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(forAjv);
+  if (!isRecord(value)) return value;
+  const out: Record<string, JsonValue> = {};
+  for (const [k, v] of Object.entries(value as Record<string, JsonValue>)) {
+    if (k.startsWith('x-') || NON_JSON_SCHEMA_KEYWORDS.has(k)) continue;
+    if (k === '$ref' && typeof v === 'string' && v.startsWith(COMPONENT_REF_PREFIX)) {
+      out[k] = `#/definitions/${v.slice(COMPONENT_REF_PREFIX.length)}`;
+    } else if (k === 'enum' || k === 'const' || k === 'examples' || k === 'default') {
+      out[k] = v;
+    } else {
+      out[k] = forAjv(v);
+    }
+  }
+  return out;
+}
+
+/** `src/validators.ts`: one typed function per message and a `type` dispatch per direction. */
+function typedApi(model: Model, messages: readonly MessageModel[], ctx: EmitContext): string {
+  const project = createProject();
+  const file = project.createSourceFile('validators.ts');
+  const routed = messages.filter((m) => m.type !== null);
+  const client = routed.filter((m) => m.directions.fromClient);
+  const server = routed.filter((m) => m.directions.fromServer);
+  const payloadTypes = [...new Set(messages.map((m) => typeName(m.payloadSchema)))].sort();
+
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namedImports: payloadTypes });
+  const unions = [client.length > 0 ? 'ClientMessage' : null, server.length > 0 ? 'ServerMessage' : null].filter((n): n is string => n !== null);
+  if (unions.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './messages.js', namedImports: unions });
+  file.addImportDeclaration({ moduleSpecifier: './validators/compiled.js', namespaceImport: 'compiled' });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './validators/compiled.js', namedImports: ['CompiledError', 'CompiledValidator'] });
+
+  file.addStatements(`
+/**
+ * Why a message was rejected. \`code\` is the protocol's error code: \`INVALID_MESSAGE_TYPE\` when
+ * \`type\` names no message of this direction, \`INVALID_MESSAGE\` for anything else.
+ */
+export interface ValidationError {
+  readonly code: 'INVALID_MESSAGE' | 'INVALID_MESSAGE_TYPE';
+  /** JSON pointer (RFC 6901) to the offending value, e.g. \`/data/content\`; \`''\` is the whole message. */
+  readonly pointer: string;
+  /** The JSON Schema keyword that failed, e.g. \`required\`, \`maxLength\`, \`additionalProperties\`. */
+  readonly keyword: string;
+  /** What is wrong, in words, e.g. \`must NOT have more than 4000 characters\`. */
+  readonly message: string;
+  /** The keyword's parameters, e.g. \`{ limit: 4000 }\` for maxLength. */
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** The outcome of a validation: the typed message, or the first thing wrong with it. */
+export type ValidationResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: ValidationError };
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\\//g, '~1');
+}
+
+function toValidationError(error: CompiledError | undefined): ValidationError {
+  if (error === undefined) {
+    return { code: 'INVALID_MESSAGE', pointer: '', keyword: 'schema', message: 'is invalid', params: {} };
+  }
+  const params = error.params;
+  let pointer = error.instancePath;
+  if (error.keyword === 'required' && typeof params['missingProperty'] === 'string') {
+    pointer += '/' + escapePointer(params['missingProperty']);
+  } else if (error.keyword === 'additionalProperties' && typeof params['additionalProperty'] === 'string') {
+    pointer += '/' + escapePointer(params['additionalProperty']);
+  }
+  return { code: 'INVALID_MESSAGE', pointer, keyword: error.keyword, message: error.message ?? 'is invalid', params };
+}
+
+function run<T>(validate: CompiledValidator, input: unknown): ValidationResult<T> {
+  if (validate(input)) return { ok: true, value: input as T };
+  return { ok: false, error: toValidationError(validate.errors?.[0]) };
+}
+
+/** The own \`type\` property of an object, or \`undefined\`. */
+function typeOf(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  return Object.prototype.hasOwnProperty.call(input, 'type') ? (input as { type?: unknown }).type : undefined;
+}
+
+/** The error for input whose \`type\` routes to no message. */
+function unroutable(input: unknown, type: unknown): ValidationResult<never> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, error: { code: 'INVALID_MESSAGE', pointer: '', keyword: 'type', message: 'must be object', params: { type: 'object' } } };
+  }
+  if (type === undefined) {
+    return { ok: false, error: { code: 'INVALID_MESSAGE', pointer: '/type', keyword: 'required', message: "must have required property 'type'", params: { missingProperty: 'type' } } };
+  }
+  if (typeof type !== 'string') {
+    return { ok: false, error: { code: 'INVALID_MESSAGE', pointer: '/type', keyword: 'type', message: 'must be string', params: { type: 'string' } } };
+  }
+  const shown = type.length > 64 ? type.slice(0, 64) + '...' : type;
+  return { ok: false, error: { code: 'INVALID_MESSAGE_TYPE', pointer: '/type', keyword: 'enum', message: \`unknown message type "\${shown}"\`, params: {} } };
+}
+`);
+
+  for (const m of messages) {
+    const t = typeName(m.payloadSchema);
+    file.addFunction({
+      name: `validate${pascalCase(m.key)}`,
+      isExported: true,
+      docs: [`Validates ${m.type !== null ? `a \`${m.type}\` message` : `the payload of message \`${m.key}\``} against {@link ${t}}.`],
+      parameters: [{ name: 'input', type: 'unknown' }],
+      returnType: `ValidationResult<${t}>`,
+      statements: `return run<${t}>(compiled.${compiledName(m)}, input);`,
+    });
+  }
+
+  const dispatch = (name: 'Client' | 'Server', list: readonly MessageModel[]) => {
+    if (list.length === 0) return;
+    file.addFunction({
+      name: `validate${name}Message`,
+      isExported: true,
+      docs: [
+        `Validates anything parsed from the wire as a {@link ${name}Message}: routes on \`type\`, then checks the whole message against its schema.`,
+      ],
+      parameters: [{ name: 'input', type: 'unknown' }],
+      returnType: `ValidationResult<${name}Message>`,
+      statements: (writer) => {
+        writer.writeLine('const type = typeOf(input);');
+        writer.write('switch (type)').block(() => {
+          for (const m of list) {
+            writer.writeLine(`case ${literal(m.type ?? '')}: return validate${pascalCase(m.key)}(input);`);
+          }
+          writer.writeLine('default: return unroutable(input, type);');
+        });
+      },
+    });
+  };
+  dispatch('Client', client);
+  dispatch('Server', server);
+
+  return print(file, ctx.source);
+}

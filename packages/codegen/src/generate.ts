@@ -1,0 +1,122 @@
+/**
+ * Runs the emitters over a loaded model and writes or checks the output directory. The output
+ * is deterministic: the same spec gives the same bytes on every run and machine.
+ */
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Diagnostic } from './diagnostics.js';
+import type { Model } from './model.js';
+import type { Emitter, GeneratedFile } from './emit/context.js';
+import { typesEmitter } from './emit/types.js';
+import { messagesEmitter } from './emit/messages.js';
+import { validatorsEmitter } from './emit/validators.js';
+import { indexEmitter } from './emit/index-file.js';
+
+/** The emitters `switchboard generate` runs, in order. */
+export const DEFAULT_EMITTERS: readonly Emitter[] = Object.freeze([typesEmitter, messagesEmitter, validatorsEmitter, indexEmitter]);
+
+/** Directories of the output that belong wholly to the generator: a file there that it did not emit is stale. */
+export const MANAGED_DIRECTORIES: readonly string[] = Object.freeze(['src']);
+
+export interface EmitterTiming {
+  readonly emitter: string;
+  readonly files: number;
+  readonly ms: number;
+}
+
+export interface GenerateResult {
+  readonly files: readonly GeneratedFile[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly timings: readonly EmitterTiming[];
+}
+
+export interface RunOptions {
+  readonly emitters?: readonly Emitter[];
+  /** Called after each emitter, e.g. to print a progress line. */
+  readonly onEmitter?: (timing: EmitterTiming) => void;
+}
+
+/** Runs every emitter over the model. Files are sorted by path. */
+export async function generateFiles(model: Model, specFile: string, options: RunOptions = {}): Promise<GenerateResult> {
+  const ctx = { source: path.basename(specFile) };
+  const files: GeneratedFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const timings: EmitterTiming[] = [];
+  for (const emitter of options.emitters ?? DEFAULT_EMITTERS) {
+    const start = performance.now();
+    const result = await emitter.emit(model, ctx);
+    const timing = { emitter: emitter.name, files: result.files.length, ms: performance.now() - start };
+    timings.push(timing);
+    options.onEmitter?.(timing);
+    files.push(...result.files);
+    diagnostics.push(...result.diagnostics);
+  }
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.path)) throw new Error(`two emitters wrote ${f.path}`);
+    seen.add(f.path);
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, diagnostics, timings };
+}
+
+export interface Staleness {
+  /** Files whose content differs from what the spec produces. */
+  readonly changed: readonly string[];
+  /** Files the spec produces that are not on disk. */
+  readonly missing: readonly string[];
+  /** Files in a managed directory that the spec does not produce. */
+  readonly extra: readonly string[];
+}
+
+export function isStale(s: Staleness): boolean {
+  return s.changed.length + s.missing.length + s.extra.length > 0;
+}
+
+/** Compares the output directory with what the spec produces, without writing anything. */
+export async function compareOutput(outDir: string, files: readonly GeneratedFile[]): Promise<Staleness> {
+  const changed: string[] = [];
+  const missing: string[] = [];
+  for (const f of files) {
+    const current = await readFile(path.join(outDir, f.path), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (current === null) missing.push(f.path);
+    else if (current !== f.content) changed.push(f.path);
+  }
+  const expected = new Set(files.map((f) => f.path));
+  const extra = (await listManaged(outDir)).filter((p) => !expected.has(p));
+  return { changed, missing, extra };
+}
+
+/** Writes the files that differ and deletes stale ones in the managed directories. Returns what changed. */
+export async function writeOutput(outDir: string, files: readonly GeneratedFile[]): Promise<Staleness> {
+  const staleness = await compareOutput(outDir, files);
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  for (const p of [...staleness.changed, ...staleness.missing]) {
+    const f = byPath.get(p);
+    if (!f) continue;
+    await mkdir(path.dirname(path.join(outDir, p)), { recursive: true });
+    await writeFile(path.join(outDir, p), f.content);
+  }
+  for (const p of staleness.extra) await rm(path.join(outDir, p));
+  return staleness;
+}
+
+async function listManaged(outDir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const dir of MANAGED_DIRECTORIES) {
+    const entries = await readdir(path.join(outDir, dir), { recursive: true, withFileTypes: true }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [];
+        throw error;
+      },
+    );
+    for (const e of entries) {
+      if (e.isFile()) out.push(path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+    }
+  }
+  return out.sort();
+}

@@ -1,0 +1,14 @@
+export { load, type LoadResult } from './load/index.js';
+export type * from './model.js';
+export { formatDiagnostic, SpecError, SourceLocator, type Diagnostic, type Severity } from './diagnostics.js';
+export {
+  DEFAULT_EMITTERS, MANAGED_DIRECTORIES, compareOutput, generateFiles, isStale, writeOutput,
+  type EmitterTiming, type GenerateResult, type RunOptions, type Staleness,
+} from './generate.js';
+export type { EmitContext, EmitResult, Emitter, GeneratedFile } from './emit/context.js';
+export { typesEmitter } from './emit/types.js';
+export { messagesEmitter } from './emit/messages.js';
+export { validatorsEmitter } from './emit/validators.js';
+export { indexEmitter } from './emit/index-file.js';
+export { main, DEFAULT_CLI_OPTIONS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type Io } from './cli.js';
+export { camelCase, constantCase, pascalCase, typeName } from './lib/names.js';

@@ -1,0 +1,263 @@
+/**
+ * The load step (AsyncAPI 3.0.0, sections "Operation Object", "Message Object", "Schema Object"):
+ * @asyncapi/parser reads the document and reports its diagnostics; this file turns the parsed
+ * document into the plain `Model` that every emitter reads.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Parser, fromFile, type AsyncAPIDocumentInterface, type MessageInterface } from '@asyncapi/parser';
+import { SourceLocator, SpecError, type Diagnostic } from '../diagnostics.js';
+import type {
+  ChannelModel, ExampleModel, JsonSchema, JsonValue, MessageModel, Model, OperationModel,
+  SchemaModel, SecuritySchemeModel, ServerModel,
+} from '../model.js';
+import { copyData, isRecord, refName, toPlainSchema, type PlainSchemaProblem } from './schemas.js';
+import { pascalCase } from '../lib/names.js';
+
+export interface LoadResult {
+  readonly model: Model;
+  /** Every finding, errors excluded (those throw): warnings and infos from the parser and from us. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const SEVERITIES = ['error', 'warning', 'info', 'info'] as const;
+
+/**
+ * Parses `specFile` and builds the model.
+ * @throws {SpecError} when the parser or the model builder finds an error.
+ */
+export async function load(specFile: string): Promise<LoadResult> {
+  const file = path.relative(process.cwd(), specFile) || specFile;
+  const text = await readFile(specFile, 'utf8');
+  const locator = new SourceLocator(file, text);
+  const parser = new Parser();
+  const { document, diagnostics: raw } = await fromFile(parser, specFile).parse();
+  const diagnostics: Diagnostic[] = raw.map((d) => ({
+    severity: SEVERITIES[d.severity] ?? 'info',
+    rule: String(d.code),
+    message: d.message,
+    file: d.source ? path.relative(process.cwd(), d.source) || file : file,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    path: d.path,
+  }));
+  if (!document || diagnostics.some((d) => d.severity === 'error')) {
+    throw new SpecError(diagnostics);
+  }
+  const model = buildModel(document, file, locator, diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) throw new SpecError(diagnostics);
+  return { model, diagnostics };
+}
+
+function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: SourceLocator, diagnostics: Diagnostic[]): Model {
+  const componentSchemas = doc.components().schemas().all();
+  const componentNames = new Set(componentSchemas.map((s) => s.id()));
+  const problems: PlainSchemaProblem[] = [];
+  const schemas: SchemaModel[] = componentSchemas.map((s) => {
+    const p = ['components', 'schemas', s.id()];
+    return { name: s.id(), schema: toPlainSchema(s.json(), componentNames, p, problems), component: true, path: p };
+  });
+  const schemaNames = new Set(schemas.map((s) => s.name));
+
+  const componentMessageKeys = new Set(doc.components().messages().all().map((m) => m.id()));
+  const uid = (m: MessageInterface): string => String(m.json()['x-parser-unique-object-id'] ?? m.id());
+
+  // One entry per distinct message object; a message referenced from several channels or
+  // operations is the same object, and is named by its component key when it has one.
+  const messageKeyById = new Map<string, string>();
+  const messageObjects = new Map<string, MessageInterface>();
+  for (const m of doc.allMessages().all()) {
+    const id = uid(m);
+    const key = m.id();
+    const known = messageKeyById.get(id);
+    if (known === undefined || (!componentMessageKeys.has(known) && componentMessageKeys.has(key))) {
+      messageKeyById.set(id, key);
+      messageObjects.set(id, m);
+    }
+  }
+  const keyOf = (m: MessageInterface): string => messageKeyById.get(uid(m)) ?? m.id();
+
+  const fromClient = new Set<string>();
+  const fromServer = new Set<string>();
+  const operations: OperationModel[] = doc.allOperations().all().map((op) => {
+    const action = op.action() === 'send' ? 'send' : 'receive';
+    const messages = op.messages().all().map(keyOf);
+    const reply = op.reply();
+    const replyMessages = reply ? reply.messages().all().map(keyOf) : null;
+    for (const k of messages) (action === 'receive' ? fromClient : fromServer).add(k);
+    for (const k of replyMessages ?? []) (action === 'receive' ? fromServer : fromClient).add(k);
+    const json = op.json();
+    return {
+      key: op.id() ?? '',
+      action,
+      channel: op.channels().all()[0]?.id() ?? '',
+      messages,
+      reply: replyMessages,
+      summary: op.summary() ?? null,
+      description: op.description() ?? null,
+      extensions: extensionsOf(json),
+      path: ['operations', op.id() ?? ''],
+    };
+  });
+
+  const messages: MessageModel[] = [];
+  const inlineNames = new Map<string, string>();
+  for (const [id, m] of messageObjects) {
+    const key = messageKeyById.get(id) ?? m.id();
+    const msgPath = componentMessageKeys.has(key) ? ['components', 'messages', key] : messagePathInChannels(doc, key);
+    const payloadJson = m.payload()?.json() as Record<string, unknown> | undefined;
+    let payload: JsonSchema;
+    let payloadSchema: string;
+    const payloadId = payloadJson?.['x-parser-schema-id'];
+    if (payloadJson && typeof payloadId === 'string' && componentNames.has(payloadId)) {
+      payload = { $ref: `#/components/schemas/${payloadId}` };
+      payloadSchema = payloadId;
+    } else {
+      payloadSchema = `${pascalCase(key)}Payload`;
+      if (schemaNames.has(payloadSchema) || inlineNames.has(payloadSchema)) {
+        diagnostics.push(locator.diagnostic('error', 'payload-name-clash',
+          `message "${key}" has an inline payload whose derived name ${payloadSchema} is already a schema; move the payload to components.schemas`,
+          [...msgPath, 'payload']));
+      }
+      inlineNames.set(payloadSchema, key);
+      payload = payloadJson
+        ? toPlainSchema(payloadJson, componentNames, [...msgPath, 'payload'], problems)
+        : {};
+      schemas.push({ name: payloadSchema, schema: payload, component: false, path: [...msgPath, 'payload'] });
+      payload = { $ref: `#/components/schemas/${payloadSchema}` };
+      if (!payloadJson) {
+        diagnostics.push(locator.diagnostic('warning', 'message-without-payload',
+          `message "${key}" has no payload; it is typed as an empty object`, msgPath));
+      }
+    }
+    const payloadPlain = schemas.find((s) => s.name === payloadSchema)?.schema ?? {};
+    const type = typeConstOf(payloadPlain, schemas);
+    if (type === null) {
+      diagnostics.push(locator.diagnostic('warning', 'message-without-type-const',
+        `message "${key}" has no \`type\` property with a const value; it is left out of the type-dispatched unions and validators`,
+        [...msgPath, 'payload']));
+    }
+    const json = m.json();
+    messages.push({
+      key,
+      name: m.name() ?? key,
+      type,
+      title: m.title() ?? null,
+      summary: m.summary() ?? null,
+      description: m.description() ?? null,
+      payload,
+      payloadSchema,
+      examples: m.examples().all().map((e): ExampleModel => ({
+        name: e.name() ?? null,
+        summary: e.summary() ?? null,
+        payload: copyData(e.payload()),
+      })),
+      correlationId: m.correlationId()?.location() ?? null,
+      directions: { fromClient: fromClient.has(key), fromServer: fromServer.has(key) },
+      extensions: extensionsOf(json),
+      path: msgPath,
+    });
+  }
+
+  for (const p of problems) diagnostics.push(locator.diagnostic('error', p.rule, p.message, p.path));
+
+  const seenTypes = new Map<string, string>();
+  for (const m of messages) {
+    if (m.type === null) continue;
+    for (const dir of ['fromClient', 'fromServer'] as const) {
+      if (!m.directions[dir]) continue;
+      const k = `${dir}:${m.type}`;
+      const other = seenTypes.get(k);
+      if (other !== undefined) {
+        diagnostics.push(locator.diagnostic('error', 'duplicate-message-type',
+          `messages "${other}" and "${m.key}" both have type "${m.type}" in the same direction; a type must name one message`,
+          m.path));
+      }
+      seenTypes.set(k, m.key);
+    }
+    if (!m.directions.fromClient && !m.directions.fromServer) {
+      diagnostics.push(locator.diagnostic('warning', 'message-not-in-operation',
+        `message "${m.key}" is not used by any operation, so nothing sends or receives it`, m.path));
+    }
+  }
+
+  const channels: ChannelModel[] = doc.channels().all().map((c) => ({
+    key: c.id(),
+    address: c.address() ?? null,
+    description: c.description() ?? null,
+    messages: c.messages().all().map(keyOf),
+    parameters: c.parameters().all().map((p) => p.id()),
+    path: ['channels', c.id()],
+  }));
+
+  const servers: ServerModel[] = doc.servers().all().map((s) => ({
+    key: s.id(),
+    host: s.host(),
+    protocol: s.protocol(),
+    pathname: s.pathname() ?? null,
+    description: s.description() ?? null,
+    security: s.security().flatMap((req) => req.all().map((r) => r.scheme().id())),
+  }));
+
+  const securitySchemes: SecuritySchemeModel[] = doc.components().securitySchemes().all().map((s) => ({
+    key: s.id(),
+    type: s.type(),
+    description: s.description() ?? null,
+    in: s.in() ?? null,
+    name: s.name() ?? null,
+    scheme: s.scheme() ?? null,
+    bearerFormat: s.bearerFormat() ?? null,
+  }));
+
+  const info = doc.info();
+  return {
+    source,
+    asyncapi: doc.version(),
+    info: { title: info.title(), version: info.version(), description: info.description() ?? null },
+    servers,
+    channels,
+    schemas,
+    messages,
+    operations,
+    securitySchemes,
+  };
+}
+
+/** The `const` (or single-value `enum`) of the payload's `type` property, following `$ref`s. */
+function typeConstOf(payload: JsonSchema, schemas: readonly SchemaModel[]): string | null {
+  let schema: JsonSchema | undefined = payload;
+  for (let hops = 0; schema && hops < 8; hops++) {
+    const ref = refName(schema);
+    if (ref === null) break;
+    schema = schemas.find((s) => s.name === ref)?.schema;
+  }
+  const props = schema?.['properties'];
+  if (!isRecord(props)) return null;
+  let type = props['type'];
+  for (let hops = 0; isRecord(type) && hops < 8; hops++) {
+    const ref = refName(type as JsonSchema);
+    if (ref === null) break;
+    type = schemas.find((s) => s.name === ref)?.schema;
+  }
+  if (!isRecord(type)) return null;
+  const c = type['const'];
+  if (typeof c === 'string') return c;
+  const e = type['enum'];
+  if (Array.isArray(e) && e.length === 1 && typeof e[0] === 'string') return e[0];
+  return null;
+}
+
+function extensionsOf(json: Record<string, unknown>): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const [k, v] of Object.entries(json)) {
+    if (k.startsWith('x-') && !k.startsWith('x-parser-')) out[k] = copyData(v);
+  }
+  return out;
+}
+
+function messagePathInChannels(doc: AsyncAPIDocumentInterface, key: string): (string | number)[] {
+  for (const c of doc.channels().all()) {
+    if (c.messages().all().some((m) => m.id() === key)) return ['channels', c.id(), 'messages', key];
+  }
+  return ['components', 'messages', key];
+}

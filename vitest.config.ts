@@ -1,0 +1,30 @@
+import { defaultServerConditions } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+// Tests import workspace packages from their TypeScript sources (the `@switchboard/source`
+// export condition), so `npm test` needs no build of the package under test.
+const conditions = ['@switchboard/source', ...defaultServerConditions];
+
+export default defineConfig({
+  ssr: { resolve: { conditions } },
+  test: {
+    reporters: ['default', ['json', { outputFile: '.vitest/results.json' }]],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'codegen', root: 'packages/codegen', include: ['test/**/*.test.ts'], testTimeout: 60_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'conformance',
+          root: 'conformance',
+          include: ['**/*.test.ts'],
+          exclude: ['node_modules/**'],
+          testTimeout: 60_000,
+          typecheck: { enabled: true, include: ['**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+    ],
+  },
+});
