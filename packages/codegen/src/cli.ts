@@ -6,8 +6,9 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { formatDiagnostic, SpecError, type Diagnostic } from './diagnostics.js';
-import { load } from './load/index.js';
-import { compareOutput, generateFiles, isStale, writeOutput, type EmitterTiming } from './generate.js';
+import { compareOutput, isStale, writeOutput, type EmitterTiming } from './generate.js';
+import { runPipeline } from './pipeline.js';
+import type { Model } from './model.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -99,11 +100,13 @@ async function prepare(opts: CommandOptions, io: Io, verb: string) {
     if (!opts.quiet) io.err(`switchboard ${verb}: ${t.emitter.padEnd(10)} ${String(t.files).padStart(2)} file${t.files === 1 ? ' ' : 's'} ${t.ms.toFixed(0).padStart(5)} ms`);
   };
   try {
-    const loadStart = performance.now();
-    const { model, diagnostics } = await load(opts.spec);
-    if (!opts.quiet) io.err(`switchboard ${verb}: ${'load'.padEnd(10)} ${String(model.messages.length).padStart(2)} msgs  ${(performance.now() - loadStart).toFixed(0).padStart(5)} ms`);
-    const result = await generateFiles(model, opts.spec, { onEmitter: progress });
-    const all = [...diagnostics, ...result.diagnostics];
+    const onLoad = (model: Model, ms: number, parallel: boolean) => {
+      if (!opts.quiet) {
+        io.err(`switchboard ${verb}: ${'load'.padEnd(10)} ${String(model.messages.length).padStart(2)} msgs  ${ms.toFixed(0).padStart(5)} ms${parallel ? ' (emitters load in a worker meanwhile)' : ''}`);
+      }
+    };
+    const { result, loadDiagnostics } = await runPipeline(opts.spec, { onLoad, onEmitter: progress });
+    const all = [...loadDiagnostics, ...result.diagnostics];
     report(all, opts, io);
     if (all.some((d) => d.severity === 'error')) return null;
     return { result, started };

@@ -8,13 +8,6 @@ import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from './diagnostics.js';
 import type { Model } from './model.js';
 import type { Emitter, GeneratedFile } from './emit/context.js';
-import { typesEmitter } from './emit/types.js';
-import { messagesEmitter } from './emit/messages.js';
-import { validatorsEmitter } from './emit/validators.js';
-import { indexEmitter } from './emit/index-file.js';
-
-/** The emitters `switchboard generate` runs, in order. */
-export const DEFAULT_EMITTERS: readonly Emitter[] = Object.freeze([typesEmitter, messagesEmitter, validatorsEmitter, indexEmitter]);
 
 /** Directories of the output that belong wholly to the generator: a file there that it did not emit is stale. */
 export const MANAGED_DIRECTORIES: readonly string[] = Object.freeze(['src']);
@@ -32,18 +25,20 @@ export interface GenerateResult {
 }
 
 export interface RunOptions {
+  /** The emitters to run; default: all of them, in order. */
   readonly emitters?: readonly Emitter[];
   /** Called after each emitter, e.g. to print a progress line. */
   readonly onEmitter?: (timing: EmitterTiming) => void;
 }
 
-/** Runs every emitter over the model. Files are sorted by path. */
+/** Runs the emitters over the model in this thread. Files are sorted by path. */
 export async function generateFiles(model: Model, specFile: string, options: RunOptions = {}): Promise<GenerateResult> {
   const ctx = { source: path.basename(specFile) };
   const files: GeneratedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const timings: EmitterTiming[] = [];
-  for (const emitter of options.emitters ?? DEFAULT_EMITTERS) {
+  const emitters = options.emitters ?? (await import('./emitters.js')).DEFAULT_EMITTERS;
+  for (const emitter of emitters) {
     const start = performance.now();
     const result = await emitter.emit(model, ctx);
     const timing = { emitter: emitter.name, files: result.files.length, ms: performance.now() - start };
@@ -52,13 +47,19 @@ export async function generateFiles(model: Model, specFile: string, options: Run
     files.push(...result.files);
     diagnostics.push(...result.diagnostics);
   }
+  return mergeResults([{ files, diagnostics, timings }]);
+}
+
+/** Joins the results of several emitter runs: files sorted by path, each path written once. */
+export function mergeResults(results: readonly GenerateResult[]): GenerateResult {
+  const files = results.flatMap((r) => r.files);
   const seen = new Set<string>();
   for (const f of files) {
     if (seen.has(f.path)) throw new Error(`two emitters wrote ${f.path}`);
     seen.add(f.path);
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, diagnostics, timings };
+  return { files, diagnostics: results.flatMap((r) => r.diagnostics), timings: results.flatMap((r) => r.timings) };
 }
 
 export interface Staleness {

@@ -57,7 +57,7 @@ export function declaration(file: SourceFile, name: string): string {
     ...file.getFunctions().filter((d) => d.getName() === name),
   ];
   if (nodes.length === 0) throw new Error(`no declaration ${name} in ${file.getBaseName()}`);
-  return nodes.map((n) => n.getFullText().trim()).join('\n\n');
+  return nodes.map((n) => n.getText(true)).join('\n\n');
 }
 
 /** A minimal valid AsyncAPI 3.0.0 document around the given components, channel messages and operations (YAML). */

@@ -35,14 +35,17 @@ export const typesEmitter: Emitter = {
       const scratch = project.createSourceFile(`model-${i}.ts`, out.result);
       for (const any of scratch.getDescendantsOfKind(SyntaxKind.AnyKeyword)) {
         const schema = model.schemas.find((s) => typeName(s.name) === out.modelName);
+        const prop = any.getFirstAncestorByKind(SyntaxKind.PropertySignature);
+        const propName = prop ? unquote(prop.getName()).replace(/^'|'$/g, '') : null;
+        const where = propName ? ` property "${propName}"` : '';
         diagnostics.push({
           severity: 'error',
           rule: 'switchboard/unsupported-schema',
-          message: `schema ${schema?.name ?? out.modelName} produces \`any\` (${any.getParentOrThrow().getText()}); give it a concrete type`,
+          message: `schema ${schema?.name ?? out.modelName}${where} has no type TypeScript can express, so it would be \`any\`; give it a concrete type`,
           file: model.source,
           line: 0,
           column: 0,
-          path: schema?.path ?? [],
+          path: schema ? (propName ? [...schema.path, 'properties', propName] : schema.path) : [],
         });
       }
       statements.push(...reshape(scratch, closedEmpty));

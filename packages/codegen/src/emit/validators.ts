@@ -9,7 +9,6 @@
 import { Ajv, _ } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
-import { ts } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics.js';
 import type { JsonValue, MessageModel, Model } from '../model.js';
 import { COMPONENT_REF_PREFIX, isRecord } from '../load/schemas.js';
@@ -79,11 +78,8 @@ function compileStandalone(model: Model, ctx: EmitContext, diagnostics: Diagnost
     return null;
   }
 
-  // ajv's output is large (hundreds of kB for a real spec), so it is reshaped with one pass of
-  // the TypeScript compiler API and printed by its printer; ts-morph's per-edit re-parsing would
-  // cost seconds here. The small hand-shaped part (imports, types, helpers) is built with ts-morph.
   const helpers = new Set<string>();
-  const reshaped = reshapeCompiled(code.replace(/^"use strict";/, ''), helpers, (module) => {
+  const reshaped = reshapeCompiled(code, helpers, (module) => {
     diagnostics.push({
       severity: 'error',
       rule: 'switchboard/unsupported-keyword',
@@ -124,55 +120,43 @@ function compileStandalone(model: Model, ctx: EmitContext, diagnostics: Diagnost
     if (helper) preamble.addStatements(helper.code);
   }
   const head = print(preamble, ctx.source, [
-    '// @ts-nocheck -- ajv standalone code, compiled from the schemas at generate time; typed in ../validators.ts',
+    '// @ts-nocheck -- ajv standalone code (one statement per line, as ajv prints it), compiled from the',
+    '// schemas at generate time; typed in ../validators.ts',
   ]);
   return `${head}
 ${reshaped}`;
 }
 
 /**
- * One pass over ajv's standalone module: `require("<ajv runtime>").default` becomes a local
- * helper (so the module is a plain ES module for Node and bundlers alike), anything else that
- * `require`s is reported, and each exported validator is typed `CompiledValidator`.
+ * ajv's standalone module (with `code.lines`, one statement per line) needs two changes:
+ * `const funcN = require("<ajv runtime>").default;` becomes a local helper, so the module is a
+ * plain ES module for Node and bundlers alike, and each `export const <name> = validateN;` is
+ * typed `CompiledValidator`. Both are whole-line forms ajv emits at the top level, rewritten by
+ * matching those exact lines; any `require` left afterwards is reported, never shipped. (Parsing
+ * and re-printing several hundred kB of ajv's code with the TypeScript API cost a second of a
+ * five-second budget, for nothing but indentation.)
  */
 function reshapeCompiled(code: string, helpers: Set<string>, unsupported: (module: string) => void): string {
-  const source = ts.createSourceFile('compiled.ts', code, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
-  const requireOf = (node: ts.Node): string | null =>
-    ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' &&
-    node.arguments.length === 1 && node.arguments[0] !== undefined && ts.isStringLiteral(node.arguments[0])
-      ? node.arguments[0].text
-      : null;
-  const transformer: ts.TransformerFactory<ts.SourceFile> = (context) => (root) => {
-    const { factory } = context;
-    const visit = (node: ts.Node): ts.Node => {
-      if (ts.isPropertyAccessExpression(node) && node.name.text === 'default') {
-        const module = requireOf(node.expression);
-        const helper = module === null ? undefined : RUNTIME_HELPERS[module];
-        if (module !== null && helper) {
-          helpers.add(module);
-          return factory.createIdentifier(helper.name);
-        }
+  const lines = code.replace(/^"use strict";/, '').split('\n');
+  const out = lines.map((line) => {
+    const req = /^const (\w+) = require\("([^"]+)"\)\.default;$/.exec(line);
+    if (req) {
+      const [, name, module] = req;
+      const helper = module === undefined ? undefined : RUNTIME_HELPERS[module];
+      if (helper && module !== undefined) {
+        helpers.add(module);
+        return `const ${name} = ${helper.name};`;
       }
-      const module = requireOf(node);
-      if (module !== null) {
-        unsupported(module);
-        return node;
-      }
-      if (ts.isVariableStatement(node) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
-        const type = factory.createTypeReferenceNode('CompiledValidator');
-        return factory.updateVariableStatement(node, node.modifiers, factory.updateVariableDeclarationList(
-          node.declarationList,
-          node.declarationList.declarations.map((d) => factory.updateVariableDeclaration(d, d.name, d.exclamationToken, type, d.initializer)),
-        ));
-      }
-      return ts.visitEachChild(node, visit, context);
-    };
-    return ts.visitNode(root, visit) as ts.SourceFile;
-  };
-  const result = ts.transform(source, [transformer]);
-  const printed = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed }).printFile(result.transformed[0] ?? source);
-  result.dispose();
-  return printed;
+      return line;
+    }
+    const exported = /^export const (\w+) = (validate\d+);$/.exec(line);
+    return exported ? `export const ${exported[1]}: CompiledValidator = ${exported[2]};` : line;
+  });
+  for (const line of out) {
+    const left = /\brequire\("([^"]+)"\)/.exec(line);
+    if (left) unsupported(left[1] ?? '?');
+  }
+  return out.join('\n').trim() + '\n';
 }
 
 const RUNTIME_HELPERS: Readonly<Record<string, { name: string; code: string }>> = {

@@ -1,0 +1,16 @@
+/** The emitters `switchboard generate` runs, in order, and how they split across worker threads. */
+import type { Emitter } from './emit/context.js';
+import { typesEmitter } from './emit/types.js';
+import { messagesEmitter } from './emit/messages.js';
+import { validatorsEmitter } from './emit/validators.js';
+import { indexEmitter } from './emit/index-file.js';
+
+export const DEFAULT_EMITTERS: readonly Emitter[] = Object.freeze([typesEmitter, messagesEmitter, validatorsEmitter, indexEmitter]);
+
+export function emittersByName(names: readonly string[]): Emitter[] {
+  return names.map((name) => {
+    const emitter = DEFAULT_EMITTERS.find((e) => e.name === name);
+    if (!emitter) throw new RangeError(`unknown emitter "${name}"; known: ${DEFAULT_EMITTERS.map((e) => e.name).join(', ')}`);
+    return emitter;
+  });
+}

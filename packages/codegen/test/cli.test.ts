@@ -1,0 +1,148 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main, type Io } from '../src/index.js';
+import { OUT, TEST_DIR, fixture, miniSpec, specFile } from './helpers.js';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(TEST_DIR, '../../..');
+const BIN = path.resolve(TEST_DIR, '../bin/switchboard.js');
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
+  const code = await main(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('switchboard CLI: usage', () => {
+  it.each([
+    [['--help'], 0, 'out', /^Usage: switchboard <command> \[options\]/],
+    [[], 2, 'err', /^Usage: switchboard <command>/],
+    [['frobnicate'], 2, 'err', /^switchboard: unknown command 'frobnicate'/],
+    [['generate', '--help'], 0, 'out', /^Usage: switchboard generate \[--spec FILE\] \[--out DIR\]/],
+    [['check', '-h'], 0, 'out', /^Usage: switchboard check /],
+    [['check', '--bogus'], 2, 'err', /^switchboard check: Unknown option '--bogus'/],
+    [['generate', 'extra'], 2, 'err', /^switchboard generate: Unexpected argument 'extra'/],
+  ] as const)('%j exits %i', async (argv, wantCode, stream, pattern) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(wantCode);
+    expect(stream === 'out' ? r.out : r.err).toMatch(pattern);
+  });
+});
+
+describe('switchboard CLI: generate and check', () => {
+  const out = path.join(OUT, 'cli');
+  const spec = fixture('chat.yaml');
+
+  it('check passes after generate, and fails naming each hand-edited, missing or extra file', async () => {
+    await rm(out, { recursive: true, force: true });
+    expect((await cli('check', '--spec', spec, '--out', out, '-q')).code).toBe(1);
+    expect((await cli('generate', '--spec', spec, '--out', out, '-q')).code).toBe(0);
+    expect((await cli('check', '--spec', spec, '--out', out, '-q')).code).toBe(0);
+
+    const types = path.join(out, 'src/types.ts');
+    await writeFile(types, (await readFile(types, 'utf8')).replace("'info'", "'loud'"));
+    await unlink(path.join(out, 'src/index.ts'));
+    await writeFile(path.join(out, 'src/stray.ts'), 'export {};\n');
+    const stale = await cli('check', '--spec', spec, '--out', out, '-q');
+    expect(stale.code).toBe(1);
+    expect(stale.err.split('\n')).toEqual([
+      `stale: ${path.join(out, 'src/types.ts')} differs from what ${spec} produces`,
+      `stale: ${path.join(out, 'src/index.ts')} is missing`,
+      `stale: ${path.join(out, 'src/stray.ts')} is not produced by ${spec} (delete it or regenerate)`,
+      `switchboard check: ${out}/ is stale; run 'npm run generate' and commit the result (generated files are never edited by hand)`,
+    ]);
+
+    const regen = await cli('generate', '--spec', spec, '--out', out);
+    expect(regen.code).toBe(0);
+    expect(regen.err).toMatch(/5 files in .*, 2 written, 1 deleted/);
+    expect(existsSync(path.join(out, 'src/stray.ts'))).toBe(false);
+    expect((await cli('check', '--spec', spec, '--out', out, '-q')).code).toBe(0);
+  });
+
+  it('prints a progress line per emitter with its time', async () => {
+    const r = await cli('check', '--spec', spec, '--out', path.join(OUT, 'nowhere'));
+    expect(r.err.split('\n').filter((l) => / ms/.test(l)).map((l) => l.split(/\s+/)[2])).toEqual([
+      'load', 'types', 'messages', 'validators', 'index',
+    ]);
+  });
+
+  it('an invalid spec exits 1 with file:line:column, severity and rule', async () => {
+    const file = await specFile('cli-any.yaml', miniSpec({
+      channelMessages: `say:\n  $ref: '#/components/messages/say'`,
+      operations: `say:\n  action: receive\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/say'`,
+      messages: `say:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'`,
+      schemas: `SayEnvelope:\n  type: object\n  additionalProperties: false\n  required: [type]\n  properties:\n    type: { type: string, const: say }\n    blob: {}`,
+    }));
+    const r = await cli('generate', '--spec', file, '--out', path.join(OUT, 'cli-any'), '-q');
+    expect(r.code).toBe(1);
+    const text = await readFile(file, 'utf8');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('blob: {}'));
+    const column = (lines[line] ?? '').indexOf('blob') + 1;
+    expect(r.err.split('\n')[0]).toBe(
+      `${path.relative(process.cwd(), file)}:${line + 1}:${column} error schema SayEnvelope property "blob" has no type TypeScript can express, so it would be \`any\`; give it a concrete type [switchboard/unsupported-schema]`,
+    );
+  });
+
+  it('a spec that does not parse exits 1 and names the parser rule', async () => {
+    const file = await specFile('cli-broken.yaml', 'asyncapi: 3.0.0\ninfo:\n  title: Broken\n');
+    const r = await cli('check', '--spec', file, '--out', path.join(OUT, 'cli-broken'), '-q');
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')[0]).toBe(
+      `${path.relative(process.cwd(), file)}:2:6 error "info" property must have required property "version" [asyncapi-document-resolved]`,
+    );
+  });
+});
+
+describe('the built CLI as a process (worker threads, exit codes)', () => {
+  const out = path.join(OUT, 'bin');
+  const spec = fixture('chat.yaml');
+
+  it('is built (npm test builds it first)', () => {
+    expect(existsSync(path.resolve(TEST_DIR, '../dist/cli.js'))).toBe(true);
+  });
+
+  it('generates the same bytes as the in-process run and exits 1 on a stale file', async () => {
+    await rm(out, { recursive: true, force: true });
+    await run(process.execPath, [BIN, 'generate', '--spec', spec, '--out', out, '-q']);
+    await cli('generate', '--spec', spec, '--out', path.join(OUT, 'inproc'), '-q');
+    for (const f of ['src/types.ts', 'src/messages.ts', 'src/validators.ts', 'src/validators/compiled.ts', 'src/index.ts']) {
+      expect(await readFile(path.join(out, f), 'utf8')).toBe(await readFile(path.join(OUT, 'inproc', f), 'utf8'));
+    }
+    await run(process.execPath, [BIN, 'check', '--spec', spec, '--out', out, '-q']);
+    await writeFile(path.join(out, 'src/messages.ts'), '// edited by hand\n', { flag: 'a' });
+    const failed = await run(process.execPath, [BIN, 'check', '--spec', spec, '--out', out, '-q']).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toContain(`stale: ${path.join(out, 'src/messages.ts')} differs`);
+  });
+
+  it('runs from the repository root as `npx switchboard`', async () => {
+    const r = await run('npx', ['--no-install', 'switchboard', '--help'], { cwd: ROOT });
+    expect(r.stdout).toMatch(/^Usage: switchboard <command>/);
+  });
+
+  it('output for a fixture passes tsc --noEmit --strict', async () => {
+    const dir = path.join(OUT, 'bin');
+    await writeFile(path.join(dir, 'package.json'), '{"type":"module","private":true}\n');
+    await writeFile(path.join(dir, 'tsconfig.json'), JSON.stringify({
+      extends: path.join(ROOT, 'tsconfig.base.json'),
+      compilerOptions: { noEmit: true, customConditions: [] },
+      include: ['src'],
+    }));
+    await writeFile(path.join(dir, 'src/messages.ts'), (await readFile(path.join(OUT, 'inproc/src/messages.ts'), 'utf8')));
+    const r = await run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir, '--strict']).then(
+      (x) => ({ code: 0, out: x.stdout }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+    );
+    expect(r).toEqual({ code: 0, out: '' });
+  });
+});
