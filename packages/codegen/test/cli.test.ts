@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +96,25 @@ describe('switchboard CLI: generate and check', () => {
     expect(r.code).toBe(1);
     expect(r.err.split('\n')[0]).toBe(
       `${path.relative(process.cwd(), file)}:2:6 error "info" property must have required property "version" [asyncapi-document-resolved]`,
+    );
+  });
+});
+
+describe('switchboard check on the real spec and generated/', () => {
+  it('passes on the committed output and names every hand-edited file', async () => {
+    const spec = path.join(ROOT, 'asyncapi.yaml');
+    const committed = path.join(ROOT, 'generated');
+    expect((await cli('check', '--spec', spec, '--out', committed, '-q')).code).toBe(0);
+
+    const copy = path.join(OUT, 'real');
+    await rm(copy, { recursive: true, force: true });
+    await cp(path.join(committed, 'src'), path.join(copy, 'src'), { recursive: true });
+    const files = ['src/index.ts', 'src/messages.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts'];
+    for (const f of files) await writeFile(path.join(copy, f), '// a hand edit\n', { flag: 'a' });
+    const r = await cli('check', '--spec', spec, '--out', copy, '-q');
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n').filter((l) => l.startsWith('stale: '))).toEqual(
+      files.map((f) => `stale: ${path.join(copy, f)} differs from what ${spec} produces`),
     );
   });
 });
