@@ -4,6 +4,7 @@
  * The events a connection can subscribe to (seed 001's `VALID_SUBSCRIPTION_EVENTS`); each is also the `type` of the message that delivers it. A subscribe or unsubscribe naming anything else is rejected with `UNKNOWN_EVENT`.
  */
 export type EventName = 'upload.progress' | 'upload.completed' | 'upload.error' | 'upload.cancelled' | 'review.created' | 'review.updated' | 'review.deleted' | 'system.notification' | 'system.maintenance' | 'user.status_changed' | 'file.processing' | 'file.ready';
+
 /** Members of {@link EventName}, by name. */
 export const EventName = {
   /** Progress of an upload (volatile). */
@@ -35,6 +36,7 @@ export const EventName = {
  * Machine-readable error codes carried by `error`.
  */
 export type ErrorCode = 'INVALID_MESSAGE' | 'INVALID_MESSAGE_TYPE' | 'MESSAGE_TOO_LARGE' | 'RATE_LIMIT_EXCEEDED' | 'AUTH_FAILED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'NOT_IN_ROOM' | 'UNKNOWN_EVENT' | 'CONNECTION_LIMIT' | 'SERVER_AT_CAPACITY' | 'INTERNAL_ERROR' | 'CONNECTION_ERROR';
+
 /** Members of {@link ErrorCode}, by name. */
 export const ErrorCode = {
   /** The frame is not JSON or the message does not match its schema; details.pointer and details.keyword say where and why. */
@@ -68,6 +70,7 @@ export const ErrorCode = {
  * WebSocket close codes used by the server. 1000-1013 are RFC 6455 codes; 4000-4999 are Switchboard's own. Clients reconnect with backoff after any code except 1008 and 4001 (only with a new token), 4005 (only once another connection is closed), 4008 (not before the ban ends) and 4009 (not automatically); a 1000 the client asked for ends the session.
  */
 export type CloseCode = 1000 | 1001 | 1008 | 1009 | 1011 | 1013 | 4001 | 4002 | 4003 | 4004 | 4005 | 4008 | 4009;
+
 /** Members of {@link CloseCode}, by name. */
 export const CloseCode = {
   /** Normal closure, requested by either side. */
@@ -101,6 +104,7 @@ export const CloseCode = {
  * A user's presence.
  */
 export type PresenceStatus = 'online' | 'offline' | 'away';
+
 /** Members of {@link PresenceStatus}, by name. */
 export const PresenceStatus = {
   /** At least one open connection and recently active. */
@@ -114,6 +118,7 @@ export const PresenceStatus = {
  * How prominently a system notification should be shown.
  */
 export type NotificationLevel = 'info' | 'warning' | 'error' | 'critical';
+
 /** Members of {@link NotificationLevel}, by name. */
 export const NotificationLevel = {
   /** For information; may be shown discreetly. */
@@ -129,6 +134,7 @@ export const NotificationLevel = {
  * What a `room.update` reports.
  */
 export type RoomUpdateEvent = 'client_joined' | 'client_left' | 'updated';
+
 /** Members of {@link RoomUpdateEvent}, by name. */
 export const RoomUpdateEvent = {
   /** The user's first connection joined the room. */
@@ -142,6 +148,7 @@ export const RoomUpdateEvent = {
  * Capabilities a server announces in `connection.established`; a client must not rely on a feature that is not listed. Adding a value is a minor version change of the protocol.
  */
 export type Feature = 'heartbeat' | 'subscriptions' | 'rate_limiting' | 'rooms' | 'presence' | 'typing' | 'acks' | 'resume' | 'offline_queue' | 'auth_refresh' | 'msgpack';
+
 /** Members of {@link Feature}, by name. */
 export const Feature = {
   /** Server heartbeats and ping/pong. */
@@ -171,6 +178,7 @@ export const Feature = {
  * Processing state reported by `file.processing` (success is `file.ready`).
  */
 export type FileProcessingStatus = 'queued' | 'processing' | 'failed';
+
 /** Members of {@link FileProcessingStatus}, by name. */
 export const FileProcessingStatus = {
   /** Waiting for a worker. */
@@ -184,6 +192,7 @@ export const FileProcessingStatus = {
  * Why an upload failed.
  */
 export type UploadErrorCode = 'FILE_TOO_LARGE' | 'UNSUPPORTED_TYPE' | 'QUOTA_EXCEEDED' | 'VIRUS_DETECTED' | 'STORAGE_ERROR' | 'TIMEOUT' | 'UNKNOWN';
+
 /** Members of {@link UploadErrorCode}, by name. */
 export const UploadErrorCode = {
   /** The file is over the service's size limit. */
@@ -205,6 +214,7 @@ export const UploadErrorCode = {
  * Lifecycle state of a review.
  */
 export type ReviewStatus = 'draft' | 'submitted' | 'in_review' | 'approved' | 'rejected';
+
 /** Members of {@link ReviewStatus}, by name. */
 export const ReviewStatus = {
   /** Being written, visible to its author only. */

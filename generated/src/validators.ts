@@ -23,8 +23,8 @@ export interface ValidationError {
 
 /** The outcome of a validation: the typed message, or the first thing wrong with it. */
 export type ValidationResult<T> =
-  | { readonly ok: true; readonly value: T; }
-  | { readonly ok: false; readonly error: ValidationError; };
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: ValidationError };
 
 function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -52,7 +52,7 @@ function run<T>(validate: CompiledValidator, input: unknown): ValidationResult<T
 /** The own `type` property of an object, or `undefined`. */
 function typeOf(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
-  return Object.prototype.hasOwnProperty.call(input, 'type') ? (input as { type?: unknown; }).type : undefined;
+  return Object.prototype.hasOwnProperty.call(input, 'type') ? (input as { type?: unknown }).type : undefined;
 }
 
 /** The error for input whose `type` routes to no message. */

@@ -8,7 +8,7 @@
 import { VariableDeclarationKind } from 'ts-morph';
 import type { MessageModel, Model } from '../model.js';
 import { typeName } from '../lib/names.js';
-import { createProject, docText, literal, print } from '../lib/ts.js';
+import { constObject, createProject, docText, literal, print } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
 
 export const messagesEmitter: Emitter = {
@@ -78,23 +78,12 @@ export const messagesEmitter: Emitter = {
       docs: ['The `type` of a client message that gets a reply.'],
       type: 'keyof ReplyMap',
     });
-    file.addVariableStatement({
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: ['For each {@link RequestType}, the `type`s that may answer it.'],
-      declarations: [{
-        name: 'REPLY_TYPES',
-        initializer: (writer) => {
-          writer.write('{').newLine();
-          writer.indent(() => {
-            for (const [request, answers] of replies) {
-              writer.writeLine(`${literal(request)}: [${answers.map((m) => literal(m.type)).join(', ')}],`);
-            }
-          });
-          writer.write(`} as const satisfies { readonly [K in RequestType]: readonly ReplyMap[K]['type'][] }`);
-        },
-      }],
-    });
+    file.addStatements(constObject(
+      'REPLY_TYPES',
+      'For each {@link RequestType}, the `type`s that may answer it.',
+      [...replies].map(([request, answers]) => ({ key: literal(request), value: `[${answers.map((m) => literal(m.type)).join(', ')}]` })),
+      ` as const satisfies { readonly [K in RequestType]: readonly ReplyMap[K]['type'][] }`,
+    ));
     return { files: [{ path: 'src/messages.ts', content: print(file, ctx.source) }], diagnostics: [] };
   },
 };

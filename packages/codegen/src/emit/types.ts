@@ -7,14 +7,14 @@
  */
 import { TypeScriptGenerator, TS_DESCRIPTION_PRESET, type OutputModel } from '@asyncapi/modelina';
 import {
-  Node, StructureKind, SyntaxKind, VariableDeclarationKind,
-  type SourceFile, type StatementStructures, type VariableStatementStructure,
+  Node, StructureKind, SyntaxKind,
+  type SourceFile, type StatementStructures, type WriterFunction,
 } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics.js';
 import type { JsonSchema, JsonValue, Model, SchemaModel } from '../model.js';
 import { COMPONENT_REF_PREFIX, isRecord } from '../load/schemas.js';
 import { constantCase, typeName } from '../lib/names.js';
-import { createProject, docText, literal, print, propertyName } from '../lib/ts.js';
+import { constObject, createProject, docText, literal, print, propertyName } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
 
 const ROOT_ID = '__SwitchboardModelinaRoot';
@@ -28,7 +28,7 @@ export const typesEmitter: Emitter = {
     const project = createProject();
     const closedEmpty = new Set(model.schemas.filter((s) => isClosedEmptyObject(s.schema)).map((s) => typeName(s.name)));
     const enums = new Map(model.schemas.map((s) => [typeName(s.name), s] as const));
-    const statements: StatementStructures[] = [];
+    const statements: (StatementStructures | WriterFunction)[] = [];
     // Each model is reshaped in a scratch file of its own: edits there re-parse a few lines, not the whole output.
     for (const [i, out] of outputs.entries()) {
       if (out.modelName === typeName(ROOT_ID)) continue;
@@ -150,29 +150,15 @@ function isClosedEmptyObject(schema: JsonSchema): boolean {
  * from `x-enum-varnames` when given, else from the values (string enums only); descriptions from
  * `x-enum-descriptions`.
  */
-function enumConstant(name: string, schema: SchemaModel): VariableStatementStructure | null {
+function enumConstant(name: string, schema: SchemaModel): WriterFunction | null {
   const members = enumMembers(schema);
   if (!members) return null;
-  return {
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: [`Members of {@link ${name}}, by name.`],
-    declarations: [{
-      name,
-      initializer: (writer) => {
-        writer.write('{').newLine();
-        writer.indent(() => {
-          for (const m of members) {
-            const doc = docText(m.description);
-            if (doc) writer.writeLine(`/** ${doc.replace(/\n/g, ' ')} */`);
-            writer.writeLine(`${propertyName(m.name)}: ${literal(m.value)},`);
-          }
-        });
-        writer.write('} as const');
-      },
-    }],
-  };
+  return constObject(
+    name,
+    `Members of {@link ${name}}, by name.`,
+    members.map((m) => ({ key: propertyName(m.name), value: literal(m.value), doc: docText(m.description) })),
+    ' as const',
+  );
 }
 
 interface EnumMember { readonly name: string; readonly value: string | number; readonly description: string | null }

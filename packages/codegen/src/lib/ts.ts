@@ -2,7 +2,7 @@
  * The small ts-morph helpers every emitter uses: one in-memory project, one way to print, one
  * header. Emitters build declarations as structures/AST nodes and print once here.
  */
-import { IndentationText, NewLineKind, Project, QuoteKind, ts, type SourceFile } from 'ts-morph';
+import { IndentationText, NewLineKind, Project, QuoteKind, type SourceFile, type WriterFunction } from 'ts-morph';
 
 export function createProject(): Project {
   return new Project({
@@ -22,17 +22,37 @@ export function header(source: string, extra: readonly string[] = []): string {
   return [`// generated from ${source} by @switchboard/codegen - do not edit`, ...extra].join('\n') + '\n';
 }
 
-/** Formats the file with the TypeScript formatter and returns header + text, ending in one newline. */
+/**
+ * Returns header + the file's text, ending in one newline. Structures are printed by ts-morph's
+ * writer with the project's indentation, so no formatter pass is needed (the TypeScript formatter
+ * cost about half a second per large file).
+ */
 export function print(file: SourceFile, source: string, extraHeader: readonly string[] = []): string {
-  file.formatText({
-    indentSize: 2,
-    tabSize: 2,
-    convertTabsToSpaces: true,
-    semicolons: ts.SemicolonPreference.Insert,
-    insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true,
-  });
   const body = file.getFullText().replace(/\n{3,}/g, '\n\n').trim();
   return `${header(source, extraHeader)}\n${body}\n`;
+}
+
+/**
+ * A top-level `export const name = { ... }<suffix>;` with one member a line, written whole: as a
+ * variable structure, ts-morph gives the initializer a hanging indent.
+ */
+export function constObject(
+  name: string,
+  doc: string,
+  members: readonly { key: string; value: string; doc?: string | undefined }[],
+  suffix = '',
+): WriterFunction {
+  return (writer) => {
+    writer.blankLineIfLastNot().writeLine(`/** ${doc} */`);
+    writer.write(`export const ${name} = {`).newLine();
+    writer.indent(() => {
+      for (const m of members) {
+        if (m.doc) writer.writeLine(`/** ${m.doc.replace(/\n/g, ' ')} */`);
+        writer.writeLine(`${m.key}: ${m.value},`);
+      }
+    });
+    writer.write(`}${suffix};`).newLine();
+  };
 }
 
 /** Text of a JSDoc comment body: trims each line and drops trailing blank lines. */
