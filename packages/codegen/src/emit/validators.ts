@@ -255,7 +255,8 @@ function toValidationError(error: CompiledError | undefined): ValidationError {
   }
   const params = error.params;
   let pointer = error.instancePath;
-  if (error.keyword === 'required' && typeof params['missingProperty'] === 'string') {
+  // For a missing property (required, or required by another through dependencies) point at it, not at its parent.
+  if ((error.keyword === 'required' || error.keyword === 'dependencies') && typeof params['missingProperty'] === 'string') {
     pointer += '/' + escapePointer(params['missingProperty']);
   } else if (error.keyword === 'additionalProperties' && typeof params['additionalProperty'] === 'string') {
     pointer += '/' + escapePointer(params['additionalProperty']);
@@ -285,7 +286,8 @@ function unroutable(input: unknown, type: unknown): ValidationResult<never> {
   if (typeof type !== 'string') {
     return { ok: false, error: { code: 'INVALID_MESSAGE', pointer: '/type', keyword: 'type', message: 'must be string', params: { type: 'string' } } };
   }
-  const shown = type.length > 64 ? type.slice(0, 64) + '...' : type;
+  const chars = Array.from(type); // code points, so an emoji is never cut in half
+  const shown = chars.length > 64 ? chars.slice(0, 64).join('') + '...' : type;
   return { ok: false, error: { code: 'INVALID_MESSAGE_TYPE', pointer: '/type', keyword: 'enum', message: \`unknown message type "\${shown}"\`, params: {} } };
 }
 `);
