@@ -72,12 +72,12 @@ function unroutable(input: unknown, type: unknown): ValidationResult<never> {
   return { ok: false, error: { code: 'INVALID_MESSAGE_TYPE', pointer: '/type', keyword: 'enum', message: `unknown message type "${shown}"`, params: {} } };
 }
 
-/** Validates a `auth` message against {@link AuthEnvelope}. */
+/** Validates an `auth` message against {@link AuthEnvelope}. */
 export function validateAuth(input: unknown): ValidationResult<AuthEnvelope> {
   return run<AuthEnvelope>(compiled.auth, input);
 }
 
-/** Validates a `auth.refresh` message against {@link AuthRefreshEnvelope}. */
+/** Validates an `auth.refresh` message against {@link AuthRefreshEnvelope}. */
 export function validateAuthRefresh(input: unknown): ValidationResult<AuthRefreshEnvelope> {
   return run<AuthRefreshEnvelope>(compiled.authRefresh, input);
 }
@@ -97,7 +97,7 @@ export function validateSubscribe(input: unknown): ValidationResult<SubscribeEnv
   return run<SubscribeEnvelope>(compiled.subscribe, input);
 }
 
-/** Validates a `unsubscribe` message against {@link UnsubscribeEnvelope}. */
+/** Validates an `unsubscribe` message against {@link UnsubscribeEnvelope}. */
 export function validateUnsubscribe(input: unknown): ValidationResult<UnsubscribeEnvelope> {
   return run<UnsubscribeEnvelope>(compiled.unsubscribe, input);
 }
@@ -122,12 +122,12 @@ export function validateTyping(input: unknown): ValidationResult<TypingEnvelope>
   return run<TypingEnvelope>(compiled.typing, input);
 }
 
-/** Validates a `upload.cancel` message against {@link UploadCancelEnvelope}. */
+/** Validates an `upload.cancel` message against {@link UploadCancelEnvelope}. */
 export function validateUploadCancel(input: unknown): ValidationResult<UploadCancelEnvelope> {
   return run<UploadCancelEnvelope>(compiled.uploadCancel, input);
 }
 
-/** Validates a `ack` message against {@link AckEnvelope}. */
+/** Validates an `ack` message against {@link AckEnvelope}. */
 export function validateAck(input: unknown): ValidationResult<AckEnvelope> {
   return run<AckEnvelope>(compiled.ack, input);
 }
@@ -137,7 +137,7 @@ export function validateResume(input: unknown): ValidationResult<ResumeEnvelope>
   return run<ResumeEnvelope>(compiled.resume, input);
 }
 
-/** Validates a `auth.refreshed` message against {@link AuthRefreshedEnvelope}. */
+/** Validates an `auth.refreshed` message against {@link AuthRefreshedEnvelope}. */
 export function validateAuthRefreshed(input: unknown): ValidationResult<AuthRefreshedEnvelope> {
   return run<AuthRefreshedEnvelope>(compiled.authRefreshed, input);
 }
@@ -152,7 +152,7 @@ export function validateSubscriptionConfirmed(input: unknown): ValidationResult<
   return run<SubscriptionConfirmedEnvelope>(compiled.subscriptionConfirmed, input);
 }
 
-/** Validates a `unsubscription.confirmed` message against {@link UnsubscriptionConfirmedEnvelope}. */
+/** Validates an `unsubscription.confirmed` message against {@link UnsubscriptionConfirmedEnvelope}. */
 export function validateUnsubscriptionConfirmed(input: unknown): ValidationResult<UnsubscriptionConfirmedEnvelope> {
   return run<UnsubscriptionConfirmedEnvelope>(compiled.unsubscriptionConfirmed, input);
 }
@@ -197,27 +197,27 @@ export function validatePresenceStatus(input: unknown): ValidationResult<Presenc
   return run<PresenceStatusEnvelope>(compiled.presenceStatus, input);
 }
 
-/** Validates a `user.typing` message against {@link UserTypingEnvelope}. */
+/** Validates an `user.typing` message against {@link UserTypingEnvelope}. */
 export function validateUserTyping(input: unknown): ValidationResult<UserTypingEnvelope> {
   return run<UserTypingEnvelope>(compiled.userTyping, input);
 }
 
-/** Validates a `upload.progress` message against {@link UploadProgressEnvelope}. */
+/** Validates an `upload.progress` message against {@link UploadProgressEnvelope}. */
 export function validateUploadProgress(input: unknown): ValidationResult<UploadProgressEnvelope> {
   return run<UploadProgressEnvelope>(compiled.uploadProgress, input);
 }
 
-/** Validates a `upload.completed` message against {@link UploadCompletedEnvelope}. */
+/** Validates an `upload.completed` message against {@link UploadCompletedEnvelope}. */
 export function validateUploadCompleted(input: unknown): ValidationResult<UploadCompletedEnvelope> {
   return run<UploadCompletedEnvelope>(compiled.uploadCompleted, input);
 }
 
-/** Validates a `upload.error` message against {@link UploadErrorEnvelope}. */
+/** Validates an `upload.error` message against {@link UploadErrorEnvelope}. */
 export function validateUploadError(input: unknown): ValidationResult<UploadErrorEnvelope> {
   return run<UploadErrorEnvelope>(compiled.uploadError, input);
 }
 
-/** Validates a `upload.cancelled` message against {@link UploadCancelledEnvelope}. */
+/** Validates an `upload.cancelled` message against {@link UploadCancelledEnvelope}. */
 export function validateUploadCancelled(input: unknown): ValidationResult<UploadCancelledEnvelope> {
   return run<UploadCancelledEnvelope>(compiled.uploadCancelled, input);
 }
@@ -247,7 +247,7 @@ export function validateSystemMaintenance(input: unknown): ValidationResult<Syst
   return run<SystemMaintenanceEnvelope>(compiled.systemMaintenance, input);
 }
 
-/** Validates a `user.status_changed` message against {@link UserStatusChangedEnvelope}. */
+/** Validates an `user.status_changed` message against {@link UserStatusChangedEnvelope}. */
 export function validateUserStatusChanged(input: unknown): ValidationResult<UserStatusChangedEnvelope> {
   return run<UserStatusChangedEnvelope>(compiled.userStatusChanged, input);
 }
@@ -262,7 +262,7 @@ export function validateFileReady(input: unknown): ValidationResult<FileReadyEnv
   return run<FileReadyEnvelope>(compiled.fileReady, input);
 }
 
-/** Validates a `error` message against {@link ErrorEnvelope}. */
+/** Validates an `error` message against {@link ErrorEnvelope}. */
 export function validateError(input: unknown): ValidationResult<ErrorEnvelope> {
   return run<ErrorEnvelope>(compiled.error, input);
 }

@@ -35,6 +35,13 @@ const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
+const COMMON_HELP = `Options:
+  --spec FILE    the AsyncAPI 3.0.0 document (default: ${DEFAULT_CLI_OPTIONS.spec})
+  --out DIR      the output directory (default: ${DEFAULT_CLI_OPTIONS.out})
+  -q, --quiet    print only errors
+  -v, --verbose  also print the parser's informational diagnostics
+  -h, --help     show this help`;
+
 const USAGE: Readonly<Record<string, string>> = {
   main: `Usage: switchboard <command> [options]
 
@@ -48,23 +55,13 @@ Run 'switchboard <command> --help' for a command's options.`,
 Reads the AsyncAPI document, runs every emitter and writes the files that changed.
 Files in the output's src/ that the spec no longer produces are deleted.
 
-Options:
-  --spec FILE    the AsyncAPI 3.0.0 document (default: asyncapi.yaml)
-  --out DIR      the output directory (default: generated)
-  -q, --quiet    print only errors
-  -v, --verbose  also print the parser's informational diagnostics
-  -h, --help     show this help`,
+${COMMON_HELP}`,
   check: `Usage: switchboard check [--spec FILE] [--out DIR] [--quiet] [--verbose]
 
 Generates in memory and compares with the output directory; writes nothing.
 Exits 1 and names each stale, missing or extra file when they differ, or when the spec is invalid.
 
-Options:
-  --spec FILE    the AsyncAPI 3.0.0 document (default: asyncapi.yaml)
-  --out DIR      the output directory (default: generated)
-  -q, --quiet    print only errors
-  -v, --verbose  also print the parser's informational diagnostics
-  -h, --help     show this help`,
+${COMMON_HELP}`,
 };
 
 /** Runs the CLI and returns the exit code; never calls `process.exit`, so it is testable in-process. */
@@ -100,10 +97,8 @@ async function prepare(opts: CommandOptions, io: Io, verb: string) {
     if (!opts.quiet) io.err(`switchboard ${verb}: ${t.emitter.padEnd(10)} ${String(t.files).padStart(2)} file${t.files === 1 ? ' ' : 's'} ${t.ms.toFixed(0).padStart(5)} ms`);
   };
   try {
-    const onLoad = (model: Model, ms: number, parallel: boolean) => {
-      if (!opts.quiet) {
-        io.err(`switchboard ${verb}: ${'load'.padEnd(10)} ${String(model.messages.length).padStart(2)} msgs  ${ms.toFixed(0).padStart(5)} ms${parallel ? ' (emitters load in a worker meanwhile)' : ''}`);
-      }
+    const onLoad = (model: Model, ms: number) => {
+      if (!opts.quiet) io.err(`switchboard ${verb}: ${'load'.padEnd(10)} ${String(model.messages.length).padStart(2)} msgs  ${ms.toFixed(0).padStart(5)} ms`);
     };
     const { result, loadDiagnostics } = await runPipeline(opts.spec, { onLoad, onEmitter: progress });
     const all = [...loadDiagnostics, ...result.diagnostics];

@@ -1,4 +1,4 @@
-/** The emitters `switchboard generate` runs, in order, and how they split across worker threads. */
+/** The emitters `switchboard generate` runs, in order, and a lookup by name. */
 import type { Emitter } from './emit/context.js';
 import { typesEmitter } from './emit/types.js';
 import { messagesEmitter } from './emit/messages.js';

@@ -2,7 +2,7 @@ export { load, type LoadResult } from './load/index.js';
 export type * from './model.js';
 export { formatDiagnostic, SpecError, SourceLocator, type Diagnostic, type Severity } from './diagnostics.js';
 export { DEFAULT_EMITTERS, emittersByName } from './emitters.js';
-export { runPipeline, WORKER_GROUPS, type PipelineOptions, type PipelineResult } from './pipeline.js';
+export { runPipeline, type PipelineOptions, type PipelineResult } from './pipeline.js';
 export {
   MANAGED_DIRECTORIES, compareOutput, generateFiles, isStale, mergeResults, writeOutput,
   type EmitterTiming, type GenerateResult, type RunOptions, type Staleness,

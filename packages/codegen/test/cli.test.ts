@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/index.js';
-import { OUT, TEST_DIR, fixture, miniSpec, specFile } from './helpers.js';
+import { OUT, TEST_DIR, anySpec, fixture, specFile } from './helpers.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(TEST_DIR, '../../..');
@@ -73,12 +73,7 @@ describe('switchboard CLI: generate and check', () => {
   });
 
   it('an invalid spec exits 1 with file:line:column, severity and rule', async () => {
-    const file = await specFile('cli-any.yaml', miniSpec({
-      channelMessages: `say:\n  $ref: '#/components/messages/say'`,
-      operations: `say:\n  action: receive\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/say'`,
-      messages: `say:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'`,
-      schemas: `SayEnvelope:\n  type: object\n  additionalProperties: false\n  required: [type]\n  properties:\n    type: { type: string, const: say }\n    blob: {}`,
-    }));
+    const file = await specFile('cli-any.yaml', anySpec());
     const r = await cli('generate', '--spec', file, '--out', path.join(OUT, 'cli-any'), '-q');
     expect(r.code).toBe(1);
     const text = await readFile(file, 'utf8');
@@ -119,7 +114,7 @@ describe('switchboard check on the real spec and generated/', () => {
   });
 });
 
-describe('the built CLI as a process (worker threads, exit codes)', () => {
+describe('the built CLI as a process (exit codes)', () => {
   const out = path.join(OUT, 'bin');
   const spec = fixture('chat.yaml');
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateFiles, load, type GeneratedFile } from '../src/index.js';
-import { declaration, generateFixture, miniSpec, parse, specFile } from './helpers.js';
+import { anySpec, declaration, generateFixture, parse, specFile } from './helpers.js';
 
 let files: readonly GeneratedFile[];
 beforeAll(async () => {
@@ -129,12 +129,7 @@ export function validateClientMessage(input: unknown): ValidationResult<ClientMe
 
 describe('diagnostics from emitters', () => {
   it('a schema that modelina can only type as `any` is an error naming the schema', async () => {
-    const file = await specFile('any.yaml', miniSpec({
-      channelMessages: `say:\n  $ref: '#/components/messages/say'`,
-      operations: `say:\n  action: receive\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/say'`,
-      messages: `say:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'`,
-      schemas: `SayEnvelope:\n  type: object\n  additionalProperties: false\n  required: [type]\n  properties:\n    type: { type: string, const: say }\n    blob: {}`,
-    }));
+    const file = await specFile('any.yaml', anySpec());
     const { model } = await load(file);
     const { diagnostics } = await generateFiles(model, file);
     expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.rule, d.message])).toEqual([

@@ -86,3 +86,13 @@ function indent(text: string, n: number): string {
   const pad = ' '.repeat(n);
   return text.trim().split('\n').map((l) => pad + l).join('\n');
 }
+
+/** A spec whose one message has a property with no schema at all, which TypeScript could only type `any`. */
+export function anySpec(): string {
+  return miniSpec({
+    channelMessages: `say:\n  $ref: '#/components/messages/say'`,
+    operations: `say:\n  action: receive\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/say'`,
+    messages: `say:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'`,
+    schemas: `SayEnvelope:\n  type: object\n  additionalProperties: false\n  required: [type]\n  properties:\n    type: { type: string, const: say }\n    blob: {}`,
+  });
+}

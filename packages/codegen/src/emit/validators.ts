@@ -13,6 +13,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { JsonValue, MessageModel, Model } from '../model.js';
 import { COMPONENT_REF_PREFIX, isRecord } from '../load/schemas.js';
 import { camelCase, pascalCase, typeName } from '../lib/names.js';
+import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
 import { createProject, literal, print } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
 
@@ -223,7 +224,7 @@ function typedApi(model: Model, messages: readonly MessageModel[], ctx: EmitCont
   file.addImportDeclaration({ moduleSpecifier: './validators/compiled.js', namespaceImport: 'compiled' });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './validators/compiled.js', namedImports: ['CompiledError', 'CompiledValidator'] });
 
-  file.addStatements(`
+  const helpers = `
 /**
  * Why a message was rejected. \`code\` is the protocol's error code: \`INVALID_MESSAGE_TYPE\` when
  * \`type\` names no message of this direction, \`INVALID_MESSAGE\` for anything else.
@@ -290,23 +291,25 @@ function unroutable(input: unknown, type: unknown): ValidationResult<never> {
   const shown = chars.length > 64 ? chars.slice(0, 64).join('') + '...' : type;
   return { ok: false, error: { code: 'INVALID_MESSAGE_TYPE', pointer: '/type', keyword: 'enum', message: \`unknown message type "\${shown}"\`, params: {} } };
 }
-`);
+`;
 
-  for (const m of messages) {
+  // One insertion for all functions: ts-morph re-parses the file on every add.
+  const functions: FunctionDeclarationStructure[] = messages.map((m) => {
     const t = typeName(m.payloadSchema);
-    file.addFunction({
+    return {
+      kind: StructureKind.Function,
       name: `validate${pascalCase(m.key)}`,
       isExported: true,
-      docs: [`Validates ${m.type !== null ? `a \`${m.type}\` message` : `the payload of message \`${m.key}\``} against {@link ${t}}.`],
+      docs: [`Validates ${m.type !== null ? `${/^[aeiou]/i.test(m.type) ? 'an' : 'a'} \`${m.type}\` message` : `the payload of message \`${m.key}\``} against {@link ${t}}.`],
       parameters: [{ name: 'input', type: 'unknown' }],
       returnType: `ValidationResult<${t}>`,
       statements: `return run<${t}>(compiled.${compiledName(m)}, input);`,
-    });
-  }
-
-  const dispatch = (name: 'Client' | 'Server', list: readonly MessageModel[]) => {
-    if (list.length === 0) return;
-    file.addFunction({
+    };
+  });
+  for (const [name, list] of [['Client', client], ['Server', server]] as const) {
+    if (list.length === 0) continue;
+    functions.push({
+      kind: StructureKind.Function,
       name: `validate${name}Message`,
       isExported: true,
       docs: [
@@ -324,9 +327,8 @@ function unroutable(input: unknown, type: unknown): ValidationResult<never> {
         });
       },
     });
-  };
-  dispatch('Client', client);
-  dispatch('Server', server);
+  }
+  file.addStatements([helpers, ...functions]);
 
   return print(file, ctx.source);
 }
