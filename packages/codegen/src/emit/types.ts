@@ -8,7 +8,8 @@
 import { TypeScriptGenerator, TS_DESCRIPTION_PRESET, type OutputModel } from '@asyncapi/modelina';
 import {
   Node, StructureKind, SyntaxKind,
-  type SourceFile, type StatementStructures, type WriterFunction,
+  type InterfaceDeclarationStructure, type SourceFile, type StatementStructures, type StringLiteral,
+  type TypeAliasDeclarationStructure, type WriterFunction,
 } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics.js';
 import type { JsonSchema, JsonValue, Model, SchemaModel } from '../model.js';
@@ -28,31 +29,33 @@ export const typesEmitter: Emitter = {
     const project = createProject();
     const closedEmpty = new Set(model.schemas.filter((s) => isClosedEmptyObject(s.schema)).map((s) => typeName(s.name)));
     const enums = new Map(model.schemas.map((s) => [typeName(s.name), s] as const));
+    // All of modelina's output is parsed once; quote fixes are applied as one text edit.
+    const models = outputs.filter((out) => out.modelName !== typeName(ROOT_ID));
+    const scratch = project.createSourceFile('models.ts', models.map((out) => out.result).join('\n\n'));
+    singleQuoteLiteralTypes(scratch);
+    for (const any of scratch.getDescendantsOfKind(SyntaxKind.AnyKeyword)) {
+      const owner = any.getFirstAncestor((n) => Node.isInterfaceDeclaration(n) || Node.isTypeAliasDeclaration(n));
+      const ownerName = owner && (Node.isInterfaceDeclaration(owner) || Node.isTypeAliasDeclaration(owner)) ? owner.getName() : '?';
+      const schema = model.schemas.find((s) => typeName(s.name) === ownerName);
+      const prop = any.getFirstAncestorByKind(SyntaxKind.PropertySignature);
+      const propName = prop ? unquote(prop.getName()).replace(/^'|'$/g, '') : null;
+      const where = propName ? ` property "${propName}"` : '';
+      diagnostics.push({
+        severity: 'error',
+        rule: 'switchboard/unsupported-schema',
+        message: `schema ${schema?.name ?? ownerName}${where} has no type TypeScript can express, so it would be \`any\`; give it a concrete type`,
+        file: model.source,
+        line: 0,
+        column: 0,
+        path: schema ? (propName ? [...schema.path, 'properties', propName] : schema.path) : [],
+      });
+    }
     const statements: (StatementStructures | WriterFunction)[] = [];
-    // Each model is reshaped in a scratch file of its own: edits there re-parse a few lines, not the whole output.
-    for (const [i, out] of outputs.entries()) {
-      if (out.modelName === typeName(ROOT_ID)) continue;
-      const scratch = project.createSourceFile(`model-${i}.ts`, out.result);
-      for (const any of scratch.getDescendantsOfKind(SyntaxKind.AnyKeyword)) {
-        const schema = model.schemas.find((s) => typeName(s.name) === out.modelName);
-        const prop = any.getFirstAncestorByKind(SyntaxKind.PropertySignature);
-        const propName = prop ? unquote(prop.getName()).replace(/^'|'$/g, '') : null;
-        const where = propName ? ` property "${propName}"` : '';
-        diagnostics.push({
-          severity: 'error',
-          rule: 'switchboard/unsupported-schema',
-          message: `schema ${schema?.name ?? out.modelName}${where} has no type TypeScript can express, so it would be \`any\`; give it a concrete type`,
-          file: model.source,
-          line: 0,
-          column: 0,
-          path: schema ? (propName ? [...schema.path, 'properties', propName] : schema.path) : [],
-        });
-      }
-      statements.push(...reshape(scratch, closedEmpty));
-      const schema = enums.get(out.modelName);
-      const constant = schema && enumConstant(out.modelName, schema);
+    for (const structure of reshape(scratch, closedEmpty)) {
+      statements.push(structure);
+      const schema = 'name' in structure ? enums.get(structure.name) : undefined;
+      const constant = schema && structure.kind === StructureKind.TypeAlias && enumConstant(structure.name, schema);
       if (constant) statements.push(constant);
-      project.removeSourceFile(scratch);
     }
     const file = project.createSourceFile('types.ts');
     file.addStatements(statements);
@@ -99,12 +102,8 @@ function rewriteRefs(value: JsonValue): JsonValue {
  * string literal types single-quoted, and an empty closed object as `Record<string, never>`
  * (an empty interface would accept any value).
  */
-function reshape(scratch: SourceFile, closedEmpty: ReadonlySet<string>): StatementStructures[] {
-  for (const lit of scratch.getDescendantsOfKind(SyntaxKind.LiteralType).reverse()) {
-    const inner = lit.getLiteral();
-    if (Node.isStringLiteral(inner) && inner.getText().startsWith('"')) inner.replaceWithText(literal(inner.getLiteralText()));
-  }
-  const out: StatementStructures[] = [];
+function reshape(scratch: SourceFile, closedEmpty: ReadonlySet<string>): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] {
+  const out: (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] = [];
   for (const statement of scratch.getStatements()) {
     if (Node.isInterfaceDeclaration(statement)) {
       const structure = statement.getStructure();
@@ -130,6 +129,21 @@ function reshape(scratch: SourceFile, closedEmpty: ReadonlySet<string>): Stateme
     }
   }
   return out;
+}
+
+/** modelina prints string literal types with double quotes; the rest of the output uses single. */
+function singleQuoteLiteralTypes(scratch: SourceFile): void {
+  const text = scratch.getFullText();
+  const edits = scratch
+    .getDescendantsOfKind(SyntaxKind.LiteralType)
+    .map((lit) => lit.getLiteral())
+    .filter((lit) => Node.isStringLiteral(lit) && lit.getText().startsWith('"'))
+    .map((lit) => ({ start: lit.getStart(), end: lit.getEnd(), text: literal((lit as StringLiteral).getLiteralText()) }))
+    .sort((a, b) => b.start - a.start);
+  if (edits.length === 0) return;
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  scratch.replaceWithText(out);
 }
 
 function unquote(name: string): string {
