@@ -2319,3 +2319,57 @@ export interface ErrorData {
    */
   details?: ErrorDetails;
 }
+
+/** Identifier of a message: the envelope `id` (unique per sender; the client makes its own, for example a UUID or a counter with a prefix) and the id of a stored chat message. Receivers deduplicate on it. */
+export type MessageId = string;
+
+/** On a server message, the envelope `id` of the client request it answers. Required on replies, optional on `error` and on messages that are sometimes replies (`connection.established`, `upload.cancelled`); ignored by the server on client messages. */
+export type CorrelationId = string;
+
+/** An RFC 3339 / ISO-8601 date-time with a time zone (the server always writes UTC with `Z`, millisecond precision), for example `2025-01-08T10:30:00.123Z`. */
+export type Timestamp = string;
+
+/** A user's id: the `sub` claim of their token, never taken from a message. Also allows `@`, `|` and `+` so that e-mail addresses and identity-provider ids (`auth0|123`) are valid; a token whose `sub` does not match this pattern is refused (`AUTH_FAILED`). */
+export type UserId = string;
+
+/** A user's display name: the `name` claim of their token (the user id when absent), never taken from a message. Free text, shown as is; clients must escape it. */
+export type Username = string;
+
+/** A room's id, chosen by the application (rooms are created on first join). `:` is allowed for namespacing, for example `project:apollo`. */
+export type RoomId = string;
+
+/** Id the server gives to a connection (unique across instances), for logs and support. */
+export type ConnectionId = string;
+
+/** Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`), so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly. */
+export type Seq = number;
+
+/** A JWT in compact serialization (three base64url parts). Verified with HS256 by default, or RS256/ES256/JWKS when configured; `sub` is the user id, `name` the display name, `exp` the expiry. Never logged. */
+export type JwtToken = string;
+
+/** Opaque value of a `ping` echoed by its `pong` (seed 001 names it `pingId`, in camelCase, unlike every other field). */
+export type PingId = string;
+
+/** Id of an upload, given by the service that handles uploads. */
+export type UploadId = string;
+
+/** Id of a stored file, given by the service. */
+export type FileId = string;
+
+/** Id of a review, given by the service. */
+export type ReviewId = string;
+
+/** A size in bytes. */
+export type ByteCount = number;
+
+/** A whole percentage, 0 to 100. */
+export type Percent = number;
+
+/** Text of a chat message: 1 to 4000 characters (Unicode code points; the server's `max_content_length` may be lower), at least one of them not whitespace. Plain text; clients must escape it when rendering. */
+export type ChatContent = string;
+
+/** Original name of a file, without any directory part. Display only. */
+export type FileName = string;
+
+/** A media (MIME) type without parameters. */
+export type MediaType = string;

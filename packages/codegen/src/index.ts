@@ -13,4 +13,4 @@ export { messagesEmitter } from './emit/messages.js';
 export { validatorsEmitter } from './emit/validators.js';
 export { indexEmitter } from './emit/index-file.js';
 export { main, DEFAULT_CLI_OPTIONS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type Io } from './cli.js';
-export { camelCase, constantCase, pascalCase, typeName } from './lib/names.js';
+export { camelCase, constantCase, pascalCase, safeIdentifier, typeName } from './lib/names.js';

@@ -17,6 +17,7 @@ import { COMPONENT_REF_PREFIX, isRecord } from '../load/schemas.js';
 import { constantCase, typeName } from '../lib/names.js';
 import { constObject, createProject, docText, literal, print, propertyName } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
+import { typeExpression } from './type-expression.js';
 
 const ROOT_ID = '__SwitchboardModelinaRoot';
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -51,11 +52,39 @@ export const typesEmitter: Emitter = {
       });
     }
     const statements: (StatementStructures | WriterFunction)[] = [];
+    const declared = new Set<string>();
     for (const structure of reshape(scratch, closedEmpty)) {
       statements.push(structure);
-      const schema = 'name' in structure ? enums.get(structure.name) : undefined;
+      declared.add(structure.name);
+      const schema = enums.get(structure.name);
       const constant = schema && structure.kind === StructureKind.TypeAlias && enumConstant(structure.name, schema);
       if (constant) statements.push(constant);
+    }
+    // modelina inlines unions, primitives and arrays; every schema still gets a type of its name.
+    for (const s of model.schemas) {
+      const name = typeName(s.name);
+      if (declared.has(name)) continue;
+      const type = typeExpression(s.schema);
+      if (type === null) {
+        diagnostics.push({
+          severity: 'error',
+          rule: 'switchboard/unsupported-schema',
+          message: `schema ${s.name} has no type TypeScript can express, so it would be \`any\`; give it a concrete type`,
+          file: model.source,
+          line: 0,
+          column: 0,
+          path: s.path,
+        });
+        continue;
+      }
+      const description = s.schema['description'];
+      const doc = typeof description === 'string' ? docText(description) : undefined;
+      statements.push((writer) => {
+        writer.blankLineIfLastNot();
+        if (doc) writer.writeLine(`/** ${doc.replace(/\n/g, ' ')} */`);
+        writer.writeLine(`export type ${name} = ${type};`);
+      });
+      declared.add(name);
     }
     const file = project.createSourceFile('types.ts');
     file.addStatements(statements);

@@ -12,7 +12,7 @@ import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { JsonValue, MessageModel, Model } from '../model.js';
 import { COMPONENT_REF_PREFIX, isRecord } from '../load/schemas.js';
-import { camelCase, pascalCase, typeName } from '../lib/names.js';
+import { camelCase, pascalCase, safeIdentifier, typeName } from '../lib/names.js';
 import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
 import { createProject, literal, print } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
@@ -44,7 +44,7 @@ export const validatorsEmitter: Emitter = {
 
 /** The exported name of a message's compiled validator inside `compiled.ts`. */
 function compiledName(m: MessageModel): string {
-  return camelCase(m.key);
+  return safeIdentifier(camelCase(m.key));
 }
 
 function compileStandalone(model: Model, ctx: EmitContext, diagnostics: Diagnostic[]): string | null {

@@ -47,3 +47,17 @@ export function typeName(schemaName: string): string {
   const name = pascalCase(schemaName) || 'Schema';
   return RESERVED_TYPE_NAMES.has(name) ? `${name}Schema` : name;
 }
+
+/** Words a `const`/`function` may not be named (ECMAScript reserved words, strict mode included). */
+const RESERVED_WORDS = new Set([
+  'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else',
+  'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'implements', 'import', 'in',
+  'instanceof', 'interface', 'let', 'new', 'null', 'package', 'private', 'protected', 'public', 'return', 'static',
+  'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield',
+  'arguments', 'eval', 'undefined', 'NaN', 'Infinity',
+]);
+
+/** `name` as a binding name: a reserved word gets a trailing `_` (`delete` -> `delete_`). */
+export function safeIdentifier(name: string): string {
+  return RESERVED_WORDS.has(name) ? `${name}_` : name;
+}
