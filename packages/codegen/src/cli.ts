@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { formatDiagnostic, SpecError, type Diagnostic } from './diagnostics.js';
 import { compareOutput, isStale, writeOutput, type EmitterTiming } from './generate.js';
 import { runPipeline } from './pipeline.js';
+import { watch } from './watch.js';
 import type { Model } from './model.js';
 
 export const EXIT_OK = 0;
@@ -48,12 +49,20 @@ const USAGE: Readonly<Record<string, string>> = {
 Commands:
   generate   write the generated package from the spec
   check      exit 1, naming the stale files, when the output differs from what the spec produces
+  watch      generate, then regenerate on every save of the spec (or a file it $refs)
 
 Run 'switchboard <command> --help' for a command's options.`,
   generate: `Usage: switchboard generate [--spec FILE] [--out DIR] [--quiet] [--verbose]
 
 Reads the AsyncAPI document, runs every emitter and writes the files that changed.
 Files in the output's src/ that the spec no longer produces are deleted.
+
+${COMMON_HELP}`,
+  watch: `Usage: switchboard watch [--spec FILE] [--out DIR] [--quiet] [--verbose]
+
+Generates, then watches the spec and the files it $refs and regenerates on every change,
+writing only the files whose content changed. An invalid spec leaves the output as it was.
+Stops on Ctrl-C (SIGINT) or SIGTERM.
 
 ${COMMON_HELP}`,
   check: `Usage: switchboard check [--spec FILE] [--out DIR] [--quiet] [--verbose]
@@ -71,7 +80,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     (command === undefined ? io.err : io.out)(USAGE['main'] ?? '');
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  if (command !== 'generate' && command !== 'check') {
+  if (command !== 'generate' && command !== 'check' && command !== 'watch') {
     io.err(`switchboard: unknown command '${command}'\n\n${USAGE['main']}`);
     return EXIT_USAGE;
   }
@@ -86,10 +95,42 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.out(USAGE[command] ?? '');
     return EXIT_OK;
   }
+  if (command === 'watch') return runWatch(values, io);
   return command === 'generate' ? runGenerate(values, io) : runCheck(values, io);
 }
 
-interface CommandOptions { spec: string; out: string; quiet: boolean; verbose: boolean }
+/** Runs until SIGINT/SIGTERM (or `signal`, for tests). */
+export async function runWatch(opts: CommandOptions, io: Io, signal?: AbortSignal): Promise<number> {
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  signal?.addEventListener('abort', onSignal, { once: true });
+  let runs = 0;
+  try {
+    await watch({
+      spec: opts.spec,
+      out: opts.out,
+      signal: stop.signal,
+      onRun: (event) => {
+        runs++;
+        report(event.diagnostics, opts, io);
+        if (event.kind === 'failed') {
+          io.err(`switchboard watch: the spec is invalid; ${opts.out}/ left as it was (${event.ms.toFixed(0)} ms)`);
+        } else if (!opts.quiet) {
+          const written = event.written.changed.length + event.written.missing.length;
+          io.err(`switchboard watch: ${runs === 1 ? 'generated' : 'regenerated'} in ${event.ms.toFixed(0)} ms, ${written} written, ${event.written.extra.length} deleted; watching ${opts.spec}`);
+        }
+      },
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  return EXIT_OK;
+}
+
+export interface CommandOptions { spec: string; out: string; quiet: boolean; verbose: boolean }
 
 async function prepare(opts: CommandOptions, io: Io, verb: string) {
   const started = performance.now();

@@ -26,6 +26,7 @@ describe('switchboard CLI: usage', () => {
     [['frobnicate'], 2, 'err', /^switchboard: unknown command 'frobnicate'/],
     [['generate', '--help'], 0, 'out', /^Usage: switchboard generate \[--spec FILE\] \[--out DIR\]/],
     [['check', '-h'], 0, 'out', /^Usage: switchboard check /],
+    [['watch', '--help'], 0, 'out', /^Usage: switchboard watch \[--spec FILE\]/],
     [['check', '--bogus'], 2, 'err', /^switchboard check: Unknown option '--bogus'/],
     [['generate', 'extra'], 2, 'err', /^switchboard generate: Unexpected argument 'extra'/],
   ] as const)('%j exits %i', async (argv, wantCode, stream, pattern) => {

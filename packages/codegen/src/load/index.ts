@@ -30,6 +30,8 @@ export async function load(specFile: string): Promise<LoadResult> {
   const file = path.relative(process.cwd(), specFile) || specFile;
   const text = await readFile(specFile, 'utf8');
   const locator = new SourceLocator(file, text);
+  // A new parser each time: a reused one caches the files a spec $refs, so an edit to one of
+  // them would go unseen by `watch`.
   const parser = new Parser();
   const { document, diagnostics: raw } = await fromFile(parser, specFile).parse();
   const diagnostics: Diagnostic[] = raw.map((d) => ({
