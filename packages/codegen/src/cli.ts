@@ -6,7 +6,8 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { formatDiagnostic, SpecError, type Diagnostic } from './diagnostics.js';
-import { compareOutput, isStale, writeOutput, type EmitterTiming } from './generate.js';
+import { MANAGED_DIRECTORIES, compareOutput, isStale, writeOutput, type EmitterTiming } from './generate.js';
+import type { Emitter } from './emit/context.js';
 import { runPipeline } from './pipeline.js';
 import { watch } from './watch.js';
 import type { Model } from './model.js';
@@ -50,12 +51,19 @@ Commands:
   generate   write the generated package from the spec
   check      exit 1, naming the stale files, when the output differs from what the spec produces
   watch      generate, then regenerate on every save of the spec (or a file it $refs)
+  docs       write only the reference (docs/reference.md) and the JSON Schemas (schemas/)
 
 Run 'switchboard <command> --help' for a command's options.`,
   generate: `Usage: switchboard generate [--spec FILE] [--out DIR] [--quiet] [--verbose]
 
 Reads the AsyncAPI document, runs every emitter and writes the files that changed.
 Files in the output's src/ that the spec no longer produces are deleted.
+
+${COMMON_HELP}`,
+  docs: `Usage: switchboard docs [--spec FILE] [--out DIR] [--quiet] [--verbose]
+
+Writes only the Markdown reference, docs/reference.md, and a self-contained JSON Schema per
+message, schemas/<message>.json with schemas/index.json. (generate writes them too.)
 
 ${COMMON_HELP}`,
   watch: `Usage: switchboard watch [--spec FILE] [--out DIR] [--quiet] [--verbose]
@@ -80,7 +88,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     (command === undefined ? io.err : io.out)(USAGE['main'] ?? '');
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  if (command !== 'generate' && command !== 'check' && command !== 'watch') {
+  if (command !== 'generate' && command !== 'check' && command !== 'watch' && command !== 'docs') {
     io.err(`switchboard: unknown command '${command}'\n\n${USAGE['main']}`);
     return EXIT_USAGE;
   }
@@ -96,6 +104,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return EXIT_OK;
   }
   if (command === 'watch') return runWatch(values, io);
+  if (command === 'docs') return runGenerate(values, io, 'docs');
   return command === 'generate' ? runGenerate(values, io) : runCheck(values, io);
 }
 
@@ -132,7 +141,7 @@ export async function runWatch(opts: CommandOptions, io: Io, signal?: AbortSigna
 
 export interface CommandOptions { spec: string; out: string; quiet: boolean; verbose: boolean }
 
-async function prepare(opts: CommandOptions, io: Io, verb: string) {
+async function prepare(opts: CommandOptions, io: Io, verb: string, emitters?: readonly Emitter[]) {
   const started = performance.now();
   const progress = (t: EmitterTiming) => {
     if (!opts.quiet) io.err(`switchboard ${verb}: ${t.emitter.padEnd(10)} ${String(t.files).padStart(2)} file${t.files === 1 ? ' ' : 's'} ${t.ms.toFixed(0).padStart(5)} ms`);
@@ -141,7 +150,7 @@ async function prepare(opts: CommandOptions, io: Io, verb: string) {
     const onLoad = (model: Model, ms: number) => {
       if (!opts.quiet) io.err(`switchboard ${verb}: ${'load'.padEnd(10)} ${String(model.messages.length).padStart(2)} msgs  ${ms.toFixed(0).padStart(5)} ms`);
     };
-    const { result, loadDiagnostics } = await runPipeline(opts.spec, { onLoad, onEmitter: progress });
+    const { result, loadDiagnostics } = await runPipeline(opts.spec, { onLoad, onEmitter: progress, ...(emitters ? { emitters } : {}) });
     const all = [...loadDiagnostics, ...result.diagnostics];
     report(all, opts, io);
     if (all.some((d) => d.severity === 'error')) return null;
@@ -164,13 +173,18 @@ function report(diagnostics: readonly Diagnostic[], opts: CommandOptions, io: Io
   }
 }
 
-async function runGenerate(opts: CommandOptions, io: Io): Promise<number> {
-  const prepared = await prepare(opts, io, 'generate');
+/** `docs` writes only the docs emitter's files, and manages only their directories. */
+const DOCS_DIRECTORIES: readonly string[] = Object.freeze(['docs', 'schemas']);
+
+async function runGenerate(opts: CommandOptions, io: Io, verb: 'generate' | 'docs' = 'generate'): Promise<number> {
+  // Loaded on demand: the emitters pull in modelina, ts-morph and ajv, which `--help` does not need.
+  const emitters = verb === 'docs' ? (await import('./emitters.js')).emittersByName(['docs']) : undefined;
+  const prepared = await prepare(opts, io, verb, emitters);
   if (!prepared) return EXIT_FAILED;
-  const written = await writeOutput(opts.out, prepared.result.files);
+  const written = await writeOutput(opts.out, prepared.result.files, verb === 'docs' ? DOCS_DIRECTORIES : MANAGED_DIRECTORIES);
   const changed = written.changed.length + written.missing.length;
   if (!opts.quiet) {
-    io.err(`switchboard generate: ${prepared.result.files.length} files in ${opts.out}/, ${changed} written, ${written.extra.length} deleted, ${(performance.now() - prepared.started).toFixed(0)} ms`);
+    io.err(`switchboard ${verb}: ${prepared.result.files.length} files in ${opts.out}/, ${changed} written, ${written.extra.length} deleted, ${(performance.now() - prepared.started).toFixed(0)} ms`);
   }
   return EXIT_OK;
 }

@@ -4,8 +4,9 @@ import { typesEmitter } from './emit/types.js';
 import { messagesEmitter } from './emit/messages.js';
 import { validatorsEmitter } from './emit/validators.js';
 import { indexEmitter } from './emit/index-file.js';
+import { docsEmitter } from './emit/docs.js';
 
-export const DEFAULT_EMITTERS: readonly Emitter[] = Object.freeze([typesEmitter, messagesEmitter, validatorsEmitter, indexEmitter]);
+export const DEFAULT_EMITTERS: readonly Emitter[] = Object.freeze([typesEmitter, messagesEmitter, validatorsEmitter, indexEmitter, docsEmitter]);
 
 export function emittersByName(names: readonly string[]): Emitter[] {
   return names.map((name) => {

@@ -10,7 +10,7 @@ import type { Model } from './model.js';
 import type { Emitter, GeneratedFile } from './emit/context.js';
 
 /** Directories of the output that belong wholly to the generator: a file there that it did not emit is stale. */
-export const MANAGED_DIRECTORIES: readonly string[] = Object.freeze(['src']);
+export const MANAGED_DIRECTORIES: readonly string[] = Object.freeze(['src', 'docs', 'schemas']);
 
 export interface EmitterTiming {
   readonly emitter: string;
@@ -75,8 +75,15 @@ export function isStale(s: Staleness): boolean {
   return s.changed.length + s.missing.length + s.extra.length > 0;
 }
 
-/** Compares the output directory with what the spec produces, without writing anything. */
-export async function compareOutput(outDir: string, files: readonly GeneratedFile[]): Promise<Staleness> {
+/**
+ * Compares the output directory with what the spec produces, without writing anything. `managed`
+ * are the directories whose every file must be produced (default: all of MANAGED_DIRECTORIES).
+ */
+export async function compareOutput(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  managed: readonly string[] = MANAGED_DIRECTORIES,
+): Promise<Staleness> {
   const changed: string[] = [];
   const missing: string[] = [];
   for (const f of files) {
@@ -88,13 +95,17 @@ export async function compareOutput(outDir: string, files: readonly GeneratedFil
     else if (current !== f.content) changed.push(f.path);
   }
   const expected = new Set(files.map((f) => f.path));
-  const extra = (await listManaged(outDir)).filter((p) => !expected.has(p));
+  const extra = (await listManaged(outDir, managed)).filter((p) => !expected.has(p));
   return { changed, missing, extra };
 }
 
 /** Writes the files that differ and deletes stale ones in the managed directories. Returns what changed. */
-export async function writeOutput(outDir: string, files: readonly GeneratedFile[]): Promise<Staleness> {
-  const staleness = await compareOutput(outDir, files);
+export async function writeOutput(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  managed: readonly string[] = MANAGED_DIRECTORIES,
+): Promise<Staleness> {
+  const staleness = await compareOutput(outDir, files, managed);
   const byPath = new Map(files.map((f) => [f.path, f]));
   for (const p of [...staleness.changed, ...staleness.missing]) {
     const f = byPath.get(p);
@@ -106,9 +117,9 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   return staleness;
 }
 
-async function listManaged(outDir: string): Promise<string[]> {
+async function listManaged(outDir: string, managed: readonly string[]): Promise<string[]> {
   const out: string[] = [];
-  for (const dir of MANAGED_DIRECTORIES) {
+  for (const dir of managed) {
     const entries = await readdir(path.join(outDir, dir), { recursive: true, withFileTypes: true }).catch(
       (error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return [];

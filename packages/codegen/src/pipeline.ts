@@ -11,6 +11,7 @@ import path from 'node:path';
 import { load } from './load/index.js';
 import { SourceLocator, type Diagnostic } from './diagnostics.js';
 import type { Model } from './model.js';
+import type { Emitter } from './emit/context.js';
 import { generateFiles, type EmitterTiming, type GenerateResult } from './generate.js';
 
 export interface PipelineResult {
@@ -22,6 +23,8 @@ export interface PipelineResult {
 }
 
 export interface PipelineOptions {
+  /** The emitters to run; default: all. */
+  readonly emitters?: readonly Emitter[];
   /** Called when the spec is parsed, with the model and the time it took. */
   readonly onLoad?: (model: Model, ms: number) => void;
   readonly onEmitter?: (timing: EmitterTiming) => void;
@@ -32,7 +35,10 @@ export async function runPipeline(specFile: string, options: PipelineOptions = {
   const { model, diagnostics } = await load(specFile);
   const loadMs = performance.now() - started;
   options.onLoad?.(model, loadMs);
-  const result = await generateFiles(model, specFile, options.onEmitter ? { onEmitter: options.onEmitter } : {});
+  const result = await generateFiles(model, specFile, {
+    ...(options.emitters ? { emitters: options.emitters } : {}),
+    ...(options.onEmitter ? { onEmitter: options.onEmitter } : {}),
+  });
   return { model, result: await locateAll(result, specFile), loadDiagnostics: diagnostics, loadMs };
 }
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,7 @@ describe('switchboard CLI: usage', () => {
     [['generate', '--help'], 0, 'out', /^Usage: switchboard generate \[--spec FILE\] \[--out DIR\]/],
     [['check', '-h'], 0, 'out', /^Usage: switchboard check /],
     [['watch', '--help'], 0, 'out', /^Usage: switchboard watch \[--spec FILE\]/],
+    [['docs', '--help'], 0, 'out', /^Usage: switchboard docs \[--spec FILE\]/],
     [['check', '--bogus'], 2, 'err', /^switchboard check: Unknown option '--bogus'/],
     [['generate', 'extra'], 2, 'err', /^switchboard generate: Unexpected argument 'extra'/],
   ] as const)('%j exits %i', async (argv, wantCode, stream, pattern) => {
@@ -61,7 +62,7 @@ describe('switchboard CLI: generate and check', () => {
 
     const regen = await cli('generate', '--spec', spec, '--out', out);
     expect(regen.code).toBe(0);
-    expect(regen.err).toMatch(/5 files in .*, 2 written, 1 deleted/);
+    expect(regen.err).toMatch(/12 files in .*, 2 written, 1 deleted/);
     expect(existsSync(path.join(out, 'src/stray.ts'))).toBe(false);
     expect((await cli('check', '--spec', spec, '--out', out, '-q')).code).toBe(0);
   });
@@ -69,7 +70,7 @@ describe('switchboard CLI: generate and check', () => {
   it('prints a progress line per emitter with its time', async () => {
     const r = await cli('check', '--spec', spec, '--out', path.join(OUT, 'nowhere'));
     expect(r.err.split('\n').filter((l) => / ms/.test(l)).map((l) => l.split(/\s+/)[2])).toEqual([
-      'load', 'types', 'messages', 'validators', 'index',
+      'load', 'types', 'messages', 'validators', 'index', 'docs',
     ]);
   });
 
@@ -96,6 +97,21 @@ describe('switchboard CLI: generate and check', () => {
   });
 });
 
+describe('switchboard docs', () => {
+  it('writes only docs/ and schemas/, leaving src/ alone', async () => {
+    const out = path.join(OUT, 'docs-only');
+    await rm(out, { recursive: true, force: true });
+    await mkdir(path.join(out, 'src'), { recursive: true });
+    await writeFile(path.join(out, 'src/mine.ts'), 'export {};\n');
+    const r = await cli('docs', '--spec', fixture('chat.yaml'), '--out', out, '-q');
+    expect(r.code).toBe(0);
+    expect((await readdir(out, { recursive: true })).sort()).toEqual([
+      'docs', 'docs/reference.md', 'schemas', 'schemas/index.json', 'schemas/notice.json', 'schemas/nudge.json',
+      'schemas/raw.json', 'schemas/said.json', 'schemas/say.json', 'src', 'src/mine.ts',
+    ]);
+  });
+});
+
 describe('switchboard check on the real spec and generated/', () => {
   it('passes on the committed output and names every hand-edited file', async () => {
     const spec = path.join(ROOT, 'asyncapi.yaml');
@@ -104,8 +120,8 @@ describe('switchboard check on the real spec and generated/', () => {
 
     const copy = path.join(OUT, 'real');
     await rm(copy, { recursive: true, force: true });
-    await cp(path.join(committed, 'src'), path.join(copy, 'src'), { recursive: true });
-    const files = ['src/index.ts', 'src/messages.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts'];
+    for (const dir of ['src', 'docs', 'schemas']) await cp(path.join(committed, dir), path.join(copy, dir), { recursive: true });
+    const files = ['docs/reference.md', 'schemas/chatSend.json', 'src/index.ts', 'src/messages.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts'];
     for (const f of files) await writeFile(path.join(copy, f), '// a hand edit\n', { flag: 'a' });
     const r = await cli('check', '--spec', spec, '--out', copy, '-q');
     expect(r.code).toBe(1);

@@ -10,9 +10,18 @@ beforeAll(async () => {
 describe('emitters: the chat fixture', () => {
   it('writes these files, each headed do-not-edit', () => {
     expect(files.map((f) => f.path)).toEqual([
+      'docs/reference.md',
+      'schemas/index.json', 'schemas/notice.json', 'schemas/nudge.json', 'schemas/raw.json', 'schemas/said.json', 'schemas/say.json',
       'src/index.ts', 'src/messages.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts',
     ]);
-    for (const f of files) expect(f.content.split('\n')[0]).toBe('// generated from chat.yaml by @switchboard/codegen - do not edit');
+    const header = (path: string) =>
+      path.endsWith('.md') ? '<!-- generated from chat.yaml by @switchboard/codegen - do not edit -->'
+        : path.endsWith('.json') ? '{'
+          : '// generated from chat.yaml by @switchboard/codegen - do not edit';
+    for (const f of files) expect([f.path, f.content.split('\n')[0]]).toEqual([f.path, header(f.path)]);
+    for (const f of files.filter((x) => x.path.endsWith('.json'))) {
+      expect([f.path, (JSON.parse(f.content) as { $comment?: string }).$comment]).toEqual([f.path, 'generated from chat.yaml by @switchboard/codegen - do not edit']);
+    }
   });
 
   it.each(['src/index.ts', 'src/messages.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts'])(

@@ -61,6 +61,14 @@ describe('load: the chat fixture becomes a plain model', () => {
     expect(say?.extensions).toEqual({ 'x-switchboard-delivery': 'at-least-once' });
   });
 
+  it('names the security schemes a server accepts, even when they are $refs', async () => {
+    const { model: real } = await load(path.resolve(fixture('chat.yaml'), '../../../../../asyncapi.yaml'));
+    expect(real.servers.map((s) => [s.key, s.security])).toEqual([
+      ['development', ['tokenQuery', 'bearer', 'subprotocol']],
+      ['production', ['tokenQuery', 'bearer', 'subprotocol']],
+    ]);
+  });
+
   it('keeps enum extensions on schemas', () => {
     const close = model.schemas.find((s) => s.name === 'Close');
     expect(close?.schema).toEqual({ type: 'integer', enum: [1000, 4001], 'x-enum-varnames': ['NORMAL', 'TOKEN_EXPIRED'] });

@@ -192,13 +192,15 @@ function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: Sou
     path: ['channels', c.id()],
   }));
 
+  // A $ref'd scheme in a server's security list has no id of its own: name it by its component.
+  const schemeKeys = new Map<unknown, string>(doc.components().securitySchemes().all().map((s) => [s.json(), s.id()]));
   const servers: ServerModel[] = doc.servers().all().map((s) => ({
     key: s.id(),
     host: s.host(),
     protocol: s.protocol(),
     pathname: s.pathname() ?? null,
     description: s.description() ?? null,
-    security: s.security().flatMap((req) => req.all().map((r) => r.scheme().id())),
+    security: s.security().flatMap((req) => req.all().map((r) => schemeKeys.get(r.scheme().json()) ?? r.scheme().id())),
   }));
 
   const securitySchemes: SecuritySchemeModel[] = doc.components().securitySchemes().all().map((s) => ({
