@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { formatDiagnostic, SpecError, type Diagnostic } from './diagnostics.js';
-import { MANAGED_DIRECTORIES, compareOutput, isStale, writeOutput, type EmitterTiming } from './generate.js';
+import { MANAGED_DIRECTORIES, compareOutput, isStale, readPackageName, writeOutput, type EmitterTiming } from './generate.js';
 import type { Emitter } from './emit/context.js';
 import { runPipeline } from './pipeline.js';
 import { watch } from './watch.js';
@@ -150,7 +150,13 @@ async function prepare(opts: CommandOptions, io: Io, verb: string, emitters?: re
     const onLoad = (model: Model, ms: number) => {
       if (!opts.quiet) io.err(`switchboard ${verb}: ${'load'.padEnd(10)} ${String(model.messages.length).padStart(2)} msgs  ${ms.toFixed(0).padStart(5)} ms`);
     };
-    const { result, loadDiagnostics } = await runPipeline(opts.spec, { onLoad, onEmitter: progress, ...(emitters ? { emitters } : {}) });
+    const packageName = await readPackageName(opts.out);
+    const { result, loadDiagnostics } = await runPipeline(opts.spec, {
+      onLoad,
+      onEmitter: progress,
+      ...(emitters ? { emitters } : {}),
+      ...(packageName ? { packageName } : {}),
+    });
     const all = [...loadDiagnostics, ...result.diagnostics];
     report(all, opts, io);
     if (all.some((d) => d.severity === 'error')) return null;

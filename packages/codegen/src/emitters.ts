@@ -5,8 +5,9 @@ import { messagesEmitter } from './emit/messages.js';
 import { validatorsEmitter } from './emit/validators.js';
 import { indexEmitter } from './emit/index-file.js';
 import { docsEmitter } from './emit/docs.js';
+import { readmeEmitter } from './emit/readme.js';
 
-export const DEFAULT_EMITTERS: readonly Emitter[] = Object.freeze([typesEmitter, messagesEmitter, validatorsEmitter, indexEmitter, docsEmitter]);
+export const DEFAULT_EMITTERS: readonly Emitter[] = Object.freeze([typesEmitter, messagesEmitter, validatorsEmitter, indexEmitter, docsEmitter, readmeEmitter]);
 
 export function emittersByName(names: readonly string[]): Emitter[] {
   return names.map((name) => {

@@ -27,13 +27,15 @@ export interface GenerateResult {
 export interface RunOptions {
   /** The emitters to run; default: all of them, in order. */
   readonly emitters?: readonly Emitter[];
+  /** How the generated package is imported, for its README; see EmitContext. */
+  readonly packageName?: string;
   /** Called after each emitter, e.g. to print a progress line. */
   readonly onEmitter?: (timing: EmitterTiming) => void;
 }
 
 /** Runs the emitters over the model in this thread. Files are sorted by path. */
 export async function generateFiles(model: Model, specFile: string, options: RunOptions = {}): Promise<GenerateResult> {
-  const ctx = { source: path.basename(specFile) };
+  const ctx = { source: path.basename(specFile), packageName: options.packageName ?? './generated' };
   const files: GeneratedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const timings: EmitterTiming[] = [];
@@ -131,4 +133,15 @@ async function listManaged(outDir: string, managed: readonly string[]): Promise<
     }
   }
   return out.sort();
+}
+
+/** The `name` in the output directory's package.json, which the generated README's examples import. */
+export async function readPackageName(outDir: string): Promise<string | null> {
+  try {
+    const pkg: unknown = JSON.parse(await readFile(path.join(outDir, 'package.json'), 'utf8'));
+    return typeof pkg === 'object' && pkg !== null && typeof (pkg as { name?: unknown }).name === 'string' ? (pkg as { name: string }).name : null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }

@@ -13,6 +13,7 @@ export { messagesEmitter } from './emit/messages.js';
 export { validatorsEmitter } from './emit/validators.js';
 export { indexEmitter } from './emit/index-file.js';
 export { docsEmitter } from './emit/docs.js';
+export { readmeEmitter } from './emit/readme.js';
 export { main, runWatch, DEFAULT_CLI_OPTIONS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CommandOptions, type Io } from './cli.js';
 export { watch, referencedFiles, type WatchEvent, type WatchOptions } from './watch.js';
 export { camelCase, constantCase, pascalCase, safeIdentifier, typeName } from './lib/names.js';

@@ -23,6 +23,8 @@ export interface PipelineResult {
 }
 
 export interface PipelineOptions {
+  /** How the generated package is imported, for its README. */
+  readonly packageName?: string;
   /** The emitters to run; default: all. */
   readonly emitters?: readonly Emitter[];
   /** Called when the spec is parsed, with the model and the time it took. */
@@ -37,6 +39,7 @@ export async function runPipeline(specFile: string, options: PipelineOptions = {
   options.onLoad?.(model, loadMs);
   const result = await generateFiles(model, specFile, {
     ...(options.emitters ? { emitters: options.emitters } : {}),
+    ...(options.packageName ? { packageName: options.packageName } : {}),
     ...(options.onEmitter ? { onEmitter: options.onEmitter } : {}),
   });
   return { model, result: await locateAll(result, specFile), loadDiagnostics: diagnostics, loadMs };

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import { SpecError, type Diagnostic } from './diagnostics.js';
-import { writeOutput, type Staleness } from './generate.js';
+import { readPackageName, writeOutput, type Staleness } from './generate.js';
 import { runPipeline } from './pipeline.js';
 
 export type WatchEvent =
@@ -41,7 +41,8 @@ export async function watch(options: WatchOptions): Promise<void> {
     const started = performance.now();
     let event: WatchEvent;
     try {
-      const { result, loadDiagnostics } = await runPipeline(options.spec);
+      const packageName = await readPackageName(options.out);
+      const { result, loadDiagnostics } = await runPipeline(options.spec, packageName ? { packageName } : {});
       const diagnostics = [...loadDiagnostics, ...result.diagnostics];
       event = diagnostics.some((d) => d.severity === 'error')
         ? { kind: 'failed', ms: performance.now() - started, diagnostics }

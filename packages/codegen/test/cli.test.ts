@@ -62,7 +62,7 @@ describe('switchboard CLI: generate and check', () => {
 
     const regen = await cli('generate', '--spec', spec, '--out', out);
     expect(regen.code).toBe(0);
-    expect(regen.err).toMatch(/12 files in .*, 2 written, 1 deleted/);
+    expect(regen.err).toMatch(/13 files in .*, 2 written, 1 deleted/);
     expect(existsSync(path.join(out, 'src/stray.ts'))).toBe(false);
     expect((await cli('check', '--spec', spec, '--out', out, '-q')).code).toBe(0);
   });
@@ -70,7 +70,7 @@ describe('switchboard CLI: generate and check', () => {
   it('prints a progress line per emitter with its time', async () => {
     const r = await cli('check', '--spec', spec, '--out', path.join(OUT, 'nowhere'));
     expect(r.err.split('\n').filter((l) => / ms/.test(l)).map((l) => l.split(/\s+/)[2])).toEqual([
-      'load', 'types', 'messages', 'validators', 'index', 'docs',
+      'load', 'types', 'messages', 'validators', 'index', 'docs', 'readme',
     ]);
   });
 
@@ -120,8 +120,10 @@ describe('switchboard check on the real spec and generated/', () => {
 
     const copy = path.join(OUT, 'real');
     await rm(copy, { recursive: true, force: true });
-    for (const dir of ['src', 'docs', 'schemas']) await cp(path.join(committed, dir), path.join(copy, dir), { recursive: true });
-    const files = ['docs/reference.md', 'schemas/chatSend.json', 'src/index.ts', 'src/messages.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts'];
+    for (const entry of ['src', 'docs', 'schemas', 'README.md', 'package.json']) {
+      await cp(path.join(committed, entry), path.join(copy, entry), { recursive: true });
+    }
+    const files = ['README.md', 'docs/reference.md', 'schemas/chatSend.json', 'src/index.ts', 'src/messages.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts'];
     for (const f of files) await writeFile(path.join(copy, f), '// a hand edit\n', { flag: 'a' });
     const r = await cli('check', '--spec', spec, '--out', copy, '-q');
     expect(r.code).toBe(1);

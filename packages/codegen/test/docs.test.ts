@@ -33,7 +33,7 @@ function loadModel(spec: string, fresh = false): Promise<Model> {
 
 async function emitDocs(spec: string, fresh = false): Promise<{ model: Model; files: readonly GeneratedFile[] }> {
   const model = await loadModel(spec, fresh);
-  const { files, diagnostics } = await docsEmitter.emit(model, { source: path.basename(spec) });
+  const { files, diagnostics } = await docsEmitter.emit(model, { source: path.basename(spec), packageName: './generated' });
   expect(diagnostics).toEqual([]);
   return { model, files };
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateFiles, load, type GeneratedFile } from '../src/index.js';
-import { anySpec, declaration, generateFixture, parse, specFile } from './helpers.js';
+import { generateFiles, load, readmeEmitter, type GeneratedFile } from '../src/index.js';
+import { anySpec, declaration, fixture, generateFixture, parse, specFile } from './helpers.js';
 
 let files: readonly GeneratedFile[];
 beforeAll(async () => {
@@ -10,7 +10,7 @@ beforeAll(async () => {
 describe('emitters: the chat fixture', () => {
   it('writes these files, each headed do-not-edit', () => {
     expect(files.map((f) => f.path)).toEqual([
-      'docs/reference.md',
+      'README.md', 'docs/reference.md',
       'schemas/index.json', 'schemas/notice.json', 'schemas/nudge.json', 'schemas/raw.json', 'schemas/said.json', 'schemas/say.json',
       'src/index.ts', 'src/messages.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts',
     ]);
@@ -24,7 +24,7 @@ describe('emitters: the chat fixture', () => {
     }
   });
 
-  it.each(['src/index.ts', 'src/messages.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts'])(
+  it.each(['README.md', 'src/index.ts', 'src/messages.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts'])(
     '%s matches its snapshot',
     async (path) => {
       const file = files.find((f) => f.path === path);
@@ -133,6 +133,24 @@ export function validateClientMessage(input: unknown): ValidationResult<ClientMe
     expect(compiled).not.toMatch(/\brequire\(/);
     expect(compiled).not.toMatch(/from 'ajv'|new Ajv/);
     expect(compiled).toMatch(/^export const say: CompiledValidator = validate\d+;$/m);
+  });
+});
+
+describe('readme emitter', () => {
+  it.each([
+    ['the title', '# Chat fixture 1.0.0: the generated package'],
+    ['the import of the package, by its name', "import { validateClientMessage, type ClientMessage } from './generated';"],
+    ['the first client message in the example', "    case 'say': // message is SayEnvelope here"],
+    ['a row of the messages table', '| `said` | server -> client | `SaidEnvelope` | `validateSaid` |'],
+  ])('has %s', (_what, line) => {
+    const readme = files.find((f) => f.path === 'README.md')?.content ?? '';
+    expect(readme.split('\n')).toContain(line);
+  });
+
+  it('imports the package by the name given', async () => {
+    const { model } = await load(fixture('chat.yaml'));
+    const { files: named } = await generateFiles(model, fixture('chat.yaml'), { emitters: [readmeEmitter], packageName: '@acme/chat' });
+    expect(named[0]?.content.split('\n')).toContain("import { validateClientMessage, type ClientMessage } from '@acme/chat';");
   });
 });
 

@@ -10,6 +10,11 @@ export interface GeneratedFile {
 export interface EmitContext {
   /** The spec's file name (no directories), for headers: output must not depend on the machine. */
   readonly source: string;
+  /**
+   * The name the generated package is imported by, for examples in its README.
+   * @default the name in the output directory's package.json, else `'./generated'`
+   */
+  readonly packageName: string;
 }
 
 export interface EmitResult {
