@@ -144,11 +144,11 @@ export interface CommandOptions { spec: string; out: string; quiet: boolean; ver
 async function prepare(opts: CommandOptions, io: Io, verb: string, emitters?: readonly Emitter[]) {
   const started = performance.now();
   const progress = (t: EmitterTiming) => {
-    if (!opts.quiet) io.err(`switchboard ${verb}: ${t.emitter.padEnd(10)} ${String(t.files).padStart(2)} file${t.files === 1 ? ' ' : 's'} ${t.ms.toFixed(0).padStart(5)} ms`);
+    if (!opts.quiet) io.err(`switchboard ${verb}: ${t.emitter.padEnd(12)} ${String(t.files).padStart(2)} file${t.files === 1 ? ' ' : 's'} ${t.ms.toFixed(0).padStart(5)} ms`);
   };
   try {
     const onLoad = (model: Model, ms: number) => {
-      if (!opts.quiet) io.err(`switchboard ${verb}: ${'load'.padEnd(10)} ${String(model.messages.length).padStart(2)} msgs  ${ms.toFixed(0).padStart(5)} ms`);
+      if (!opts.quiet) io.err(`switchboard ${verb}: ${'load'.padEnd(12)} ${String(model.messages.length).padStart(2)} msgs  ${ms.toFixed(0).padStart(5)} ms`);
     };
     const packageName = await readPackageName(opts.out);
     const { result, loadDiagnostics } = await runPipeline(opts.spec, {

@@ -3,11 +3,14 @@ import type { Emitter } from './emit/context.js';
 import { typesEmitter } from './emit/types.js';
 import { messagesEmitter } from './emit/messages.js';
 import { validatorsEmitter } from './emit/validators.js';
+import { arbitrariesEmitter } from './emit/arbitraries.js';
 import { indexEmitter } from './emit/index-file.js';
 import { docsEmitter } from './emit/docs.js';
 import { readmeEmitter } from './emit/readme.js';
 
-export const DEFAULT_EMITTERS: readonly Emitter[] = Object.freeze([typesEmitter, messagesEmitter, validatorsEmitter, indexEmitter, docsEmitter, readmeEmitter]);
+export const DEFAULT_EMITTERS: readonly Emitter[] = Object.freeze([
+  typesEmitter, messagesEmitter, validatorsEmitter, arbitrariesEmitter, indexEmitter, docsEmitter, readmeEmitter,
+]);
 
 export function emittersByName(names: readonly string[]): Emitter[] {
   return names.map((name) => {

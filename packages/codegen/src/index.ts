@@ -11,6 +11,7 @@ export type { EmitContext, EmitResult, Emitter, GeneratedFile } from './emit/con
 export { typesEmitter } from './emit/types.js';
 export { messagesEmitter } from './emit/messages.js';
 export { validatorsEmitter } from './emit/validators.js';
+export { arbitrariesEmitter } from './emit/arbitraries.js';
 export { indexEmitter } from './emit/index-file.js';
 export { docsEmitter } from './emit/docs.js';
 export { readmeEmitter } from './emit/readme.js';

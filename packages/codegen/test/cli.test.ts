@@ -62,7 +62,7 @@ describe('switchboard CLI: generate and check', () => {
 
     const regen = await cli('generate', '--spec', spec, '--out', out);
     expect(regen.code).toBe(0);
-    expect(regen.err).toMatch(/13 files in .*, 2 written, 1 deleted/);
+    expect(regen.err).toMatch(/14 files in .*, 2 written, 1 deleted/);
     expect(existsSync(path.join(out, 'src/stray.ts'))).toBe(false);
     expect((await cli('check', '--spec', spec, '--out', out, '-q')).code).toBe(0);
   });
@@ -70,7 +70,7 @@ describe('switchboard CLI: generate and check', () => {
   it('prints a progress line per emitter with its time', async () => {
     const r = await cli('check', '--spec', spec, '--out', path.join(OUT, 'nowhere'));
     expect(r.err.split('\n').filter((l) => / ms/.test(l)).map((l) => l.split(/\s+/)[2])).toEqual([
-      'load', 'types', 'messages', 'validators', 'index', 'docs', 'readme',
+      'load', 'types', 'messages', 'validators', 'arbitraries', 'index', 'docs', 'readme',
     ]);
   });
 
@@ -123,7 +123,7 @@ describe('switchboard check on the real spec and generated/', () => {
     for (const entry of ['src', 'docs', 'schemas', 'README.md', 'package.json']) {
       await cp(path.join(committed, entry), path.join(copy, entry), { recursive: true });
     }
-    const files = ['README.md', 'docs/reference.md', 'schemas/chatSend.json', 'src/index.ts', 'src/messages.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts'];
+    const files = ['README.md', 'docs/reference.md', 'schemas/chatSend.json', 'src/arbitraries.ts', 'src/index.ts', 'src/messages.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts'];
     for (const f of files) await writeFile(path.join(copy, f), '// a hand edit\n', { flag: 'a' });
     const r = await cli('check', '--spec', spec, '--out', copy, '-q');
     expect(r.code).toBe(1);
@@ -145,7 +145,7 @@ describe('the built CLI as a process (exit codes)', () => {
     await rm(out, { recursive: true, force: true });
     await run(process.execPath, [BIN, 'generate', '--spec', spec, '--out', out, '-q']);
     await cli('generate', '--spec', spec, '--out', path.join(OUT, 'inproc'), '-q');
-    for (const f of ['src/types.ts', 'src/messages.ts', 'src/validators.ts', 'src/validators/compiled.ts', 'src/index.ts']) {
+    for (const f of ['src/arbitraries.ts', 'src/types.ts', 'src/messages.ts', 'src/validators.ts', 'src/validators/compiled.ts', 'src/index.ts']) {
       expect(await readFile(path.join(out, f), 'utf8')).toBe(await readFile(path.join(OUT, 'inproc', f), 'utf8'));
     }
     await run(process.execPath, [BIN, 'check', '--spec', spec, '--out', out, '-q']);

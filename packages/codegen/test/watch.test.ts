@@ -46,7 +46,7 @@ describe('watch', () => {
     await next;
     const second = events[1];
     expect(second?.kind).toBe('generated');
-    expect(second?.kind === 'generated' ? second.written.changed : []).toEqual(['docs/reference.md', 'schemas/placeOrder.json', 'src/validators/compiled.ts']);
+    expect(second?.kind === 'generated' ? second.written.changed : []).toEqual(['docs/reference.md', 'schemas/placeOrder.json', 'src/arbitraries.ts', 'src/validators/compiled.ts']);
     expect(await readFile(compiled, 'utf8')).toContain('"maxLength":48');
 
     next = nextEvent();

@@ -10,7 +10,8 @@ export type Code =
   | { readonly kind: 'call'; readonly callee: Code; readonly args: readonly Code[] }
   | { readonly kind: 'member'; readonly target: Code; readonly name: string }
   | { readonly kind: 'object'; readonly entries: readonly (readonly [string, Code])[] }
-  | { readonly kind: 'array'; readonly items: readonly Code[] };
+  | { readonly kind: 'array'; readonly items: readonly Code[] }
+  | { readonly kind: 'arrow'; readonly params: string; readonly body: Code };
 
 /** Source text used as is: an identifier, a literal, an arrow function. */
 export function raw(text: string): Code {
@@ -34,6 +35,11 @@ export function object(entries: readonly (readonly [string, Code])[]): Code {
 
 export function array(items: readonly Code[]): Code {
   return { kind: 'array', items };
+}
+
+/** `(params) => body`, the body parenthesised when it is an object literal. */
+export function arrow(params: string, body: Code): Code {
+  return { kind: 'arrow', params, body };
 }
 
 /** A JSON value as a TypeScript literal (strings single-quoted and escaped by `quote`). */
@@ -81,38 +87,46 @@ export function propertyKey(name: string): string {
   return IDENTIFIER.test(name) ? name : quote(name);
 }
 
-/** Prints `code` starting at column `indent` (spaces), breaking what does not fit in `width`. */
-export function printCode(code: Code, indent = 0, width = 110): string {
+/**
+ * Prints `code` on lines indented by `indent` spaces, its first line starting at column `start`
+ * (after `const x = `, say), breaking what does not fit in `width`.
+ */
+export function printCode(code: Code, indent = 0, width = 110, start = indent): string {
   const flat = printFlat(code);
-  if (indent + flat.length <= width && !flat.includes('\n')) return flat;
+  if (start + flat.length <= width && !flat.includes('\n')) return flat;
   const pad = ' '.repeat(indent + 2);
   const end = ' '.repeat(indent);
   switch (code.kind) {
     case 'raw':
       return code.text;
     case 'member':
-      return `${printCode(code.target, indent, width)}.${code.name}`;
+      return `${printCode(code.target, indent, width, start)}.${code.name}`;
     case 'call': {
-      const callee = printCode(code.callee, indent, width);
+      const callee = printCode(code.callee, indent, width, start);
       if (code.args.length === 0) return `${callee}()`;
       // Where the callee ends, and the indentation of its last line (a broken chain `a.map(` ends deeper).
       const newline = callee.lastIndexOf('\n');
       const lastLine = callee.slice(newline + 1);
-      const column = newline < 0 ? indent + callee.length : lastLine.length;
+      const column = newline < 0 ? start + callee.length : lastLine.length;
       const base = newline < 0 ? indent : lastLine.length - lastLine.trimStart().length;
       const args = code.args.map((a) => printFlat(a));
       // A lone object or array argument opens on the callee's line: `f({` ... `})`.
       const only = code.args[0];
       if (code.args.length === 1 && only !== undefined && (only.kind === 'object' || only.kind === 'array')) {
-        return `${callee}(${printCode(only, base, width)})`;
+        return `${callee}(${printCode(only, base, width, column + 1)})`;
       }
       if (column + args.join(', ').length + 2 <= width) return `${callee}(${args.join(', ')})`;
       const inner = ' '.repeat(base + 2);
       return `${callee}(\n${code.args.map((a) => inner + printCode(a, base + 2, width)).join(',\n')},\n${' '.repeat(base)})`;
     }
+    case 'arrow': {
+      const head = `(${code.params}) => ${code.body.kind === 'object' ? '(' : ''}`;
+      const body = printCode(code.body, indent, width, start + head.length);
+      return `${head}${body}${code.body.kind === 'object' ? ')' : ''}`;
+    }
     case 'object':
       if (code.entries.length === 0) return '{}';
-      return `{\n${code.entries.map(([k, v]) => `${pad}${k}: ${printCode(v, indent + 2, width)}`).join(',\n')},\n${end}}`;
+      return `{\n${code.entries.map(([k, v]) => pad + entry(k, v, (value) => printCode(value, indent + 2, width, indent + 4 + k.length))).join(',\n')},\n${end}}`;
     case 'array':
       if (code.items.length === 0) return '[]';
       return `[\n${code.items.map((i) => pad + printCode(i, indent + 2, width)).join(',\n')},\n${end}]`;
@@ -128,8 +142,15 @@ function printFlat(code: Code): string {
     case 'call':
       return `${printFlat(code.callee)}(${code.args.map(printFlat).join(', ')})`;
     case 'object':
-      return code.entries.length === 0 ? '{}' : `{ ${code.entries.map(([k, v]) => `${k}: ${printFlat(v)}`).join(', ')} }`;
+      return code.entries.length === 0 ? '{}' : `{ ${code.entries.map(([k, v]) => entry(k, v, printFlat)).join(', ')} }`;
     case 'array':
       return `[${code.items.map(printFlat).join(', ')}]`;
+    case 'arrow':
+      return code.body.kind === 'object' ? `(${code.params}) => (${printFlat(code.body)})` : `(${code.params}) => ${printFlat(code.body)}`;
   }
+}
+
+/** `key: value`, or the shorthand `key` when the value is the identifier of the same name. */
+function entry(key: string, value: Code, print: (value: Code) => string): string {
+  return value.kind === 'raw' && value.text === key ? key : `${key}: ${print(value)}`;
 }

@@ -1,0 +1,254 @@
+/**
+ * The small functions the generated arbitraries call (fast-check combinators under a name that
+ * says what they build), as source text. Only those a file uses are emitted, in this order.
+ * They know nothing of schemas: every decision is made at generate time and written into the
+ * call (`chars('abc')`, `dateTime(0, 19)`, `inProperty(base, 'data', ...)`).
+ */
+
+export interface RuntimeHelper {
+  readonly name: string;
+  /** Helpers this one calls. */
+  readonly uses: readonly string[];
+  readonly code: string;
+}
+
+export const INVALID_KINDS: readonly string[] = [
+  'missing-required', 'extra-property', 'too-few-properties', 'wrong-type', 'enum-violation', 'const-violation',
+  'above-maximum', 'below-minimum', 'not-multiple-of', 'too-long', 'too-short', 'pattern-mismatch', 'bad-format',
+  'too-many-items', 'too-few-items', 'duplicate-items',
+];
+
+export const RUNTIME_HELPERS: readonly RuntimeHelper[] = [
+  {
+    name: 'chars',
+    uses: [],
+    code: `/** One code point of \`set\`. */
+function chars(set: string): fc.Arbitrary<string> {
+  return fc.constantFrom(...set);
+}`,
+  },
+  {
+    name: 'charExcept',
+    uses: [],
+    code: `/** One code point of any plane, except those in \`excluded\`, which become \`instead\`. */
+function charExcept(excluded: string, instead: string): fc.Arbitrary<string> {
+  return fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }).map((c) => (excluded.includes(c) ? instead : c));
+}`,
+  },
+  {
+    name: 'joined',
+    uses: [],
+    code: `/** One value of each part, concatenated. */
+function joined(...parts: fc.Arbitrary<string>[]): fc.Arbitrary<string> {
+  return fc.tuple(...parts).map((values) => values.join(''));
+}`,
+  },
+  {
+    name: 'repeated',
+    uses: [],
+    code: `/** \`minLength\` to \`maxLength\` values of \`part\`, concatenated. */
+function repeated(part: fc.Arbitrary<string>, constraints: fc.ArrayConstraints): fc.Arbitrary<string> {
+  return fc.array(part, constraints).map((values) => values.join(''));
+}`,
+  },
+  {
+    name: 'dateTime',
+    uses: ['chars'],
+    code: `/**
+ * RFC 3339 date-times in UTC, years 0000 to 9999, with \`minDigits\` to \`maxDigits\` fraction digits
+ * (none when 0): \`2025-01-08T10:30:00Z\` is 20 characters, each digit adds one, the dot one more.
+ */
+function dateTime(minDigits: number, maxDigits: number): fc.Arbitrary<string> {
+  const dates = fc.date({ min: new Date('0000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true });
+  const digits = fc.string({ unit: chars('0123456789'), minLength: minDigits, maxLength: maxDigits });
+  return fc.tuple(dates, digits).map(([date, fraction]) => date.toISOString().slice(0, 19) + (fraction === '' ? '' : '.' + fraction) + 'Z');
+}`,
+  },
+  {
+    name: 'someProperties',
+    uses: [],
+    code: `/**
+ * Objects with the required properties, any of the others, every property a present one depends
+ * on (draft-07 \`dependencies\`), and at least \`minProperties\` properties.
+ */
+function someProperties<T extends object, K extends keyof T>(
+  fields: { readonly [P in keyof T]: fc.Arbitrary<T[P]> },
+  rules: {
+    readonly required: readonly K[];
+    readonly dependencies: { readonly [P in keyof NoInfer<T>]?: readonly (keyof NoInfer<T>)[] };
+    readonly minProperties: number;
+  },
+): fc.Arbitrary<Partial<T> & Pick<T, K>> {
+  const keys = Object.keys(fields) as (keyof T)[];
+  const all = fc.record(fields as { [P in keyof T]: fc.Arbitrary<T[P]> }) as fc.Arbitrary<T>;
+  return fc.tuple(all, fc.subarray(keys)).map(([values, chosen]) => {
+    const present = new Set<keyof T>();
+    const add = (key: keyof T): void => {
+      if (present.has(key)) return;
+      present.add(key);
+      for (const dependency of rules.dependencies[key] ?? []) add(dependency);
+    };
+    for (const key of [...rules.required, ...chosen]) add(key);
+    for (const key of keys) if (present.size < rules.minProperties) add(key);
+    const value: Partial<T> = {};
+    for (const key of keys) if (present.has(key)) value[key] = values[key];
+    return value as Partial<T> & Pick<T, K>;
+  });
+}`,
+  },
+  {
+    name: 'canonical',
+    uses: [],
+    code: `/** JSON with sorted keys: equal for values JSON Schema deems equal, so \`uniqueItems\` holds. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}`,
+  },
+  {
+    name: 'pointerTo',
+    uses: [],
+    code: `/** The JSON pointer segment (RFC 6901) of a property. */
+function pointerTo(key: string | number): string {
+  return '/' + String(key).replaceAll('~', '~0').replaceAll('/', '~1');
+}`,
+  },
+  {
+    name: 'copy',
+    uses: [],
+    code: `/** A plain copy of an object's own properties (records may have a null prototype). */
+function copy(value: object): Record<string, unknown> {
+  return { ...value };
+}`,
+  },
+  {
+    name: 'invalid',
+    uses: [],
+    code: `/** \`values\`, each invalid as \`kind\`, reported as \`keyword\` at the value itself. */
+function invalid(kind: InvalidKind, keyword: string, values: fc.Arbitrary<unknown>): fc.Arbitrary<InvalidValue> {
+  return values.map((value) => ({ value, kind, pointer: '', keyword }));
+}`,
+  },
+  {
+    name: 'wrongType',
+    uses: ['invalid'],
+    code: `/** Values of none of the \`allowed\` JSON types; \`fraction\`, a non-integer no other keyword rejects, for integers. */
+function wrongType(allowed: readonly JsonType[], fraction?: number): fc.Arbitrary<InvalidValue> {
+  const others: fc.Arbitrary<unknown>[] = [];
+  const numeric = allowed.includes('number') || allowed.includes('integer');
+  if (!allowed.includes('string')) others.push(fc.string({ unit: 'binary', maxLength: 8 }));
+  if (!numeric) others.push(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
+  if (!allowed.includes('number') && fraction !== undefined) others.push(fc.constant(fraction));
+  if (!allowed.includes('boolean')) others.push(fc.boolean());
+  if (!allowed.includes('null')) others.push(fc.constant(null));
+  if (!allowed.includes('array')) others.push(fc.array(fc.integer(), { maxLength: 3 }));
+  if (!allowed.includes('object')) others.push(fc.record({ a: fc.integer() }, { requiredKeys: [] }));
+  return invalid('wrong-type', 'type', fc.oneof(...others));
+}`,
+  },
+  {
+    name: 'withoutProperty',
+    uses: ['copy', 'pointerTo'],
+    code: `/** Valid objects without \`key\`, which \`required\` (or \`dependencies\`) reports as missing. */
+function withoutProperty(base: fc.Arbitrary<object>, key: string, keyword: 'required' | 'dependencies'): fc.Arbitrary<InvalidValue> {
+  return base.map((valid) => {
+    const value = copy(valid);
+    delete value[key];
+    return { value, kind: 'missing-required', pointer: pointerTo(key), keyword };
+  });
+}`,
+  },
+  {
+    name: 'withExtraProperty',
+    uses: ['copy', 'pointerTo'],
+    code: `/** Valid objects with one property too many (\`additionalProperties: false\`), named one of \`keys\`. */
+function withExtraProperty(base: fc.Arbitrary<object>, keys: readonly string[]): fc.Arbitrary<InvalidValue> {
+  return fc.tuple(base, fc.constantFrom(...keys), fc.jsonValue({ maxDepth: 1 })).map(([valid, key, extra]) => ({
+    value: { ...copy(valid), [key]: extra },
+    kind: 'extra-property',
+    pointer: pointerTo(key),
+    keyword: 'additionalProperties',
+  }));
+}`,
+  },
+  {
+    name: 'pickProperties',
+    uses: ['copy'],
+    code: `/** Valid objects cut down to \`keys\`: one property fewer than \`minProperties\`. */
+function pickProperties(base: fc.Arbitrary<object>, keys: readonly string[]): fc.Arbitrary<InvalidValue> {
+  return base.map((valid) => {
+    const all = copy(valid);
+    return { value: Object.fromEntries(keys.map((key) => [key, all[key]])), kind: 'too-few-properties', pointer: '', keyword: 'minProperties' };
+  });
+}`,
+  },
+  {
+    name: 'inProperty',
+    uses: ['copy', 'pointerTo'],
+    code: `/** Valid objects whose \`key\` holds an invalid value instead. */
+function inProperty(base: fc.Arbitrary<object>, key: string, values: fc.Arbitrary<InvalidValue>): fc.Arbitrary<InvalidValue> {
+  return fc.tuple(base, values).map(([valid, bad]) => ({
+    ...bad,
+    value: { ...copy(valid), [key]: bad.value },
+    pointer: pointerTo(key) + bad.pointer,
+  }));
+}`,
+  },
+  {
+    name: 'inItem',
+    uses: ['pointerTo'],
+    code: `/** Valid non-empty arrays with one item replaced by an invalid value. */
+function inItem(base: fc.Arbitrary<readonly unknown[]>, values: fc.Arbitrary<InvalidValue>): fc.Arbitrary<InvalidValue> {
+  return fc.tuple(base, values, fc.nat()).map(([valid, bad, n]) => {
+    const index = n % valid.length;
+    const value = [...valid];
+    value[index] = bad.value;
+    return { ...bad, value, pointer: pointerTo(index) + bad.pointer };
+  });
+}`,
+  },
+  {
+    name: 'withDuplicateItem',
+    uses: [],
+    code: `/** Valid non-empty arrays with a copy of one of their items appended (\`uniqueItems\`). */
+function withDuplicateItem(base: fc.Arbitrary<readonly unknown[]>): fc.Arbitrary<InvalidValue> {
+  return fc.tuple(base, fc.nat()).map(([valid, n]) => ({
+    value: [...valid, valid[n % valid.length]],
+    kind: 'duplicate-items',
+    pointer: '',
+    keyword: 'uniqueItems',
+  }));
+}`,
+  },
+  {
+    name: 'withFirstChar',
+    uses: [],
+    code: `/** Valid non-empty strings whose first code point is one the pattern cannot start with. */
+function withFirstChar(base: fc.Arbitrary<string>, first: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc.tuple(base, first).map(([valid, c]) => c + Array.from(valid).slice(1).join(''));
+}`,
+  },
+  {
+    name: 'badDateTime',
+    uses: [],
+    code: `/** Date-times of the same length with month 13. */
+function badDateTime(base: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return base.map((valid) => valid.slice(0, 5) + '13' + valid.slice(7));
+}`,
+  },
+];
+
+/** The helpers `code` refers to (calls or passes, as `selector: canonical`), with those they call, in declaration order. */
+export function helpersFor(code: string): RuntimeHelper[] {
+  const used = new Set<string>();
+  const visit = (name: string): void => {
+    if (used.has(name)) return;
+    used.add(name);
+    for (const dep of RUNTIME_HELPERS.find((h) => h.name === name)?.uses ?? []) visit(dep);
+  };
+  for (const h of RUNTIME_HELPERS) if (new RegExp(`\\b${h.name}\\b`).test(code)) visit(h.name);
+  return RUNTIME_HELPERS.filter((h) => used.has(h.name));
+}
