@@ -43,19 +43,28 @@ export class SpecError extends Error {
  * for findings of our own.
  */
 export class SourceLocator {
-  readonly #doc: ReturnType<typeof parseDocument>;
-  readonly #lines = new LineCounter();
+  readonly #text: string;
+  #parsed: { doc: ReturnType<typeof parseDocument>; lines: LineCounter } | undefined;
   readonly file: string;
 
   constructor(file: string, text: string) {
     this.file = file;
-    this.#doc = parseDocument(text, { lineCounter: this.#lines, keepSourceTokens: false });
+    this.#text = text;
+  }
+
+  /** Parsed on first use: most loads have nothing to locate, and parsing a large spec costs ~0.3 s. */
+  get #source(): { doc: ReturnType<typeof parseDocument>; lines: LineCounter } {
+    if (!this.#parsed) {
+      const lines = new LineCounter();
+      this.#parsed = { doc: parseDocument(this.#text, { lineCounter: lines, keepSourceTokens: false }), lines };
+    }
+    return this.#parsed;
   }
 
   /** The line and column of the key (or list item) at `path`; the nearest existing ancestor when it does not exist. */
   locate(path: SpecPath): { line: number; column: number } {
     for (let n = path.length; n > 0; n--) {
-      const parent = this.#doc.getIn(path.slice(0, n - 1), true);
+      const parent = this.#source.doc.getIn(path.slice(0, n - 1), true);
       const last = path[n - 1];
       let offset: number | undefined;
       if (isMap(parent)) {
@@ -66,7 +75,7 @@ export class SourceLocator {
         if (isNode(item)) offset = item.range?.[0];
       }
       if (offset !== undefined) {
-        const pos = this.#lines.linePos(offset);
+        const pos = this.#source.lines.linePos(offset);
         return { line: pos.line, column: pos.col };
       }
     }
