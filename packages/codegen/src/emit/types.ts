@@ -34,12 +34,21 @@ export const typesEmitter: Emitter = {
     const models = outputs.filter((out) => out.modelName !== typeName(ROOT_ID));
     const scratch = project.createSourceFile('models.ts', models.map((out) => out.result).join('\n\n'));
     singleQuoteLiteralTypes(scratch);
-    for (const any of scratch.getDescendantsOfKind(SyntaxKind.AnyKeyword)) {
+    // modelina says `any` for some schemas TypeScript can state (a property of `type: 'null'`):
+    // such a property gets the type its schema says; only a schema with no type at all is an error.
+    for (const any of scratch.getDescendantsOfKind(SyntaxKind.AnyKeyword).reverse()) {
       const owner = any.getFirstAncestor((n) => Node.isInterfaceDeclaration(n) || Node.isTypeAliasDeclaration(n));
       const ownerName = owner && (Node.isInterfaceDeclaration(owner) || Node.isTypeAliasDeclaration(owner)) ? owner.getName() : '?';
       const schema = model.schemas.find((s) => typeName(s.name) === ownerName);
       const prop = any.getFirstAncestorByKind(SyntaxKind.PropertySignature);
       const propName = prop ? unquote(prop.getName()).replace(/^'|'$/g, '') : null;
+      const properties = schema?.schema['properties'];
+      const propSchema = propName !== null && isRecord(properties) ? (properties as Record<string, JsonValue>)[propName] : undefined;
+      const stated = propSchema === undefined || prop?.getTypeNode()?.getKind() !== SyntaxKind.AnyKeyword ? null : typeExpression(propSchema);
+      if (stated !== null) {
+        any.replaceWithText(stated);
+        continue;
+      }
       const where = propName ? ` property "${propName}"` : '';
       diagnostics.push({
         severity: 'error',
