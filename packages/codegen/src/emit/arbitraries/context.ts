@@ -73,6 +73,24 @@ export function count(schema: JsonSchema, keyword: string): number | undefined |
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
 }
 
+/** An inclusive count range (of characters, items, ...): `max` is `Infinity` when unbounded. */
+export interface CountRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The range a pair of count keywords gives (`minLength`/`maxLength`, `minItems`/`maxItems`); a
+ * malformed keyword is reported and read as absent.
+ */
+export function countRange(schema: JsonSchema, minKey: string, maxKey: string, at: SpecPath, ctx: DeriveContext): CountRange {
+  const min = count(schema, minKey);
+  const max = count(schema, maxKey);
+  if (min === null) ctx.unsupported([...at, minKey], `${minKey} must be a non-negative integer`);
+  if (max === null) ctx.unsupported([...at, maxKey], `${maxKey} must be a non-negative integer`);
+  return { min: min ?? 0, max: max ?? Infinity };
+}
+
 /** A number keyword, `undefined` when absent, `null` when not a finite number. */
 export function bound(schema: JsonSchema, keyword: string): number | undefined | null {
   const v = schema[keyword];

@@ -11,7 +11,7 @@ import {
   ANY, complement, contains, firstChars, maxMatchLength, minMatchLength, parseRegexSubset, setText, size,
   type CharRanges, type RegexNode, type RegexSubset,
 } from '../../lib/regex-subset.js';
-import { count, type DeriveContext } from './context.js';
+import { countRange, type CountRange, type DeriveContext } from './context.js';
 
 /** Formats with a generator; any other `format` is reported. */
 export const FORMATS: ReadonlySet<string> = new Set(['date-time', 'uri', 'email', 'uuid']);
@@ -23,18 +23,11 @@ const FILTER_FLOOR = 64;
 /** Characters a mismatching first character is chosen from (ASCII, Latin-1, astral), when the pattern cannot start with them. */
 const MISFITS = [' ', '\u00e9', '\u{1f600}', '!', '~', 'x', '0', '/'];
 
-export interface Lengths {
-  readonly min: number;
-  /** `Infinity` when unbounded. */
-  readonly max: number;
-}
+/** A string's length range, in code points. */
+export type Lengths = CountRange;
 
 export function lengthsOf(schema: JsonSchema, at: SpecPath, ctx: DeriveContext): Lengths {
-  const min = count(schema, 'minLength');
-  const max = count(schema, 'maxLength');
-  if (min === null) ctx.unsupported([...at, 'minLength'], 'minLength must be a non-negative integer');
-  if (max === null) ctx.unsupported([...at, 'maxLength'], 'maxLength must be a non-negative integer');
-  return { min: min ?? 0, max: max ?? Infinity };
+  return countRange(schema, 'minLength', 'maxLength', at, ctx);
 }
 
 /** Valid strings; `lengths` overrides the schema's, e.g. one past `maxLength` for a mutation. `null` when none exist. */

@@ -8,8 +8,8 @@ import type { JsonSchema, JsonValue, SpecPath } from '../../model.js';
 import { isRecord, refName } from '../../load/schemas.js';
 import { array, call, json, method, object, propertyKey, raw, type Code } from '../../lib/code.js';
 import {
-  SUPPORTED_KEYWORDS, bound, count, domainSize, hasType, isAnnotation, isScalar, resolve, typesOf,
-  type DeriveContext, type JsonType,
+  SUPPORTED_KEYWORDS, bound, count, countRange, domainSize, hasType, isAnnotation, isScalar, resolve, typesOf,
+  type CountRange, type DeriveContext, type JsonType,
 } from './context.js';
 import { lengthsOf, stringArbitrary } from './strings.js';
 
@@ -139,17 +139,11 @@ function numberArbitrary(s: JsonSchema, type: 'integer' | 'number', at: SpecPath
   return call('fc.double', object(options));
 }
 
-export interface ItemCounts {
-  readonly min: number;
-  readonly max: number;
-}
+/** An array's item-count range. */
+export type ItemCounts = CountRange;
 
 export function itemCounts(s: JsonSchema, at: SpecPath, ctx: DeriveContext): ItemCounts {
-  const min = count(s, 'minItems');
-  const max = count(s, 'maxItems');
-  if (min === null) ctx.unsupported([...at, 'minItems'], 'minItems must be a non-negative integer');
-  if (max === null) ctx.unsupported([...at, 'maxItems'], 'maxItems must be a non-negative integer');
-  return { min: min ?? 0, max: max ?? Infinity };
+  return countRange(s, 'minItems', 'maxItems', at, ctx);
 }
 
 /** Valid arrays with `counts` items (the schema's, or overridden by a mutation); `null` when none exist. */
