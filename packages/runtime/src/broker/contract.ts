@@ -1,0 +1,124 @@
+/**
+ * The broker contract, as one suite every implementation runs (socket.io-redis-adapter's
+ * `test/index.ts`): `brokerContract(name, createBroker)` inside a vitest file. Exported from the
+ * package (`@switchboard/runtime/broker/contract`) so the Redis broker, and any third-party broker,
+ * proves the same behaviour.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Broadcast, Broker, BrokerNode } from './types.js';
+
+/** Creates a fresh broker, or several sharing one backend to act as instances. */
+export type BrokerFactory = () => Promise<{ readonly brokers: readonly [Broker, Broker]; readonly cleanup: () => Promise<void> }>;
+
+function broadcast(id: string): Broadcast {
+  return { targets: [{ kind: 'all' }], except: [], type: 'system.notification', id, frame: `{"id":"${id}"}`, volatile: false };
+}
+
+function recorder(nodeId: string): BrokerNode & { readonly received: Broadcast[] } {
+  const received: Broadcast[] = [];
+  return { nodeId, received, deliver: (b) => received.push(b) };
+}
+
+async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
+
+export function brokerContract(name: string, create: BrokerFactory): void {
+  describe(`broker contract: ${name}`, () => {
+    let cleanup: (() => Promise<void>) | null = null;
+    let a: Broker;
+    let b: Broker;
+    const setup = async (): Promise<void> => {
+      const made = await create();
+      [a, b] = made.brokers;
+      cleanup = made.cleanup;
+    };
+    afterEach(async () => {
+      await cleanup?.();
+      cleanup = null;
+    });
+
+    it('publishes to every other instance, never back to the publisher', async () => {
+      await setup();
+      const one = recorder('one');
+      const two = recorder('two');
+      await a.register(one);
+      await b.register(two);
+      await a.publish('one', broadcast('m1'));
+      await eventually(() => expect(two.received.map((x) => x.id)).toEqual(['m1']));
+      expect(one.received).toEqual([]);
+      await b.unregister('two');
+      await a.publish('one', broadcast('m2'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(two.received.map((x) => x.id)).toEqual(['m1']);
+    });
+
+    it('hands out room seqs from 1, shared by every instance', async () => {
+      await setup();
+      expect(await a.lastSeq('r')).toBe(0);
+      expect(await a.nextSeq('r')).toBe(1);
+      expect(await b.nextSeq('r')).toBe(2);
+      expect(await b.lastSeq('r')).toBe(2);
+      expect(await a.nextSeq('other')).toBe(1);
+    });
+
+    it('keeps the last N room messages and says when a replay is incomplete', async () => {
+      await setup();
+      for (let i = 1; i <= 5; i++) {
+        const seq = await a.nextSeq('r');
+        await a.appendHistory('r', { seq, frame: `f${seq}` }, 3);
+      }
+      expect(await b.history('r', 3)).toEqual({ entries: [{ seq: 4, frame: 'f4' }, { seq: 5, frame: 'f5' }], complete: true });
+      expect(await b.history('r', 2)).toEqual({ entries: [{ seq: 3, frame: 'f3' }, { seq: 4, frame: 'f4' }, { seq: 5, frame: 'f5' }], complete: true });
+      expect(await b.history('r', 1)).toEqual({ entries: [{ seq: 3, frame: 'f3' }, { seq: 4, frame: 'f4' }, { seq: 5, frame: 'f5' }], complete: false });
+      expect(await b.history('r', 5)).toEqual({ entries: [], complete: true });
+      expect(await b.history('nowhere', 0)).toEqual({ entries: [], complete: true });
+    });
+
+    it('keeps room members across instances', async () => {
+      await setup();
+      await a.addMember('r', { userId: 'u1', username: 'Ann', connectionId: 'c1', joinedAt: '2026-01-01T00:00:00.000Z' });
+      await b.addMember('r', { userId: 'u2', username: 'Bob', connectionId: 'c2', joinedAt: '2026-01-01T00:00:01.000Z' });
+      expect((await a.members('r')).map((m) => m.connectionId).sort()).toEqual(['c1', 'c2']);
+      expect(await b.removeMember('r', 'c1')).toBe(true);
+      expect(await b.removeMember('r', 'c1')).toBe(false);
+      expect((await a.members('r')).map((m) => m.connectionId)).toEqual(['c2']);
+    });
+
+    it('counts connections per user across instances: N admitted, N+1 refused', async () => {
+      await setup();
+      expect(await a.acquireConnection('u', 2)).toBe(true);
+      expect(await b.acquireConnection('u', 2)).toBe(true);
+      expect(await a.acquireConnection('u', 2)).toBe(false);
+      expect(await b.connectionCount('u')).toBe(2);
+      await a.releaseConnection('u');
+      expect(await b.acquireConnection('u', 2)).toBe(true);
+      await a.releaseConnection('u');
+      await a.releaseConnection('u');
+      await a.releaseConnection('u'); // one too many must not go negative
+      expect(await b.connectionCount('u')).toBe(0);
+    });
+
+    it('queues per user, drops the oldest past the bound, keeps them until acknowledged', async () => {
+      await setup();
+      for (let i = 1; i <= 3; i++) expect(await a.enqueue('u', { id: `q${i}`, frame: `f${i}` }, 3)).toBe(0);
+      expect(await a.enqueue('u', { id: 'q4', frame: 'f4' }, 3)).toBe(1);
+      expect((await b.pending('u')).map((m) => m.id)).toEqual(['q2', 'q3', 'q4']);
+      expect((await b.pending('u')).map((m) => m.id)).toEqual(['q2', 'q3', 'q4']);
+      expect(await b.acknowledge('u', ['q3', 'nope'])).toBe(1);
+      expect((await a.pending('u')).map((m) => m.id)).toEqual(['q2', 'q4']);
+      expect(await a.acknowledgeThrough('u', 'q4')).toBe(2);
+      expect(await a.pending('u')).toEqual([]);
+      expect(await a.acknowledgeThrough('u', 'missing')).toBe(0);
+    });
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * The embedded default broker: one process, no dependencies. Several servers in one process may
+ * share one instance, which behaves like instances sharing one Redis (the broker contract suite
+ * and the multi-instance tests rely on that).
+ */
+import type { Broadcast, Broker, BrokerNode, HistoryEntry, QueuedMessage, RoomMemberRecord } from './types.js';
+
+interface RoomState {
+  seq: number;
+  /** Oldest first; at most the `limit` given to appendHistory. */
+  history: HistoryEntry[];
+  /** By connection id. */
+  members: Map<string, RoomMemberRecord>;
+}
+
+export class MemoryBroker implements Broker {
+  readonly #nodes = new Map<string, BrokerNode>();
+  readonly #rooms = new Map<string, RoomState>();
+  readonly #connections = new Map<string, number>();
+  readonly #queues = new Map<string, QueuedMessage[]>();
+  #closed = false;
+
+  async register(node: BrokerNode): Promise<void> {
+    this.#assertOpen();
+    if (this.#nodes.has(node.nodeId)) throw new TypeError(`a node with id "${node.nodeId}" is already registered`);
+    this.#nodes.set(node.nodeId, node);
+  }
+
+  async unregister(nodeId: string): Promise<void> {
+    this.#nodes.delete(nodeId);
+  }
+
+  async publish(origin: string, broadcast: Broadcast): Promise<void> {
+    this.#assertOpen();
+    for (const [id, node] of this.#nodes) {
+      if (id !== origin) node.deliver(broadcast);
+    }
+  }
+
+  async nextSeq(room: string): Promise<number> {
+    const state = this.#room(room);
+    state.seq += 1;
+    return state.seq;
+  }
+
+  async lastSeq(room: string): Promise<number> {
+    return this.#rooms.get(room)?.seq ?? 0;
+  }
+
+  async appendHistory(room: string, entry: HistoryEntry, limit: number): Promise<void> {
+    const history = this.#room(room).history;
+    history.push(entry);
+    if (history.length > limit) history.splice(0, history.length - limit);
+  }
+
+  async history(room: string, afterSeq: number): Promise<{ readonly entries: readonly HistoryEntry[]; readonly complete: boolean }> {
+    const state = this.#rooms.get(room);
+    if (!state || afterSeq >= state.seq) return { entries: [], complete: true };
+    const entries = state.history.filter((entry) => entry.seq > afterSeq);
+    // Complete when the oldest kept entry follows afterSeq directly (volatile messages take no seq).
+    const first = entries[0];
+    return { entries, complete: first !== undefined && first.seq === afterSeq + 1 };
+  }
+
+  async addMember(room: string, member: RoomMemberRecord): Promise<void> {
+    this.#room(room).members.set(member.connectionId, member);
+  }
+
+  async removeMember(room: string, connectionId: string): Promise<boolean> {
+    const state = this.#rooms.get(room);
+    if (!state) return false;
+    const removed = state.members.delete(connectionId);
+    if (state.members.size === 0 && state.history.length === 0 && state.seq === 0) this.#rooms.delete(room);
+    return removed;
+  }
+
+  async members(room: string): Promise<readonly RoomMemberRecord[]> {
+    return [...(this.#rooms.get(room)?.members.values() ?? [])];
+  }
+
+  async acquireConnection(userId: string, limit: number): Promise<boolean> {
+    const count = this.#connections.get(userId) ?? 0;
+    if (count >= limit) return false;
+    this.#connections.set(userId, count + 1);
+    return true;
+  }
+
+  async releaseConnection(userId: string): Promise<void> {
+    const count = this.#connections.get(userId) ?? 0;
+    if (count <= 1) this.#connections.delete(userId);
+    else this.#connections.set(userId, count - 1);
+  }
+
+  async connectionCount(userId: string): Promise<number> {
+    return this.#connections.get(userId) ?? 0;
+  }
+
+  async enqueue(userId: string, message: QueuedMessage, max: number): Promise<number> {
+    let queue = this.#queues.get(userId);
+    if (!queue) this.#queues.set(userId, (queue = []));
+    queue.push(message);
+    const dropped = Math.max(0, queue.length - max);
+    if (dropped > 0) queue.splice(0, dropped);
+    return dropped;
+  }
+
+  async pending(userId: string): Promise<readonly QueuedMessage[]> {
+    return [...(this.#queues.get(userId) ?? [])];
+  }
+
+  async acknowledge(userId: string, ids: readonly string[]): Promise<number> {
+    const queue = this.#queues.get(userId);
+    if (!queue) return 0;
+    const acked = new Set(ids);
+    const kept = queue.filter((message) => !acked.has(message.id));
+    return this.#replaceQueue(userId, queue, kept);
+  }
+
+  async acknowledgeThrough(userId: string, id: string): Promise<number> {
+    const queue = this.#queues.get(userId);
+    if (!queue) return 0;
+    const index = queue.findIndex((message) => message.id === id);
+    if (index < 0) return 0;
+    return this.#replaceQueue(userId, queue, queue.slice(index + 1));
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#nodes.clear();
+  }
+
+  #replaceQueue(userId: string, before: readonly QueuedMessage[], after: QueuedMessage[]): number {
+    if (after.length === 0) this.#queues.delete(userId);
+    else this.#queues.set(userId, after);
+    return before.length - after.length;
+  }
+
+  #room(room: string): RoomState {
+    let state = this.#rooms.get(room);
+    if (!state) this.#rooms.set(room, (state = { seq: 0, history: [], members: new Map() }));
+    return state;
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new Error('the broker is closed');
+  }
+}

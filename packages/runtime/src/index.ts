@@ -1,0 +1,14 @@
+/** `@switchboard/runtime`: the types shared by the server and client cores. */
+export type {
+  ClientProtocol,
+  DataOf,
+  Envelope,
+  MessageMap,
+  ProtocolTypes,
+  ServerProtocol,
+  Validation,
+  ValidationIssue,
+  Validator,
+} from './protocol.js';
+export { CloseCodes, ConnectionClosedError, ProtocolError, TimeoutError } from './errors.js';
+export type { CloseCode, ProtocolErrorOptions, RuntimeErrorCode } from './errors.js';

@@ -1,0 +1,210 @@
+/**
+ * The messages the runtime answers itself (operations marked `x-switchboard-owner: runtime` in
+ * asyncapi.yaml): auth, auth.refresh, ping/heartbeat, subscribe/unsubscribe, room.join/leave,
+ * ack and resume. Each input was validated against the spec before it gets here, so the shapes
+ * below are the spec's, read through the few fields each built-in needs.
+ */
+import type { RoomMemberRecord } from '../broker/types.js';
+import { CloseCodes, ProtocolError } from '../errors.js';
+import type { Envelope, ProtocolTypes } from '../protocol.js';
+import type { Connection } from './connection.js';
+import type { Core } from './server.js';
+
+/** A built-in handler; returns a promise only when it has asynchronous work. */
+export type Builtin = <P extends ProtocolTypes>(core: Core<P>, connection: Connection, message: Envelope) => Promise<void> | void;
+
+interface TokenData { readonly token: string }
+interface PingData { readonly pingId?: string }
+interface EventsData { readonly events: readonly string[] }
+interface RoomData { readonly room_id: string }
+interface AckData { readonly room_id?: string; readonly seq?: number; readonly ids?: readonly string[] }
+interface ResumeData { readonly last_seq: readonly { readonly room_id: string; readonly seq: number }[]; readonly last_notification_id?: string }
+
+function dataOf<T>(message: Envelope): T {
+  return message.data as T;
+}
+
+const auth: Builtin = async (core, connection, message) => {
+  if (connection.authenticated) throw new ProtocolError('AUTH_FAILED', 'already authenticated; use auth.refresh to replace the token');
+  const { token } = dataOf<TokenData>(message);
+  let verified;
+  try {
+    verified = await core.verify(token);
+  } catch (error) {
+    if (!(error instanceof ProtocolError)) throw error;
+    core.options.metrics.authFailures.inc({ reason: error.code });
+    throw new ProtocolError(error.code, error.message, { closeCode: CloseCodes.POLICY_VIOLATION });
+  }
+  if (core.limiter.isBanned(verified.user.id, Date.now()) !== null) {
+    throw new ProtocolError('RATE_LIMIT_EXCEEDED', 'temporarily banned after repeated rate-limit violations', { closeCode: CloseCodes.RATE_LIMIT_BAN });
+  }
+  if (!(await core.options.broker.acquireConnection(verified.user.id, core.options.maxConnectionsPerUser))) {
+    throw new ProtocolError('CONNECTION_LIMIT', `at most ${core.options.maxConnectionsPerUser} connections per user`, {
+      closeCode: CloseCodes.CONNECTION_LIMIT,
+    });
+  }
+  if (connection.closed) {
+    await core.options.broker.releaseConnection(verified.user.id);
+    return;
+  }
+  await core.establish(connection, verified, message.id);
+};
+
+const authRefresh: Builtin = async (core, connection, message) => {
+  const { token } = dataOf<TokenData>(message);
+  let verified;
+  try {
+    verified = await core.verify(token);
+  } catch (error) {
+    if (error instanceof ProtocolError) core.options.metrics.authFailures.inc({ reason: error.code });
+    throw error;
+  }
+  if (verified.user.id !== connection.user.id) {
+    core.options.metrics.authFailures.inc({ reason: 'AUTH_FAILED' });
+    throw new ProtocolError('AUTH_FAILED', 'the new token is for another user');
+  }
+  connection.expireAt(verified.expiresAt, () => core.expire(connection));
+  // A token without `exp` never expires; the reply still needs a date, so it names the last one.
+  const expiresAt = verified.expiresAt === null ? '9999-12-31T23:59:59.999Z' : new Date(verified.expiresAt).toISOString();
+  core.sendBuiltin(connection, 'auth.refreshed', { expires_at: expiresAt }, message.id);
+};
+
+const ping: Builtin = (core, connection, message) => {
+  const { pingId } = dataOf<PingData>(message);
+  const data = pingId === undefined ? { timestamp: new Date().toISOString() } : { pingId, timestamp: new Date().toISOString() };
+  core.sendBuiltin(connection, 'pong', data, message.id);
+};
+
+/** Subscriptions in the spec's order of events, so replies are stable. */
+function subscriptionsOf<P extends ProtocolTypes>(core: Core<P>, connection: Connection): string[] {
+  return core.protocol.events.filter((event) => connection.subscriptions.has(event));
+}
+
+const subscribe: Builtin = async (core, connection, message) => {
+  const { events } = dataOf<EventsData>(message);
+  const known = new Set<string>(core.protocol.events);
+  for (const event of events) {
+    if (!known.has(event)) throw new ProtocolError('UNKNOWN_EVENT', `unknown event "${event}"`, { details: { event } });
+  }
+  const authorize = core.options.authorizeEvent;
+  if (authorize) {
+    for (const event of events) {
+      if (!(await authorize(connection.user, event))) {
+        throw new ProtocolError('FORBIDDEN', `not allowed to subscribe to "${event}"`, { details: { event } });
+      }
+    }
+  }
+  for (const event of events) core.registry.subscribe(connection, event);
+  core.sendBuiltin(connection, 'subscription.confirmed', { events, subscriptions: subscriptionsOf(core, connection) }, message.id);
+};
+
+const unsubscribe: Builtin = (core, connection, message) => {
+  const { events } = dataOf<EventsData>(message);
+  for (const event of events) core.registry.unsubscribe(connection, event);
+  core.sendBuiltin(connection, 'unsubscription.confirmed', { events, subscriptions: subscriptionsOf(core, connection) }, message.id);
+};
+
+/** Presence: one entry per user, with how many of their connections are in the room. */
+function membersOf(records: readonly RoomMemberRecord[]): object[] {
+  const byUser = new Map<string, { user_id: string; username: string; connections: number; joined_at: string }>();
+  for (const record of records) {
+    const member = byUser.get(record.userId);
+    if (!member) {
+      byUser.set(record.userId, { user_id: record.userId, username: record.username, connections: 1, joined_at: record.joinedAt });
+    } else {
+      member.connections += 1;
+      if (record.joinedAt < member.joined_at) member.joined_at = record.joinedAt;
+    }
+  }
+  return [...byUser.values()];
+}
+
+/**
+ * Joins a room (authorization and the per-connection room limit first); tells the others.
+ * Resolves the `seq` of the join event: from then on the connection gets the room's messages
+ * live. `null` when it was already in the room or the spec has no `room.update`.
+ */
+export async function joinRoom<P extends ProtocolTypes>(core: Core<P>, connection: Connection, room: string, authorize: boolean): Promise<number | null> {
+  if (connection.rooms.has(room)) return null;
+  const { options } = core;
+  if (authorize && options.authorizeRoom && !(await options.authorizeRoom(connection.user, room))) {
+    throw new ProtocolError('FORBIDDEN', `not allowed to join room "${room}"`, { details: { room_id: room } });
+  }
+  if (connection.rooms.size >= options.maxRoomsPerConnection) {
+    throw new ProtocolError('FORBIDDEN', `at most ${options.maxRoomsPerConnection} rooms per connection`, {
+      details: { room_id: room, limit: options.maxRoomsPerConnection },
+    });
+  }
+  core.registry.join(connection, room);
+  const joinedAt = new Date().toISOString();
+  await options.broker.addMember(room, { userId: connection.user.id, username: connection.user.name, connectionId: connection.id, joinedAt });
+  if (!core.protocol.outbound.includes('room.update')) return null;
+  const members = membersOf(await options.broker.members(room));
+  const delivery = await core.publish([{ kind: 'room', room }], [connection.id], 'room.update', {
+    room_id: room,
+    event: 'client_joined',
+    user_id: connection.user.id,
+    username: connection.user.name,
+    timestamp: joinedAt,
+    member_count: members.length,
+  });
+  return delivery.seq;
+}
+
+const roomJoin: Builtin = async (core, connection, message) => {
+  const { room_id: room } = dataOf<RoomData>(message);
+  await joinRoom(core, connection, room, true);
+  const members = membersOf(await core.options.broker.members(room));
+  const lastSeq = await core.options.broker.lastSeq(room);
+  core.sendBuiltin(connection, 'room.joined', { room_id: room, members, member_count: members.length, last_seq: lastSeq }, message.id);
+};
+
+const roomLeave: Builtin = async (core, connection, message) => {
+  const { room_id: room } = dataOf<RoomData>(message);
+  if (!connection.rooms.has(room)) throw new ProtocolError('NOT_IN_ROOM', `not in room "${room}"`, { details: { room_id: room } });
+  await core.leaveRoom(connection, room);
+  core.sendBuiltin(connection, 'room.left', { room_id: room }, message.id);
+};
+
+const ack: Builtin = async (core, connection, message) => {
+  const { ids } = dataOf<AckData>(message);
+  // Room messages are kept per room for every member (resume replays them), so a room/seq ack
+  // releases nothing; ids release queued notifications.
+  if (ids && ids.length > 0) await core.options.broker.acknowledge(connection.user.id, ids);
+};
+
+const resume: Builtin = async (core, connection, message) => {
+  const { last_seq: lastSeq, last_notification_id: lastNotification } = dataOf<ResumeData>(message);
+  const { broker } = core.options;
+  let replayed = 0;
+  let complete = true;
+  const rooms: { room_id: string; seq: number }[] = [];
+  for (const { room_id: room, seq } of lastSeq) {
+    // Everything from the (re)join on arrives live; replay only what came before it.
+    const joined = await joinRoom(core, connection, room, true);
+    const history = await broker.history(room, seq);
+    for (const entry of history.entries) {
+      if (joined !== null && entry.seq >= joined) break;
+      if (connection.send(entry.frame, false)) replayed += 1;
+    }
+    complete &&= history.complete;
+    rooms.push({ room_id: room, seq: await broker.lastSeq(room) });
+  }
+  if (lastNotification !== undefined) await broker.acknowledgeThrough(connection.user.id, lastNotification);
+  core.options.metrics.resumes.inc();
+  core.sendBuiltin(connection, 'resume.completed', { replayed, complete, rooms }, message.id);
+};
+
+/** Built-ins by the `type` they answer. */
+export const BUILTINS: Readonly<Record<string, Builtin>> = Object.freeze({
+  auth,
+  'auth.refresh': authRefresh,
+  ping,
+  heartbeat: ping,
+  subscribe,
+  unsubscribe,
+  'room.join': roomJoin,
+  'room.leave': roomLeave,
+  ack,
+  resume,
+});

@@ -1,0 +1,185 @@
+/**
+ * Server options, resolved once into a typed config with explicit defaults. `DEFAULT_SERVER_OPTIONS`
+ * is exported so tests, docs and the reference service's env table cannot drift from it.
+ */
+import { pino, type Logger } from 'pino';
+import { MemoryBroker } from '../broker/memory.js';
+import type { Broker } from '../broker/types.js';
+import type { AuthOptions } from './auth.js';
+import { createServerMetrics, type ServerMetrics } from './metrics.js';
+import { DEFAULT_RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limiter.js';
+import type { User } from './types.js';
+
+/** Decides whether a user may join a room or subscribe to an event. */
+export type Authorizer = (user: User, name: string) => boolean | Promise<boolean>;
+
+export interface ServerOptions {
+  /** Token verification (HS256 secret, PEM key or JWKS URL). Required. */
+  readonly auth: AuthOptions;
+  /**
+   * The WebSocket endpoint; `<path>/<segment>` is accepted as an alias (asyncapi.yaml, "Paths").
+   * @default '/ws'
+   */
+  readonly path?: string;
+  /**
+   * How long a connection without a token in its upgrade has to send `auth` (close 4002 after).
+   * @default 10000
+   */
+  readonly authTimeoutMs?: number;
+  /** @default 5 */
+  readonly maxConnectionsPerUser?: number;
+  /** @default 1000 */
+  readonly maxTotalConnections?: number;
+  /**
+   * Largest inbound message in bytes: above it `MESSAGE_TOO_LARGE`; above 4 times it the frame is
+   * not even read and the connection is closed with 1009.
+   * @default 65536
+   */
+  readonly maxMessageSize?: number;
+  /** Sliding window per user, and the temporary ban after repeated violations. */
+  readonly rateLimit?: Partial<RateLimitOptions>;
+  /**
+   * The server pings every interval; a connection silent for two intervals is closed with 4004.
+   * @default 30000
+   */
+  readonly heartbeatIntervalMs?: number;
+  /**
+   * Allowed `Origin` header values; `null` accepts any (non-browser clients send none).
+   * @default null
+   * @example ['https://app.example.com']
+   */
+  readonly allowedOrigins?: readonly string[] | null;
+  /** @default 100 */
+  readonly maxRoomsPerConnection?: number;
+  /**
+   * Announced in `connection.established.data.limits` (the spec's bound on chat content).
+   * @default 4000
+   */
+  readonly maxContentLength?: number;
+  /** Queued notifications per offline user; the oldest are dropped first. @default 1000 */
+  readonly offlineQueueSize?: number;
+  /** Sequenced messages kept per room for `resume`. @default 1000 */
+  readonly roomHistorySize?: number;
+  /**
+   * Bytes a connection may have waiting in its send buffer. Past it volatile messages are
+   * dropped; if it stays past it for `slowConsumerGraceMs` the connection is closed with 4003.
+   * @default 1048576
+   */
+  readonly sendBufferLimit?: number;
+  /** @default 5000 */
+  readonly slowConsumerGraceMs?: number;
+  /** May the user join this room? Default: anyone may join any room. */
+  readonly authorizeRoom?: Authorizer;
+  /** May the user subscribe to this event? Default: anyone may subscribe to any event the spec names. */
+  readonly authorizeEvent?: Authorizer;
+  /** Time allowed for `close()` to say goodbye (1001) before sockets are cut. @default 5000 */
+  readonly shutdownTimeoutMs?: number;
+  /** @default a new MemoryBroker */
+  readonly broker?: Broker;
+  /** pino logger. @default silent */
+  readonly logger?: Logger;
+  /** @default fresh metrics in their own registry */
+  readonly metrics?: ServerMetrics;
+  /** Unique per instance. @default a random id */
+  readonly nodeId?: string;
+}
+
+export interface ResolvedServerOptions {
+  readonly auth: AuthOptions;
+  readonly path: string;
+  readonly authTimeoutMs: number;
+  readonly maxConnectionsPerUser: number;
+  readonly maxTotalConnections: number;
+  readonly maxMessageSize: number;
+  readonly rateLimit: RateLimitOptions;
+  readonly heartbeatIntervalMs: number;
+  readonly allowedOrigins: readonly string[] | null;
+  readonly maxRoomsPerConnection: number;
+  readonly maxContentLength: number;
+  readonly offlineQueueSize: number;
+  readonly roomHistorySize: number;
+  readonly sendBufferLimit: number;
+  readonly slowConsumerGraceMs: number;
+  readonly authorizeRoom: Authorizer | null;
+  readonly authorizeEvent: Authorizer | null;
+  readonly shutdownTimeoutMs: number;
+  readonly broker: Broker;
+  readonly logger: Logger;
+  readonly metrics: ServerMetrics;
+  readonly nodeId: string;
+}
+
+/** The numeric and path defaults (everything that is not an object built per server). */
+export const DEFAULT_SERVER_OPTIONS = Object.freeze({
+  path: '/ws',
+  authTimeoutMs: 10_000,
+  maxConnectionsPerUser: 5,
+  maxTotalConnections: 1000,
+  maxMessageSize: 64 * 1024,
+  rateLimit: DEFAULT_RATE_LIMIT_OPTIONS,
+  heartbeatIntervalMs: 30_000,
+  allowedOrigins: null,
+  maxRoomsPerConnection: 100,
+  maxContentLength: 4000,
+  offlineQueueSize: 1000,
+  roomHistorySize: 1000,
+  sendBufferLimit: 1024 * 1024,
+  slowConsumerGraceMs: 5000,
+  shutdownTimeoutMs: 5000,
+} as const);
+
+const POSITIVE_INTEGERS = [
+  'authTimeoutMs',
+  'maxConnectionsPerUser',
+  'maxTotalConnections',
+  'maxMessageSize',
+  'heartbeatIntervalMs',
+  'maxRoomsPerConnection',
+  'maxContentLength',
+  'offlineQueueSize',
+  'roomHistorySize',
+  'sendBufferLimit',
+  'slowConsumerGraceMs',
+  'shutdownTimeoutMs',
+] as const;
+
+/** Resolves options once; throws TypeError/RangeError for programmer errors. */
+export function resolveServerOptions(options: ServerOptions): ResolvedServerOptions {
+  if (typeof options !== 'object' || options === null || typeof options.auth !== 'object' || options.auth === null) {
+    throw new TypeError('options.auth is required (a secret, publicKey or jwksUrl to verify tokens with)');
+  }
+  for (const key of POSITIVE_INTEGERS) {
+    const value = options[key];
+    if (value !== undefined && (!Number.isInteger(value) || value <= 0)) {
+      throw new RangeError(`options.${key} must be a positive integer, got ${String(value)}`);
+    }
+  }
+  const path = options.path ?? DEFAULT_SERVER_OPTIONS.path;
+  if (!/^\/[^?#]*[^/?#]$|^\/$/.test(path) || path === '/') {
+    throw new TypeError(`options.path must start with "/", not end with "/", and not be "/", got "${path}"`);
+  }
+  return {
+    auth: options.auth,
+    path,
+    authTimeoutMs: options.authTimeoutMs ?? DEFAULT_SERVER_OPTIONS.authTimeoutMs,
+    maxConnectionsPerUser: options.maxConnectionsPerUser ?? DEFAULT_SERVER_OPTIONS.maxConnectionsPerUser,
+    maxTotalConnections: options.maxTotalConnections ?? DEFAULT_SERVER_OPTIONS.maxTotalConnections,
+    maxMessageSize: options.maxMessageSize ?? DEFAULT_SERVER_OPTIONS.maxMessageSize,
+    rateLimit: { ...DEFAULT_RATE_LIMIT_OPTIONS, ...options.rateLimit },
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? DEFAULT_SERVER_OPTIONS.heartbeatIntervalMs,
+    allowedOrigins: options.allowedOrigins ?? DEFAULT_SERVER_OPTIONS.allowedOrigins,
+    maxRoomsPerConnection: options.maxRoomsPerConnection ?? DEFAULT_SERVER_OPTIONS.maxRoomsPerConnection,
+    maxContentLength: options.maxContentLength ?? DEFAULT_SERVER_OPTIONS.maxContentLength,
+    offlineQueueSize: options.offlineQueueSize ?? DEFAULT_SERVER_OPTIONS.offlineQueueSize,
+    roomHistorySize: options.roomHistorySize ?? DEFAULT_SERVER_OPTIONS.roomHistorySize,
+    sendBufferLimit: options.sendBufferLimit ?? DEFAULT_SERVER_OPTIONS.sendBufferLimit,
+    slowConsumerGraceMs: options.slowConsumerGraceMs ?? DEFAULT_SERVER_OPTIONS.slowConsumerGraceMs,
+    authorizeRoom: options.authorizeRoom ?? null,
+    authorizeEvent: options.authorizeEvent ?? null,
+    shutdownTimeoutMs: options.shutdownTimeoutMs ?? DEFAULT_SERVER_OPTIONS.shutdownTimeoutMs,
+    broker: options.broker ?? new MemoryBroker(),
+    logger: options.logger ?? pino({ level: 'silent' }),
+    metrics: options.metrics ?? createServerMetrics(),
+    nodeId: options.nodeId ?? `n${crypto.randomUUID().slice(0, 8)}`,
+  };
+}

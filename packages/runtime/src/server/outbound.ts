@@ -1,0 +1,54 @@
+/**
+ * Encoding of the messages the runtime writes itself: replies and errors. Every reply carries
+ * the request's `id` as `correlation_id` (asyncapi.yaml, "Envelope").
+ */
+import { ProtocolError } from '../errors.js';
+import type { ValidationIssue } from '../protocol.js';
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+/** Encodes an envelope the server sends; the one place outbound envelopes are built. */
+export function encode(type: string, data: object, correlationId?: string, id: string = newId()): string {
+  const envelope =
+    correlationId === undefined
+      ? { type, id, timestamp: new Date().toISOString(), data }
+      : { type, id, timestamp: new Date().toISOString(), correlation_id: correlationId, data };
+  return JSON.stringify(envelope);
+}
+
+/** Bounds from the spec's `ErrorDetails`/`ErrorData`, so an echoed pointer can never make the error itself invalid. */
+const MAX_POINTER = 1024;
+const MAX_MESSAGE = 1024;
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const chars = Array.from(text); // code points: never cut a surrogate pair in half
+  let out = '';
+  for (const char of chars) {
+    if (out.length + char.length > max - 3) break;
+    out += char;
+  }
+  return out + '...';
+}
+
+/** The `data` of an `error` message. */
+export function errorData(error: ProtocolError, correlationId: string | undefined): object {
+  const data: Record<string, unknown> = { code: error.code, message: truncate(error.message, MAX_MESSAGE) };
+  if (error.retryAfter !== undefined) data['retry_after'] = error.retryAfter;
+  if (correlationId !== undefined) data['correlation_id'] = correlationId;
+  if (error.closeCode !== undefined) data['close_code'] = error.closeCode;
+  if (error.details !== undefined) data['details'] = error.details;
+  return data;
+}
+
+/** A validation failure as the protocol error the client gets. */
+export function validationError(issue: ValidationIssue): ProtocolError {
+  const details: Record<string, string | number> = { pointer: truncate(issue.pointer, MAX_POINTER) };
+  if (/^[A-Za-z$]{1,64}$/.test(issue.keyword)) details['keyword'] = issue.keyword;
+  const limit = issue.params['limit'];
+  if (typeof limit === 'number' && Number.isSafeInteger(limit) && limit >= 0) details['limit'] = limit;
+  const where = issue.pointer === '' ? 'message' : issue.pointer;
+  return new ProtocolError(issue.code, `${where}: ${issue.message}`, { details });
+}

@@ -1,0 +1,457 @@
+/**
+ * The server core: `ws` in noServer mode under any node HTTP server. Upgrade -> authenticate ->
+ * admit -> connection; each frame goes through the inbound pipeline (inbound.ts); every send goes
+ * through `publish` (encode once, deliver here, publish to the other instances).
+ */
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Broadcast, Target } from '../broker/types.js';
+import { CloseCodes, ProtocolError } from '../errors.js';
+import type { ProtocolTypes, ServerProtocol } from '../protocol.js';
+import { createTokenVerifier, extractCredentials, matchesEndpoint, type TokenVerifier, type VerifiedToken } from './auth.js';
+import { createSenders, type Publisher } from './broadcast.js';
+import { joinRoom } from './builtins.js';
+import { Connection } from './connection.js';
+import { checkIdentity } from './identity.js';
+import { Inbound } from './inbound.js';
+import { resolveServerOptions, type ResolvedServerOptions, type ServerOptions } from './options.js';
+import { encode, errorData, newId } from './outbound.js';
+import { SlidingWindowRateLimiter } from './rate-limiter.js';
+import { Registry } from './registry.js';
+import type { Delivery, Senders, ServiceDispatch, User } from './types.js';
+
+/** The subprotocol the server selects when a client offers it (never a `bearer.` entry). */
+export const SUBPROTOCOL = 'switchboard.v1';
+
+export interface HealthReport {
+  readonly status: 'ok' | 'shutting_down';
+  readonly active_connections: number;
+  readonly uptime_seconds: number;
+}
+
+/** A running server: the senders, plus embedding and lifecycle. */
+export interface SwitchboardServer<P extends ProtocolTypes> extends Senders<P> {
+  readonly options: ResolvedServerOptions;
+  /** Handles WebSocket upgrades on the endpoint (and its aliases) of a node HTTP server. */
+  attach(server: HttpServer): this;
+  /** For frameworks that hand out upgrades themselves; returns false when the path is not ours. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Answers `GET <path>/health` and `GET /metrics`; returns false for any other request. */
+  handleRequest(request: IncomingMessage, response: ServerResponse): boolean;
+  health(): HealthReport;
+  /** Open, authenticated connections on this instance. */
+  readonly connectionCount: number;
+  /** Stops accepting, closes every connection with 1001, waits for them (bounded), leaves the broker. */
+  close(): Promise<void>;
+}
+
+export function createServer<P extends ProtocolTypes>(
+  protocol: ServerProtocol<P>,
+  dispatch: ServiceDispatch<P>,
+  options: ServerOptions,
+): SwitchboardServer<P> {
+  return new Core<P>(protocol, dispatch, resolveServerOptions(options));
+}
+
+/** The implementation; exported for inbound.ts and builtins.ts only (not from the package). */
+export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publisher {
+  readonly registry = new Registry();
+  /** Upgraded but not yet authenticated (waiting for an `auth` message). */
+  readonly pending = new Set<Connection>();
+  readonly verify: TokenVerifier;
+  readonly limiter: SlidingWindowRateLimiter;
+  readonly senders: Senders<P>;
+  readonly volatile: ReadonlySet<string>;
+  readonly sequenced: ReadonlySet<string>;
+  readonly #wss: WebSocketServer;
+  readonly #inbound: Inbound<P>;
+  readonly #started = Date.now();
+  readonly #sweep: NodeJS.Timeout;
+  /** Sequenced emits of one room are chained so frames leave in `seq` order. */
+  readonly #roomChains = new Map<string, Promise<unknown>>();
+  #accepting = true;
+  #closing: Promise<void> | null = null;
+  #registered: Promise<void>;
+
+  constructor(
+    readonly protocol: ServerProtocol<P>,
+    dispatch: ServiceDispatch<P>,
+    readonly options: ResolvedServerOptions,
+  ) {
+    const verifier = createTokenVerifier(options.auth);
+    this.verify = async (token) => checkIdentity(await verifier(token));
+    this.limiter = new SlidingWindowRateLimiter(options.rateLimit);
+    this.senders = createSenders<P>(this);
+    this.volatile = new Set(protocol.volatile);
+    this.sequenced = new Set<string>(protocol.sequenced);
+    this.#wss = new WebSocketServer({
+      noServer: true,
+      clientTracking: false,
+      perMessageDeflate: false,
+      // Frames above 4x the message limit are not even buffered: ws closes them with 1009.
+      maxPayload: options.maxMessageSize * 4,
+      handleProtocols: (offered) => (offered.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
+    });
+    this.#inbound = new Inbound<P>(this, dispatch);
+    this.#registered = options.broker.register({ nodeId: options.nodeId, deliver: (b) => this.#deliverRemote(b) });
+    this.#registered.catch((error: unknown) => options.logger.error({ err: error }, 'broker registration failed'));
+    this.#sweep = setInterval(() => this.#heartbeat(), options.heartbeatIntervalMs);
+    this.#sweep.unref();
+  }
+
+  get connectionCount(): number {
+    return this.registry.size;
+  }
+
+  // Senders
+  toConnection(connectionId: string) { return this.senders.toConnection(connectionId); }
+  toUser(userId: string) { return this.senders.toUser(userId); }
+  toRoom(room: string) { return this.senders.toRoom(room); }
+  toSubscribers(event: P['event']) { return this.senders.toSubscribers(event); }
+  toAll() { return this.senders.toAll(); }
+
+  attach(server: HttpServer): this {
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (this.handleUpgrade(request, socket, head)) return;
+      // Somebody else may handle other paths; if nobody does, do not leave the socket hanging.
+      if (server.listenerCount('upgrade') === 1) rejectUpgrade(socket, 404, 'Not Found');
+    });
+    return this;
+  }
+
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (!matchesEndpoint(url.pathname, this.options.path)) return false;
+    socket.on('error', (error) => this.options.logger.debug({ err: error }, 'socket error during upgrade'));
+    void this.#admit(request, socket, head).catch((error: unknown) => {
+      this.options.logger.error({ err: error }, 'upgrade failed');
+      rejectUpgrade(socket, 500, 'Internal Server Error');
+    });
+    return true;
+  }
+
+  async #admit(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const { logger, metrics } = this.options;
+    if (!this.#accepting) return rejectUpgrade(socket, 503, 'Service Unavailable');
+    const origin = request.headers.origin;
+    if (this.options.allowedOrigins !== null && (origin === undefined || !this.options.allowedOrigins.includes(origin))) {
+      metrics.connectionsTotal.inc({ result: 'rejected' });
+      return rejectUpgrade(socket, 403, 'Forbidden');
+    }
+    if (this.registry.size + this.pending.size >= this.options.maxTotalConnections) {
+      metrics.connectionsTotal.inc({ result: 'rejected' });
+      return rejectUpgrade(socket, 503, 'Service Unavailable');
+    }
+    const credentials = extractCredentials(request, this.options.path);
+    let verified: VerifiedToken | null = null;
+    if (credentials.token !== null) {
+      try {
+        verified = await this.verify(credentials.token);
+      } catch (error) {
+        if (!(error instanceof ProtocolError)) throw error;
+        metrics.authFailures.inc({ reason: error.code });
+        metrics.connectionsTotal.inc({ result: 'rejected' });
+        logger.info({ reason: error.message, source: credentials.source }, 'upgrade rejected: bad token');
+        return rejectUpgrade(socket, 401, 'Unauthorized');
+      }
+      if (!(await this.options.broker.acquireConnection(verified.user.id, this.options.maxConnectionsPerUser))) {
+        metrics.connectionsTotal.inc({ result: 'rejected' });
+        return rejectUpgrade(socket, 429, 'Too Many Requests');
+      }
+    }
+    if (socket.destroyed) {
+      if (verified) await this.options.broker.releaseConnection(verified.user.id);
+      return;
+    }
+    this.#wss.handleUpgrade(request, socket, head, (ws) => {
+      const connection = new Connection(
+        `c_${newId()}`,
+        ws,
+        null,
+        credentials.clientLabel,
+        request.socket.remoteAddress ?? null,
+        this.options,
+        {
+          onDrop: () => metrics.drops.inc({ reason: 'volatile_backpressure' }),
+          onDeliver: () => metrics.deliveries.inc(),
+        },
+      );
+      this.#wire(connection, ws);
+      if (verified) void this.establish(connection, verified).catch((error: unknown) => this.fail(connection, error));
+      else this.#awaitAuth(connection);
+    });
+  }
+
+  #wire(connection: Connection, ws: WebSocket): void {
+    ws.on('message', (data, isBinary) => this.#inbound.receive(connection, data, isBinary));
+    ws.on('pong', () => {
+      connection.lastSeen = Date.now();
+    });
+    ws.on('error', (error) => this.options.logger.debug({ err: error, connection: connection.id }, 'socket error'));
+    ws.on('close', (code, reason) => {
+      void this.#closed(connection, code, reason.toString()).catch((error: unknown) =>
+        this.options.logger.error({ err: error, connection: connection.id }, 'cleanup after close failed'),
+      );
+    });
+  }
+
+  #awaitAuth(connection: Connection): void {
+    this.pending.add(connection);
+    const timer = setTimeout(() => {
+      if (!connection.authenticated) connection.close(CloseCodes.AUTH_TIMEOUT, 'no auth message in time');
+    }, this.options.authTimeoutMs);
+    timer.unref();
+    connection.socket.once('close', () => clearTimeout(timer));
+  }
+
+  /** Admits an authenticated connection: registers it, says `connection.established`, flushes its queue. */
+  async establish(connection: Connection, token: VerifiedToken, correlationId?: string): Promise<void> {
+    const { logger, metrics, broker } = this.options;
+    this.pending.delete(connection);
+    connection.authenticate(token.user);
+    this.registry.add(connection);
+    metrics.connections.set(this.registry.size);
+    metrics.connectionsTotal.inc({ result: 'accepted' });
+    connection.expireAt(token.expiresAt, () => this.expire(connection));
+    logger.info({ connection: connection.id, user: token.user.id, label: connection.clientLabel }, 'connected');
+    this.sendBuiltin(connection, 'connection.established', this.#established(connection, token), correlationId);
+    const queued = await broker.pending(token.user.id);
+    for (const message of queued) connection.send(message.frame, false);
+  }
+
+  expire(connection: Connection): void {
+    this.sendError(connection, new ProtocolError('TOKEN_EXPIRED', 'the token expired and was not refreshed', { closeCode: CloseCodes.TOKEN_EXPIRED }));
+    connection.close(CloseCodes.TOKEN_EXPIRED, 'token expired');
+  }
+
+  #established(connection: Connection, token: VerifiedToken): object {
+    const o = this.options;
+    const builtins = new Set(this.protocol.builtins);
+    const features = [
+      ['heartbeat', true],
+      ['subscriptions', builtins.has('subscribe')],
+      ['rate_limiting', true],
+      ['rooms', builtins.has('room.join')],
+      ['presence', builtins.has('room.join')],
+      ['acks', builtins.has('ack')],
+      ['resume', builtins.has('resume')],
+      ['offline_queue', true],
+      ['auth_refresh', builtins.has('auth.refresh')],
+    ]
+      .filter(([, on]) => on)
+      .map(([name]) => name);
+    const data: Record<string, unknown> = {
+      connection_id: connection.id,
+      user_id: token.user.id,
+      username: token.user.name,
+      server_time: new Date().toISOString(),
+      protocol_version: this.protocol.version,
+      features,
+      heartbeat_interval_ms: o.heartbeatIntervalMs,
+      limits: {
+        max_message_size: o.maxMessageSize,
+        message_rate_limit: o.rateLimit.limit,
+        message_rate_window_ms: o.rateLimit.windowMs,
+        max_connections_per_user: o.maxConnectionsPerUser,
+        max_rooms_per_connection: o.maxRoomsPerConnection,
+        max_content_length: o.maxContentLength,
+        offline_queue_size: o.offlineQueueSize,
+        idle_timeout_ms: o.heartbeatIntervalMs * 2,
+      },
+    };
+    if (token.expiresAt !== null) data['token_expires_at'] = new Date(token.expiresAt).toISOString();
+    return data;
+  }
+
+  /** Sends a message the runtime builds itself, if the spec declares it. */
+  sendBuiltin(connection: Connection, type: string, data: object, correlationId?: string): void {
+    if (!this.protocol.outbound.includes(type)) return;
+    connection.send(encode(type, data, correlationId), this.volatile.has(type));
+    this.options.metrics.messagesOut.inc({ type });
+  }
+
+  sendError(connection: Connection, error: ProtocolError, correlationId?: string): void {
+    this.options.metrics.rejected.inc({ code: error.code });
+    this.sendBuiltin(connection, 'error', errorData(error, correlationId), correlationId);
+  }
+
+  /** An unexpected failure while serving one connection: that client alone is told. */
+  fail(connection: Connection, error: unknown, correlationId?: string): void {
+    if (error instanceof ProtocolError) {
+      this.sendError(connection, error, correlationId);
+      if (error.closeCode !== undefined) connection.close(error.closeCode, error.message.slice(0, 120));
+      return;
+    }
+    this.options.logger.error({ err: error, connection: connection.id }, 'internal error');
+    this.sendError(connection, new ProtocolError('INTERNAL_ERROR', 'internal error'), correlationId);
+  }
+
+  async #closed(connection: Connection, code: number, reason: string): Promise<void> {
+    connection.dispose();
+    if (this.pending.delete(connection)) return;
+    const { broker, logger, metrics } = this.options;
+    const rooms = this.registry.remove(connection);
+    metrics.connections.set(this.registry.size);
+    metrics.disconnects.inc({ code: String(code) });
+    logger.info({ connection: connection.id, user: connection.user.id, code, reason }, 'disconnected');
+    await broker.releaseConnection(connection.user.id);
+    for (const room of rooms) await this.leaveRoom(connection, room, false);
+  }
+
+  async joinRoom(connection: Connection, room: string): Promise<void> {
+    await joinRoom(this, connection, room, false);
+  }
+
+  /** Removes a connection from a room and tells the others (`room.update` client_left). */
+  async leaveRoom(connection: Connection, room: string, local = true): Promise<void> {
+    if (local) this.registry.leave(connection, room);
+    await this.options.broker.removeMember(room, connection.id);
+    if (this.protocol.outbound.includes('room.update')) {
+      await this.publish([{ kind: 'room', room }], [connection.id], 'room.update', {
+        room_id: room,
+        event: 'client_left',
+        user_id: connection.user.id,
+        username: connection.user.name,
+        timestamp: new Date().toISOString(),
+        member_count: (await this.options.broker.members(room)).length,
+      });
+    }
+  }
+
+  publish(targets: readonly Target[], except: readonly string[], type: string, data: object): Promise<Delivery> {
+    const only = targets.length === 1 ? targets[0] : undefined;
+    if (this.sequenced.has(type) && only?.kind === 'room') {
+      // Chain per room: `seq` order and wire order are the same.
+      const previous = this.#roomChains.get(only.room) ?? Promise.resolve();
+      const next = previous.then(
+        () => this.#publishSequenced(only.room, except, type, data),
+        () => this.#publishSequenced(only.room, except, type, data),
+      );
+      this.#roomChains.set(only.room, next);
+      void next.finally(() => {
+        if (this.#roomChains.get(only.room) === next) this.#roomChains.delete(only.room);
+      }).catch(() => undefined); // the caller gets the rejection through `next`
+      return next;
+    }
+    return this.#publish(targets, except, type, data, null);
+  }
+
+  async #publishSequenced(room: string, except: readonly string[], type: string, data: object): Promise<Delivery> {
+    const seq = await this.options.broker.nextSeq(room);
+    return this.#publish([{ kind: 'room', room }], except, type, { ...data, seq }, { room, seq });
+  }
+
+  async #publish(
+    targets: readonly Target[],
+    except: readonly string[],
+    type: string,
+    data: object,
+    sequence: { readonly room: string; readonly seq: number } | null,
+  ): Promise<Delivery> {
+    const { broker, metrics, nodeId } = this.options;
+    const id = newId();
+    const frame = encode(type, data, undefined, id);
+    const volatile = this.volatile.has(type);
+    if (sequence && !volatile) await broker.appendHistory(sequence.room, { seq: sequence.seq, frame }, this.options.roomHistorySize);
+    const broadcast: Broadcast = { targets, except, type, id, frame, volatile };
+    this.registry.deliver(broadcast);
+    metrics.messagesOut.inc({ type });
+    await broker.publish(nodeId, broadcast);
+    if (!volatile) {
+      for (const target of targets) {
+        if (target.kind !== 'user' || (await broker.connectionCount(target.userId)) > 0) continue;
+        const dropped = await broker.enqueue(target.userId, { id, frame }, this.options.offlineQueueSize);
+        if (dropped > 0) metrics.drops.inc({ reason: 'offline_queue_overflow' }, dropped);
+      }
+    }
+    return { id, seq: sequence?.seq ?? null };
+  }
+
+  #deliverRemote(broadcast: Broadcast): void {
+    this.registry.deliver(broadcast);
+  }
+
+  /** Protocol-level pings, and the idle cut-off at two silent intervals. */
+  #heartbeat(): void {
+    const now = Date.now();
+    const idleAfter = this.options.heartbeatIntervalMs * 2;
+    for (const connection of this.registry.connections.values()) {
+      if (now - connection.lastSeen >= idleAfter) {
+        connection.close(CloseCodes.IDLE_TIMEOUT, 'idle timeout');
+        continue;
+      }
+      if (!connection.closed) connection.socket.ping();
+    }
+    this.limiter.sweep(now);
+  }
+
+  user(connection: Connection): User {
+    return connection.user;
+  }
+
+  health(): HealthReport {
+    return {
+      status: this.#accepting ? 'ok' : 'shutting_down',
+      active_connections: this.registry.size,
+      uptime_seconds: Math.floor((Date.now() - this.#started) / 1000),
+    };
+  }
+
+  handleRequest(request: IncomingMessage, response: ServerResponse): boolean {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (pathname === `${this.options.path}/health`) {
+      const report = this.health();
+      response.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      response.end(JSON.stringify(report));
+      return true;
+    }
+    if (pathname === '/metrics') {
+      const registry = this.options.metrics.registry;
+      registry.metrics().then(
+        (text) => {
+          response.writeHead(200, { 'content-type': registry.contentType });
+          response.end(text);
+        },
+        (error: unknown) => {
+          this.options.logger.error({ err: error }, 'metrics collection failed');
+          response.writeHead(500).end();
+        },
+      );
+      return true;
+    }
+    return false;
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= this.#shutdown();
+    return this.#closing;
+  }
+
+  async #shutdown(): Promise<void> {
+    this.#accepting = false;
+    clearInterval(this.#sweep);
+    const sockets = [...this.registry.connections.values(), ...this.pending];
+    const gone = sockets.map(
+      (connection) =>
+        new Promise<void>((resolve) => {
+          if (connection.socket.readyState === connection.socket.CLOSED) return resolve();
+          connection.socket.once('close', () => resolve());
+        }),
+    );
+    for (const connection of sockets) connection.close(CloseCodes.GOING_AWAY, 'server shutting down');
+    const deadline = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), this.options.shutdownTimeoutMs).unref());
+    if ((await Promise.race([Promise.all(gone), deadline])) === 'timeout') {
+      for (const connection of sockets) connection.socket.terminate();
+      await Promise.all(gone);
+    }
+    await this.#registered.catch(() => undefined); // a failed registration was logged when it happened
+    await this.options.broker.unregister(this.options.nodeId);
+  }
+}
+
+function rejectUpgrade(socket: Duplex, status: number, text: string): void {
+  if (socket.destroyed) return;
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+}
