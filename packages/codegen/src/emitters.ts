@@ -3,13 +3,15 @@ import type { Emitter } from './emit/context.js';
 import { typesEmitter } from './emit/types.js';
 import { messagesEmitter } from './emit/messages.js';
 import { validatorsEmitter } from './emit/validators.js';
+import { serverEmitter } from './emit/server.js';
+import { clientEmitter } from './emit/client.js';
 import { arbitrariesEmitter } from './emit/arbitraries.js';
 import { indexEmitter } from './emit/index-file.js';
 import { docsEmitter } from './emit/docs.js';
 import { readmeEmitter } from './emit/readme.js';
 
 export const DEFAULT_EMITTERS: readonly Emitter[] = Object.freeze([
-  typesEmitter, messagesEmitter, validatorsEmitter, arbitrariesEmitter, indexEmitter, docsEmitter, readmeEmitter,
+  typesEmitter, messagesEmitter, validatorsEmitter, serverEmitter, clientEmitter, arbitrariesEmitter, indexEmitter, docsEmitter, readmeEmitter,
 ]);
 
 export function emittersByName(names: readonly string[]): Emitter[] {

@@ -220,7 +220,8 @@ describe('the keywords fixture', () => {
 
   it('derives every schema without a diagnostic, into code that passes tsc --noEmit --strict', async () => {
     // Neither emitter has anything to report: the `type: 'null'` property is typed `null`, not `any`.
-    expect(g.diagnostics).toEqual([]);
+    // The server emitter says why there is no server.ts: the fixture's messages have no envelope `id`.
+    expect(g.diagnostics.map((d) => d.rule)).toEqual(['switchboard/not-an-envelope']);
     expect(await tscStrict(g.out)).toEqual({ code: 0, out: '' });
   }, 60_000);
 

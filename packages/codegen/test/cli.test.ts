@@ -70,7 +70,7 @@ describe('switchboard CLI: generate and check', () => {
   it('prints a progress line per emitter with its time', async () => {
     const r = await cli('check', '--spec', spec, '--out', path.join(OUT, 'nowhere'));
     expect(r.err.split('\n').filter((l) => / ms/.test(l)).map((l) => l.split(/\s+/)[2])).toEqual([
-      'load', 'types', 'messages', 'validators', 'arbitraries', 'index', 'docs', 'readme',
+      'load', 'types', 'messages', 'validators', 'server', 'client', 'arbitraries', 'index', 'docs', 'readme',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { pascalCase, typeName } from '../lib/names.js';
 import { code, fence, heading, table, text } from '../lib/markdown.js';
 import { literal } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
+import { deriveProtocol } from './server/protocol.js';
 
 export const readmeEmitter: Emitter = {
   name: 'readme',
@@ -22,6 +23,14 @@ function readme(model: Model, ctx: EmitContext): string {
   const server = routed.filter((m) => m.directions.fromServer);
   const pkg = ctx.packageName;
   const sample = client[0] ?? routed[0];
+  // The server and client entry points exist only when the runtime can carry the protocol.
+  const bound = deriveProtocol(model).protocol !== null;
+  const runtimeRows = bound
+    ? [
+      [code(`${pkg}/server`), `${code('createServer(handlers, options)')}: the runtime's server core bound to this protocol, with a ${code('Handlers')} interface of one method per operation the service owns (needs ${code('@switchboard/runtime')}; not part of the main entry point)`],
+      [code(`${pkg}/client`), `${code('Client')}: the runtime's client core with one typed method per operation and ${code('on(type, handler)')} per server message (needs ${code('@switchboard/runtime')}; not part of the main entry point)`],
+    ]
+    : [];
   const parts: string[] = [
     `<!-- generated from ${ctx.source} by @switchboard/codegen - do not edit -->`,
     heading(1, `${text(model.info.title)} ${text(model.info.version)}: the generated package`),
@@ -33,6 +42,7 @@ function readme(model: Model, ctx: EmitContext): string {
       [code(pkg), 'everything below, from one entry point'],
       [code(`${pkg}/types`), `a type for each of the ${model.schemas.length} schemas; each enum is a union type and a const object of its members`],
       [code(`${pkg}/validators`), `${code('validate<Message>')} for each of the ${model.messages.length} messages, and ${code('validateClientMessage')} / ${code('validateServerMessage')}, compiled by ajv when the package was generated`],
+      ...runtimeRows,
       [code(`${pkg}/arbitraries`), `fast-check arbitraries of valid values for every schema and message, and of invalid ones that say which keyword and JSON pointer a validator must report (needs the optional peer dependency ${code('fast-check')}; not part of the main entry point)`],
       [code('docs/reference.md'), 'the protocol reference: every message, its fields and bounds, examples, error and close codes'],
       [code('schemas/<message>.json'), `a self-contained JSON Schema (draft 07) per message, listed in ${code('schemas/index.json')}`],
