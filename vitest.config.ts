@@ -18,6 +18,14 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'runtime', root: 'packages/runtime', include: ['test/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
+        extends: true,
+        test: { name: 'server', root: 'packages/server', include: ['test/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
+        extends: true,
         test: {
           name: 'conformance',
           root: 'conformance',

@@ -1,0 +1,49 @@
+/**
+ * The service-owned operations of asyncapi.yaml (`x-switchboard-owner: service`): chat, typing
+ * and upload cancel. Rooms, subscriptions, pings and resume are the runtime's.
+ */
+import type { Handlers } from '@switchboard/protocol/server';
+
+export interface HandlerOptions {
+  /** Whether the sender gets its own `chat.message` (every tab of theirs sees it). */
+  readonly chatEchoToSender: boolean;
+}
+
+export function createHandlers(options: HandlerOptions): Handlers {
+  return {
+    async chatSend(message, context) {
+      const { room_id: room, content } = message.data;
+      context.assertInRoom(room);
+      const timestamp = new Date().toISOString();
+      const target = options.chatEchoToSender ? context.send.toRoom(room) : context.send.toRoom(room).except(context.connection.id);
+      // The client's envelope id is the chat message's id: a resent chat.send is recognisable.
+      const delivery = await target.emit('chat.message', {
+        id: message.id,
+        room_id: room,
+        user_id: context.user.id,
+        username: context.user.name,
+        content,
+        timestamp,
+      });
+      if (delivery.seq === null) throw new Error('chat.message must be sequenced: check the spec marks it room-scoped');
+      return { message_id: message.id, room_id: room, seq: delivery.seq, timestamp };
+    },
+
+    async typing(message, context) {
+      const { room_id: room, is_typing } = message.data;
+      context.assertInRoom(room);
+      await context.send
+        .toRoom(room)
+        .except(context.connection.id)
+        .emit('user.typing', { room_id: room, user_id: context.user.id, username: context.user.name, is_typing });
+    },
+
+    async uploadCancel(message, context) {
+      // The upload service is not part of this reference. The requester gets the reply; the
+      // user's other connections (tabs) hear about it too.
+      const data = { upload_id: message.data.upload_id, cancelled_by: context.user.id };
+      await context.send.toUser(context.user.id).except(context.connection.id).emit('upload.cancelled', data);
+      return data;
+    },
+  };
+}
