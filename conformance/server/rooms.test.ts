@@ -1,0 +1,179 @@
+/**
+ * Rooms, presence, chat, typing and subscriptions over real sockets (seeds 000, 001, 003, 004).
+ */
+import { describe, expect, it } from 'vitest';
+import { MemoryBroker } from '@switchboard/runtime/server';
+import { quiet, useFixture, type Fixture, type Running } from './harness.js';
+
+const fx = useFixture();
+const start = (options: Parameters<Fixture['start']>[0] = {}) => fx.start(options);
+const connect = (on: Running, sub: string) => fx.connect(sub, { name: `${sub} name`, on });
+
+describe('rooms', () => {
+  // Every join and leave is a room event with its own seq, even when nobody else is there to see
+  // it: the room's history (and so resume) is complete.
+  it('join answers room.joined with the presence list; the others get room.update client_joined', async () => {
+    const server = await start();
+    const ann = await connect(server, 'ann');
+    const bob = await connect(server, 'bob');
+    const first = await ann.request('room.join', { room_id: 'general' });
+    expect(first.type === 'room.joined' && first.data).toMatchObject({ room_id: 'general', member_count: 1, last_seq: 1 });
+    const second = await bob.request('room.join', { room_id: 'general' });
+    expect(second.type === 'room.joined' && second.data.members.map((m) => [m.user_id, m.username, m.connections])).toEqual([
+      ['ann', 'ann name', 1],
+      ['bob', 'bob name', 1],
+    ]);
+    const update = await ann.next('room.update');
+    expect(update.data).toMatchObject({ room_id: 'general', event: 'client_joined', user_id: 'bob', username: 'bob name', seq: 2, member_count: 2 });
+    await quiet();
+    expect(bob.received.filter((m) => m.type === 'room.update')).toEqual([]);
+  });
+
+  it('joining twice is idempotent', async () => {
+    const server = await start();
+    const ann = await connect(server, 'ann');
+    await ann.request('room.join', { room_id: 'r' });
+    const again = await ann.request('room.join', { room_id: 'r' });
+    expect(again.type === 'room.joined' && again.data.member_count).toBe(1);
+  });
+
+  it('leave answers room.left and tells the others client_left; leaving a room one is not in is NOT_IN_ROOM', async () => {
+    const server = await start();
+    const ann = await connect(server, 'ann');
+    const bob = await connect(server, 'bob');
+    await ann.request('room.join', { room_id: 'r' });
+    await bob.request('room.join', { room_id: 'r' });
+    await ann.next('room.update');
+    expect((await bob.request('room.leave', { room_id: 'r' })).type).toBe('room.left');
+    expect((await ann.next('room.update')).data).toMatchObject({ event: 'client_left', user_id: 'bob', member_count: 1 });
+    const error = await bob.request('room.leave', { room_id: 'r' });
+    expect(error.type === 'error' && [error.data.code, error.data.details?.room_id]).toEqual(['NOT_IN_ROOM', 'r']);
+  });
+
+  it('a disconnect leaves every room (client_left to the others)', async () => {
+    const server = await start();
+    const ann = await connect(server, 'ann');
+    const bob = await connect(server, 'bob');
+    await ann.request('room.join', { room_id: 'r' });
+    await bob.request('room.join', { room_id: 'r' });
+    await ann.next('room.update');
+    await bob.close();
+    expect((await ann.next('room.update')).data).toMatchObject({ event: 'client_left', user_id: 'bob' });
+  });
+
+  it('asks the room authorizer, and refuses with FORBIDDEN', async () => {
+    const server = await start({ authorizeRoom: (user, room) => !room.startsWith('private:') || room === `private:${user.id}` });
+    const ann = await connect(server, 'ann');
+    expect((await ann.request('room.join', { room_id: 'private:ann' })).type).toBe('room.joined');
+    const error = await ann.request('room.join', { room_id: 'private:bob' });
+    expect(error.type === 'error' && error.data.code).toBe('FORBIDDEN');
+  });
+
+  it('admits N rooms per connection and refuses the N+1th', async () => {
+    const server = await start({ maxRoomsPerConnection: 3 });
+    const ann = await connect(server, 'ann');
+    for (const room of ['a', 'b', 'c']) expect((await ann.request('room.join', { room_id: room })).type).toBe('room.joined');
+    const error = await ann.request('room.join', { room_id: 'd' });
+    expect(error.type === 'error' && [error.data.code, error.data.details?.limit]).toEqual(['FORBIDDEN', 3]);
+  });
+});
+
+describe('chat', () => {
+  it('chat.send is acknowledged with chat.sent; every member, sender included, gets chat.message with the next seq', async () => {
+    const server = await start();
+    const ann = await connect(server, 'ann');
+    const bob = await connect(server, 'bob');
+    await ann.request('room.join', { room_id: 'r' }); // seq 1: ann's client_joined
+    await bob.request('room.join', { room_id: 'r' }); // seq 2: bob's
+    const sent = await ann.request('chat.send', { room_id: 'r', content: 'Hello' });
+    expect(sent.type === 'chat.sent' && sent.data.seq).toBe(3);
+    for (const client of [ann, bob]) {
+      const message = await client.next('chat.message');
+      expect(message.data).toMatchObject({ room_id: 'r', user_id: 'ann', username: 'ann name', content: 'Hello', seq: 3 });
+    }
+  });
+
+  it('keeps order within a room: seqs arrive increasing', async () => {
+    const server = await start();
+    const ann = await connect(server, 'ann');
+    const bob = await connect(server, 'bob');
+    await ann.request('room.join', { room_id: 'r' });
+    await bob.request('room.join', { room_id: 'r' });
+    for (let i = 0; i < 20; i++) ann.send('chat.send', { room_id: 'r', content: `m${i}` });
+    const seqs: number[] = [];
+    for (let i = 0; i < 20; i++) seqs.push((await bob.next('chat.message')).data.seq);
+    expect(seqs).toEqual(seqs.slice().sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(20);
+  });
+
+  it('refuses chat.send to a room the sender is not in with NOT_IN_ROOM', async () => {
+    const server = await start();
+    const ann = await connect(server, 'ann');
+    const error = await ann.request('chat.send', { room_id: 'elsewhere', content: 'hi' });
+    expect(error.type === 'error' && error.data.code).toBe('NOT_IN_ROOM');
+  });
+
+  it('typing reaches the others in the room as user.typing, not the sender', async () => {
+    const server = await start();
+    const ann = await connect(server, 'ann');
+    const bob = await connect(server, 'bob');
+    await ann.request('room.join', { room_id: 'r' });
+    await bob.request('room.join', { room_id: 'r' });
+    ann.send('typing', { room_id: 'r', is_typing: true });
+    expect((await bob.next('user.typing')).data).toEqual({ room_id: 'r', user_id: 'ann', username: 'ann name', is_typing: true });
+    await quiet();
+    expect(ann.received.filter((m) => m.type === 'user.typing')).toEqual([]);
+  });
+
+  it('reaches members on another instance sharing the broker', async () => {
+    const broker = new MemoryBroker();
+    const one = await start({ broker, nodeId: 'one' });
+    const two = await start({ broker, nodeId: 'two' });
+    const ann = await connect(one, 'ann');
+    const bob = await connect(two, 'bob');
+    await ann.request('room.join', { room_id: 'r' });
+    await bob.request('room.join', { room_id: 'r' });
+    expect((await ann.next('room.update')).data.user_id).toBe('bob');
+    await ann.request('chat.send', { room_id: 'r', content: 'across' });
+    expect((await bob.next('chat.message')).data.content).toBe('across');
+  });
+});
+
+describe('event subscriptions', () => {
+  it('subscribe is confirmed; only subscribers get the event; unsubscribe stops it', async () => {
+    const server = await start();
+    const ann = await connect(server, 'ann');
+    const bob = await connect(server, 'bob');
+    const confirmed = await ann.request('subscribe', { events: ['system.notification', 'upload.progress'] });
+    expect(confirmed.type === 'subscription.confirmed' && confirmed.data).toEqual({
+      events: ['system.notification', 'upload.progress'],
+      subscriptions: ['upload.progress', 'system.notification'],
+    });
+    await server.server.toSubscribers('system.notification').emit('system.notification', { message: 'Deploy at 5', level: 'info' });
+    expect((await ann.next('system.notification')).data.message).toBe('Deploy at 5');
+    await quiet();
+    expect(bob.received).toEqual([]);
+    const off = await ann.request('unsubscribe', { events: ['system.notification'] });
+    expect(off.type === 'unsubscription.confirmed' && off.data.subscriptions).toEqual(['upload.progress']);
+    await server.server.toSubscribers('system.notification').emit('system.notification', { message: 'again', level: 'info' });
+    await quiet();
+    expect(ann.received).toEqual([]);
+  });
+
+  it('an event outside the spec is INVALID_MESSAGE at /data/events/0', async () => {
+    const server = await start();
+    const ann = await connect(server, 'ann');
+    const error = await ann.request('subscribe', { events: ['root.shell'] });
+    expect(error.type === 'error' && [error.data.code, error.data.details?.pointer]).toEqual(['INVALID_MESSAGE', '/data/events/0']);
+  });
+
+  it('asks the event authorizer, and refuses with FORBIDDEN naming the event', async () => {
+    const server = await start({ authorizeEvent: (_user, event) => event !== 'system.maintenance' });
+    const ann = await connect(server, 'ann');
+    const error = await ann.request('subscribe', { events: ['file.ready', 'system.maintenance'] });
+    expect(error.type === 'error' && [error.data.code, error.data.details?.event]).toEqual(['FORBIDDEN', 'system.maintenance']);
+    // All or nothing: file.ready was not subscribed either.
+    const confirmed = await ann.request('subscribe', { events: ['file.ready'] });
+    expect(confirmed.type === 'subscription.confirmed' && confirmed.data.subscriptions).toEqual(['file.ready']);
+  });
+});
