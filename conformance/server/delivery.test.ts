@@ -36,8 +36,11 @@ describe('offline queue', () => {
     // Not acknowledged: delivered again (at-least-once; the client deduplicates by id).
     const again = await connect('ann');
     expect((await again.next('system.notification')).id).toBe(sent.id);
+    const metrics = async () => (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+    expect(await metrics()).toMatch(/^switchboard_offline_queue_messages 1$/m);
     again.send('ack', { ids: [sent.id] });
     await quiet(50);
+    expect(await metrics()).toMatch(/^switchboard_offline_queue_messages 0$/m);
     await again.close();
     const third = await connect('ann');
     await quiet();

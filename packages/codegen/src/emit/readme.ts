@@ -8,7 +8,7 @@ import { pascalCase, typeName } from '../lib/names.js';
 import { code, fence, heading, table, text } from '../lib/markdown.js';
 import { literal } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
-import { deriveProtocol } from './server/protocol.js';
+import { deriveProtocol, type Operation, type Protocol } from './server/protocol.js';
 
 export const readmeEmitter: Emitter = {
   name: 'readme',
@@ -24,7 +24,8 @@ function readme(model: Model, ctx: EmitContext): string {
   const pkg = ctx.packageName;
   const sample = client[0] ?? routed[0];
   // The server and client entry points exist only when the runtime can carry the protocol.
-  const bound = deriveProtocol(model).protocol !== null;
+  const protocol = deriveProtocol(model).protocol;
+  const bound = protocol !== null;
   const runtimeRows = bound
     ? [
       [code(`${pkg}/server`), `${code('createServer(handlers, options)')}: the runtime's server core bound to this protocol, with a ${code('Handlers')} interface of one method per operation the service owns (needs ${code('@switchboard/runtime')}; not part of the main entry point)`],
@@ -70,6 +71,7 @@ function readme(model: Model, ctx: EmitContext): string {
       '}',
     ].join('\n')));
   }
+  if (protocol) parts.push(...runtimeSections(protocol, pkg));
   parts.push(
     heading(2, 'Messages'),
     `${client.length} a client sends, ${server.length} the server sends. ${code('validate<Message>')} is named after the message key.`,
@@ -81,4 +83,49 @@ function readme(model: Model, ctx: EmitContext): string {
     ])),
   );
   return parts.join('\n\n') + '\n';
+}
+
+/** "Use the client" and "Implement the server", written from the spec's own operations. */
+function runtimeSections(protocol: Protocol, pkg: string): string[] {
+  const request = protocol.operations.find((op) => op.owner === 'service' && op.answers.length > 0) ?? protocol.operations.find((op) => op.answers.length > 0);
+  const pushed = protocol.server.find((m) => !protocol.operations.some((op) => op.replies.includes(m))) ?? protocol.server[0];
+  const service = protocol.operations.filter((op) => op.owner === 'service');
+  const sections: string[] = [heading(2, 'Use the client')];
+  sections.push(
+    `${code('Client')} runs in browsers and Node (pass ${code('WebSocket')} from ${code('ws')} in Node). It reconnects with backoff, ` +
+      `calls the token provider on every (re)connect, queues sends while disconnected, and validates and deduplicates what arrives. ` +
+      `A request resolves with its typed reply (matched by correlation id) or rejects with the protocol's error code, or on timeout.`,
+    fence('ts', [
+      `import { Client } from '${pkg}/client';`,
+      '',
+      `const client = new Client({ url: 'wss://example.com/ws', token: () => getToken() });`,
+      'await client.connect();',
+      ...(request ? [`const reply = await client.${request.method}({ /* ${dataTypeName(request)} */ }); // ${request.answers.map((m) => m.type).join(' | ')}`] : []),
+      ...(pushed ? [`const off = client.on(${literal(pushed.type)}, (message) => { /* ${typeName(pushed.payloadSchema)} */ });`] : []),
+    ].join('\n')),
+  );
+  sections.push(heading(2, 'Implement the server'));
+  sections.push(
+    `${code('createServer')} binds your handlers to the runtime's server core (${code('@switchboard/runtime')}): authentication, limits, ` +
+      `validation and the operations the runtime answers itself (${protocol.builtins.map(code).join(', ') || 'none'}). ` +
+      `${code('Handlers')} has one required method per other operation, so a new operation in the spec is a compile error until it is implemented. ` +
+      `A handler returns the reply's ${code('data')}, or throws a ${code('ProtocolError')} to answer with an error; ${code('context.send')} ` +
+      `sends typed messages to a connection, a user, a room, the subscribers of an event, or everyone.`,
+    fence('ts', [
+      `import http from 'node:http';`,
+      `import { createServer, type Handlers } from '${pkg}/server';`,
+      '',
+      'const handlers: Handlers = {',
+      ...service.map((op) => `  async ${op.method}(message, context) { /* ${op.answers.length > 0 ? `return the ${op.answers.map((m) => m.type).join(' or ')} data` : 'no reply'} */ },`),
+      '};',
+      'const server = createServer(handlers, { auth: { secret: process.env.JWT_SECRET } });',
+      'server.attach(http.createServer().listen(8000));',
+    ].join('\n')),
+  );
+  return sections;
+}
+
+function dataTypeName(op: Operation): string {
+  const [first] = op.messages;
+  return first ? `${typeName(first.payloadSchema)}['data']` : 'data';
 }

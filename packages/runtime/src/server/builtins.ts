@@ -170,7 +170,7 @@ const ack: Builtin = async (core, connection, message) => {
   const { ids } = dataOf<AckData>(message);
   // Room messages are kept per room for every member (resume replays them), so a room/seq ack
   // releases nothing; ids release queued notifications.
-  if (ids && ids.length > 0) await core.options.broker.acknowledge(connection.user.id, ids);
+  if (ids && ids.length > 0) core.options.metrics.queueSize.dec(await core.options.broker.acknowledge(connection.user.id, ids));
 };
 
 const resume: Builtin = async (core, connection, message) => {
@@ -190,7 +190,7 @@ const resume: Builtin = async (core, connection, message) => {
     complete &&= history.complete;
     rooms.push({ room_id: room, seq: await broker.lastSeq(room) });
   }
-  if (lastNotification !== undefined) await broker.acknowledgeThrough(connection.user.id, lastNotification);
+  if (lastNotification !== undefined) core.options.metrics.queueSize.dec(await broker.acknowledgeThrough(connection.user.id, lastNotification));
   core.options.metrics.resumes.inc();
   core.sendBuiltin(connection, 'resume.completed', { replayed, complete, rooms }, message.id);
 };

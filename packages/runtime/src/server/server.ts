@@ -362,6 +362,8 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
       for (const target of targets) {
         if (target.kind !== 'user' || (await broker.connectionCount(target.userId)) > 0) continue;
         const dropped = await broker.enqueue(target.userId, { id, frame }, this.options.offlineQueueSize);
+        // Queue sizes as this instance changed them (exact with one instance).
+        metrics.queueSize.inc(1 - dropped);
         if (dropped > 0) metrics.drops.inc({ reason: 'offline_queue_overflow' }, dropped);
       }
     }
