@@ -229,3 +229,28 @@ describe('HTTP beside the socket', () => {
     expect(text).toMatch(/^switchboard_messages_out_total\{type="pong"\} 1$/m);
   });
 });
+
+describe('asymmetric keys', () => {
+  it('verifies RS256 tokens against a JWKS URL, and ES256 with a PEM key', async () => {
+    const { createServer: createHttpServer } = await import('node:http');
+    const { exportJWK, exportSPKI } = await import('jose');
+    const rsa = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(rsa.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    const jwks = createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = jwks.address() as { port: number };
+      await start({ auth: { jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json` } });
+      const rs = await new SignJWT({ name: 'Rita' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('rita').setExpirationTime('1h').sign(rsa.privateKey);
+      expect((await (await connect(rs)).request('ping', {})).type).toBe('pong');
+      // An HS256 token signed with the JWKS's public key material as a secret is refused (key confusion).
+      expect(await rejectedStatus(TestClient.open(`${fx.running.url()}?token=${await token('rita')}`))).toBe(401);
+    } finally {
+      await new Promise((resolve) => jwks.close(resolve));
+    }
+    const ec = await generateKeyPair('ES256');
+    await start({ auth: { publicKey: await exportSPKI(ec.publicKey) } });
+    const es = await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setSubject('eve').setExpirationTime('1h').sign(ec.privateKey);
+    expect((await connect(es)).socket.readyState).toBe(1);
+  });
+});

@@ -88,3 +88,25 @@ describe('graceful shutdown', () => {
     expect(server.server.health().status).toBe('shutting_down');
   });
 });
+
+describe('structured logs', () => {
+  it('logs connect and disconnect (with the close code) as JSON lines through the given pino logger', async () => {
+    const { pino } = await import('pino');
+    const { Writable } = await import('node:stream');
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    await start({ logger: pino({ level: 'info' }, sink) });
+    const client = await connect(await token('ann'));
+    await client.close();
+    await quiet(100);
+    const connected = lines.find((l) => l['msg'] === 'connected');
+    const disconnected = lines.find((l) => l['msg'] === 'disconnected');
+    expect(connected).toMatchObject({ level: 30, user: 'ann', connection: expect.stringMatching(/^c_/) });
+    expect(disconnected).toMatchObject({ level: 30, user: 'ann', code: 1000, connection: connected?.['connection'] });
+  });
+});

@@ -177,3 +177,47 @@ describe('event subscriptions', () => {
     expect(confirmed.type === 'subscription.confirmed' && confirmed.data.subscriptions).toEqual(['file.ready']);
   });
 });
+
+describe('presence.status', () => {
+  it('tells the room when a user comes online (first join) and, after the grace period, offline', async () => {
+    const server = await start({ presenceGraceMs: 100 });
+    const ann = await connect(server, 'ann');
+    await ann.request('room.join', { room_id: 'r' });
+    const bob = await connect(server, 'bob');
+    await bob.request('room.join', { room_id: 'r' });
+    const online = await ann.next('presence.status');
+    expect(online.data).toMatchObject({ user_id: 'bob', username: 'bob name', status: 'online' });
+    await bob.close();
+    const offline = await ann.next('presence.status', 2000);
+    expect(offline.data).toMatchObject({ user_id: 'bob', status: 'offline' });
+    expect(Date.parse(offline.data.last_seen)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('announces nothing when the user is back within the grace period (a reload does not flicker)', async () => {
+    const server = await start({ presenceGraceMs: 300 });
+    const ann = await connect(server, 'ann');
+    await ann.request('room.join', { room_id: 'r' });
+    const bob = await connect(server, 'bob');
+    await bob.request('room.join', { room_id: 'r' });
+    await ann.next('presence.status');
+    await bob.close();
+    const back = await connect(server, 'bob');
+    await back.request('room.join', { room_id: 'r' });
+    await quiet(500);
+    expect(ann.received.filter((m) => m.type === 'presence.status')).toEqual([]);
+  });
+
+  it('says nothing while another connection of the user stays', async () => {
+    const server = await start({ presenceGraceMs: 50 });
+    const ann = await connect(server, 'ann');
+    await ann.request('room.join', { room_id: 'r' });
+    const tab1 = await connect(server, 'bob');
+    const tab2 = await connect(server, 'bob');
+    await tab1.request('room.join', { room_id: 'r' });
+    await ann.next('presence.status');
+    await tab2.request('room.join', { room_id: 'r' });
+    await tab1.close();
+    await quiet(200);
+    expect(ann.received.filter((m) => m.type === 'presence.status')).toEqual([]);
+  });
+});

@@ -64,6 +64,7 @@ export const ENV_VARS: readonly EnvVar[] = Object.freeze([
   { name: 'ROOM_HISTORY_SIZE', default: String(d.roomHistorySize), description: 'Messages kept per room for `resume`' },
   { name: 'SEND_BUFFER_LIMIT', default: String(d.sendBufferLimit), description: 'Bytes buffered per connection before volatile drops' },
   { name: 'SLOW_CONSUMER_GRACE_MS', default: String(d.slowConsumerGraceMs), description: 'Time over the buffer limit before close 4003' },
+  { name: 'PRESENCE_GRACE_MS', default: String(d.presenceGraceMs), description: 'Time to come back before rooms hear `presence.status` offline' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: String(d.shutdownTimeoutMs), description: 'Grace for clients to close on SIGTERM/SIGINT' },
   { name: 'REDIS_URL', default: '-', description: 'Redis broker for several instances (not available yet: the service refuses to start with it)' },
 ]);
@@ -161,6 +162,7 @@ export function configFromEnv(env: Env, randomSecret: () => string = () => crypt
       roomHistorySize: integer(env, 'ROOM_HISTORY_SIZE'),
       sendBufferLimit: integer(env, 'SEND_BUFFER_LIMIT'),
       slowConsumerGraceMs: integer(env, 'SLOW_CONSUMER_GRACE_MS'),
+      presenceGraceMs: integer(env, 'PRESENCE_GRACE_MS'),
       shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS'),
     }),
   };

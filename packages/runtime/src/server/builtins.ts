@@ -148,6 +148,7 @@ export async function joinRoom<P extends ProtocolTypes>(core: Core<P>, connectio
     timestamp: joinedAt,
     member_count: members.length,
   });
+  await core.presence.joined(connection, room);
   return delivery.seq;
 }
 

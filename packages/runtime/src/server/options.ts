@@ -72,6 +72,12 @@ export interface ServerOptions {
   readonly authorizeRoom?: Authorizer;
   /** May the user subscribe to this event? Default: anyone may subscribe to any event the spec names. */
   readonly authorizeEvent?: Authorizer;
+  /**
+   * How long a user whose last connection closed may take to come back before the rooms they
+   * were in are told `presence.status` offline (a reload does not flicker).
+   * @default 5000
+   */
+  readonly presenceGraceMs?: number;
   /** Time allowed for `close()` to say goodbye (1001) before sockets are cut. @default 5000 */
   readonly shutdownTimeoutMs?: number;
   /** @default a new MemoryBroker */
@@ -102,6 +108,7 @@ export interface ResolvedServerOptions {
   readonly slowConsumerGraceMs: number;
   readonly authorizeRoom: Authorizer | null;
   readonly authorizeEvent: Authorizer | null;
+  readonly presenceGraceMs: number;
   readonly shutdownTimeoutMs: number;
   readonly broker: Broker;
   readonly logger: Logger;
@@ -125,6 +132,7 @@ export const DEFAULT_SERVER_OPTIONS = Object.freeze({
   roomHistorySize: 1000,
   sendBufferLimit: 1024 * 1024,
   slowConsumerGraceMs: 5000,
+  presenceGraceMs: 5000,
   shutdownTimeoutMs: 5000,
 } as const);
 
@@ -140,6 +148,7 @@ const POSITIVE_INTEGERS = [
   'roomHistorySize',
   'sendBufferLimit',
   'slowConsumerGraceMs',
+  'presenceGraceMs',
   'shutdownTimeoutMs',
 ] as const;
 
@@ -176,6 +185,7 @@ export function resolveServerOptions(options: ServerOptions): ResolvedServerOpti
     slowConsumerGraceMs: options.slowConsumerGraceMs ?? DEFAULT_SERVER_OPTIONS.slowConsumerGraceMs,
     authorizeRoom: options.authorizeRoom ?? null,
     authorizeEvent: options.authorizeEvent ?? null,
+    presenceGraceMs: options.presenceGraceMs ?? DEFAULT_SERVER_OPTIONS.presenceGraceMs,
     shutdownTimeoutMs: options.shutdownTimeoutMs ?? DEFAULT_SERVER_OPTIONS.shutdownTimeoutMs,
     broker: options.broker ?? new MemoryBroker(),
     logger: options.logger ?? pino({ level: 'silent' }),

@@ -15,6 +15,7 @@ import { joinRoom } from './builtins.js';
 import { Connection } from './connection.js';
 import { checkIdentity } from './identity.js';
 import { Inbound } from './inbound.js';
+import { Presence } from './presence.js';
 import { resolveServerOptions, type ResolvedServerOptions, type ServerOptions } from './options.js';
 import { encode, errorData, newId } from './outbound.js';
 import { SlidingWindowRateLimiter } from './rate-limiter.js';
@@ -64,6 +65,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
   readonly senders: Senders<P>;
   readonly volatile: ReadonlySet<string>;
   readonly sequenced: ReadonlySet<string>;
+  readonly presence: Presence<P>;
   readonly #wss: WebSocketServer;
   readonly #inbound: Inbound<P>;
   readonly #started = Date.now();
@@ -94,6 +96,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
       handleProtocols: (offered) => (offered.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
     });
     this.#inbound = new Inbound<P>(this, dispatch);
+    this.presence = new Presence<P>(this);
     this.#registered = options.broker.register({ nodeId: options.nodeId, deliver: (b) => this.#deliverRemote(b) });
     this.#registered.catch((error: unknown) => options.logger.error({ err: error }, 'broker registration failed'));
     this.#sweep = setInterval(() => this.#heartbeat(), options.heartbeatIntervalMs);
@@ -216,6 +219,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     connection.expireAt(token.expiresAt, () => this.expire(connection));
     logger.info({ connection: connection.id, user: token.user.id, label: connection.clientLabel }, 'connected');
     this.sendBuiltin(connection, 'connection.established', this.#established(connection, token), correlationId);
+    await this.presence.established(connection);
     const queued = await broker.pending(token.user.id);
     for (const message of queued) connection.send(message.frame, false);
   }
@@ -297,6 +301,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     logger.info({ connection: connection.id, user: connection.user.id, code, reason }, 'disconnected');
     await broker.releaseConnection(connection.user.id);
     for (const room of rooms) await this.leaveRoom(connection, room, false);
+    await this.presence.closed(connection, rooms);
   }
 
   async joinRoom(connection: Connection, room: string): Promise<void> {
@@ -434,6 +439,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
   async #shutdown(): Promise<void> {
     this.#accepting = false;
     clearInterval(this.#sweep);
+    this.presence.close();
     const sockets = [...this.registry.connections.values(), ...this.pending];
     const gone = sockets.map(
       (connection) =>
