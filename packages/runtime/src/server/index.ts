@@ -1,6 +1,7 @@
 /** `@switchboard/runtime/server`: the server core on `ws`, for generated servers to bind to. */
 export { createServer, SUBPROTOCOL } from './server.js';
-export type { HealthReport, SwitchboardServer } from './server.js';
+export type { SwitchboardServer } from './server.js';
+export type { HealthReport } from './http.js';
 export { DEFAULT_SERVER_OPTIONS, resolveServerOptions } from './options.js';
 export type { Authorizer, ResolvedServerOptions, ServerOptions } from './options.js';
 export type { AuthOptions, JwtAlgorithm, VerifiedToken } from './auth.js';

@@ -17,19 +17,15 @@ import { checkIdentity } from './identity.js';
 import { Inbound } from './inbound.js';
 import { Presence } from './presence.js';
 import { resolveServerOptions, type ResolvedServerOptions, type ServerOptions } from './options.js';
+import { establishedData } from './established.js';
+import { rejectUpgrade, serveHttp, type HealthReport } from './http.js';
 import { encode, errorData, newId } from './outbound.js';
 import { SlidingWindowRateLimiter } from './rate-limiter.js';
 import { Registry } from './registry.js';
-import type { Delivery, Senders, ServiceDispatch, User } from './types.js';
+import type { Delivery, Senders, ServiceDispatch } from './types.js';
 
 /** The subprotocol the server selects when a client offers it (never a `bearer.` entry). */
 export const SUBPROTOCOL = 'switchboard.v1';
-
-export interface HealthReport {
-  readonly status: 'ok' | 'shutting_down';
-  readonly active_connections: number;
-  readonly uptime_seconds: number;
-}
 
 /** A running server: the senders, plus embedding and lifecycle. */
 export interface SwitchboardServer<P extends ProtocolTypes> extends Senders<P> {
@@ -218,7 +214,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     metrics.connectionsTotal.inc({ result: 'accepted' });
     connection.expireAt(token.expiresAt, () => this.expire(connection));
     logger.info({ connection: connection.id, user: token.user.id, label: connection.clientLabel }, 'connected');
-    this.sendBuiltin(connection, 'connection.established', this.#established(connection, token), correlationId);
+    this.sendBuiltin(connection, 'connection.established', establishedData(this.protocol, this.options, connection, token), correlationId);
     await this.presence.established(connection);
     const queued = await broker.pending(token.user.id);
     for (const message of queued) connection.send(message.frame, false);
@@ -227,45 +223,6 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
   expire(connection: Connection): void {
     this.sendError(connection, new ProtocolError('TOKEN_EXPIRED', 'the token expired and was not refreshed', { closeCode: CloseCodes.TOKEN_EXPIRED }));
     connection.close(CloseCodes.TOKEN_EXPIRED, 'token expired');
-  }
-
-  #established(connection: Connection, token: VerifiedToken): object {
-    const o = this.options;
-    const builtins = new Set(this.protocol.builtins);
-    const features = [
-      ['heartbeat', true],
-      ['subscriptions', builtins.has('subscribe')],
-      ['rate_limiting', true],
-      ['rooms', builtins.has('room.join')],
-      ['presence', builtins.has('room.join')],
-      ['acks', builtins.has('ack')],
-      ['resume', builtins.has('resume')],
-      ['offline_queue', true],
-      ['auth_refresh', builtins.has('auth.refresh')],
-    ]
-      .filter(([, on]) => on)
-      .map(([name]) => name);
-    const data: Record<string, unknown> = {
-      connection_id: connection.id,
-      user_id: token.user.id,
-      username: token.user.name,
-      server_time: new Date().toISOString(),
-      protocol_version: this.protocol.version,
-      features,
-      heartbeat_interval_ms: o.heartbeatIntervalMs,
-      limits: {
-        max_message_size: o.maxMessageSize,
-        message_rate_limit: o.rateLimit.limit,
-        message_rate_window_ms: o.rateLimit.windowMs,
-        max_connections_per_user: o.maxConnectionsPerUser,
-        max_rooms_per_connection: o.maxRoomsPerConnection,
-        max_content_length: o.maxContentLength,
-        offline_queue_size: o.offlineQueueSize,
-        idle_timeout_ms: o.heartbeatIntervalMs * 2,
-      },
-    };
-    if (token.expiresAt !== null) data['token_expires_at'] = new Date(token.expiresAt).toISOString();
-    return data;
   }
 
   /** Sends a message the runtime builds itself, if the spec declares it. */
@@ -393,10 +350,6 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     this.limiter.sweep(now);
   }
 
-  user(connection: Connection): User {
-    return connection.user;
-  }
-
   health(): HealthReport {
     return {
       status: this.#accepting ? 'ok' : 'shutting_down',
@@ -406,29 +359,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
   }
 
   handleRequest(request: IncomingMessage, response: ServerResponse): boolean {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (pathname === `${this.options.path}/health`) {
-      const report = this.health();
-      response.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      response.end(JSON.stringify(report));
-      return true;
-    }
-    if (pathname === '/metrics') {
-      const registry = this.options.metrics.registry;
-      registry.metrics().then(
-        (text) => {
-          response.writeHead(200, { 'content-type': registry.contentType });
-          response.end(text);
-        },
-        (error: unknown) => {
-          this.options.logger.error({ err: error }, 'metrics collection failed');
-          response.writeHead(500).end();
-        },
-      );
-      return true;
-    }
-    return false;
+    return serveHttp(this, request, response);
   }
 
   close(): Promise<void> {
@@ -457,9 +388,4 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     await this.#registered.catch(() => undefined); // a failed registration was logged when it happened
     await this.options.broker.unregister(this.options.nodeId);
   }
-}
-
-function rejectUpgrade(socket: Duplex, status: number, text: string): void {
-  if (socket.destroyed) return;
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
 }
