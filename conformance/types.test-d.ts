@@ -11,6 +11,10 @@ import type {
 import {
   CLIENT_MESSAGE_TYPES, ErrorCode, REPLY_TYPES, SERVER_MESSAGE_TYPES, validateChatSend, validateClientMessage,
 } from '@switchboard/protocol';
+import type { Client } from '@switchboard/protocol/client';
+import type { HandlerContext, Handlers, ServerTypes } from '@switchboard/protocol/server';
+import type { ChatMessageData, ChatMessageEnvelope } from '@switchboard/protocol';
+import type { EmitData } from '@switchboard/runtime/server';
 import { describe, expectTypeOf, it } from 'vitest';
 
 const data = { room_id: 'general', content: 'Hello, world!' };
@@ -155,5 +159,37 @@ describe('validators', () => {
     else expectTypeOf(result.error.code).toEqualTypeOf<'INVALID_MESSAGE' | 'INVALID_MESSAGE_TYPE'>();
     const routed = validateClientMessage(JSON.parse('{}'));
     if (routed.ok) expectTypeOf(routed.value).toEqualTypeOf<ClientMessage>();
+  });
+});
+
+describe('generated server and client', () => {
+  it('a Handlers object missing an operation does not compile; a complete one does', () => {
+    const chatSend: Handlers['chatSend'] = (message) => ({ message_id: message.id, room_id: message.data.room_id, seq: 1, timestamp: '2025-01-01T00:00:00Z' });
+    const typing: Handlers['typing'] = () => undefined;
+    const uploadCancel: Handlers['uploadCancel'] = (message) => ({ upload_id: message.data.upload_id });
+    // @ts-expect-error uploadCancel is missing: adding an operation to the spec breaks every service until it implements it
+    const partial: Handlers = { chatSend, typing };
+    const complete: Handlers = { chatSend, typing, uploadCancel };
+    expectTypeOf(complete).toEqualTypeOf<Handlers>();
+    void partial;
+  });
+
+  it('a handler must return its reply data; senders are typed per message', () => {
+    // @ts-expect-error chat.sent needs message_id, room_id, seq and timestamp
+    const wrong: Handlers['chatSend'] = () => ({ message_id: 'm' });
+    void wrong;
+    type Send = HandlerContext['send'];
+    expectTypeOf<Parameters<ReturnType<Send['toRoom']>['emit']>[0]>().toEqualTypeOf<keyof ServerMessageMap>();
+    // A sequenced message is emitted without its seq: the runtime assigns it.
+    expectTypeOf<EmitData<ServerTypes, 'chat.message'>>().toEqualTypeOf<Omit<ChatMessageData, 'seq'>>();
+  });
+
+  it('client requests resolve with the reply envelope, on() narrows by type', () => {
+    expectTypeOf<ReturnType<Client['chatSend']>>().toEqualTypeOf<Promise<ChatSentEnvelope>>();
+    expectTypeOf<ReturnType<Client['typing']>>().toEqualTypeOf<string>();
+    const client = null as unknown as Client;
+    client.on('chat.message', (message) => expectTypeOf(message).toEqualTypeOf<ChatMessageEnvelope>());
+    // @ts-expect-error not a server message
+    client.on('chat.send', () => undefined);
   });
 });
