@@ -3,11 +3,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MemoryBroker } from '@switchboard/runtime/server';
-import { quiet, useFixture, type Fixture, type Running } from './harness.js';
+import { quiet, useFixture, type Fixture, type Running, type TestClient } from './harness.js';
 
 const fx = useFixture();
 const start = (options: Parameters<Fixture['start']>[0] = {}) => fx.start(options);
 const connect = (on: Running, sub: string) => fx.connect(sub, { name: `${sub} name`, on });
+
+/** ann joins `room`, then bob: seq 1 and 2 are their client_joined events. */
+async function annAndBobIn(server: Running, room: string): Promise<[TestClient, TestClient]> {
+  const ann = await connect(server, 'ann');
+  const bob = await connect(server, 'bob');
+  await ann.request('room.join', { room_id: room });
+  await bob.request('room.join', { room_id: room });
+  return [ann, bob];
+}
 
 describe('rooms', () => {
   // Every join and leave is a room event with its own seq, even when nobody else is there to see
@@ -39,10 +48,7 @@ describe('rooms', () => {
 
   it('leave answers room.left and tells the others client_left; leaving a room one is not in is NOT_IN_ROOM', async () => {
     const server = await start();
-    const ann = await connect(server, 'ann');
-    const bob = await connect(server, 'bob');
-    await ann.request('room.join', { room_id: 'r' });
-    await bob.request('room.join', { room_id: 'r' });
+    const [ann, bob] = await annAndBobIn(server, 'r');
     await ann.next('room.update');
     expect((await bob.request('room.leave', { room_id: 'r' })).type).toBe('room.left');
     expect((await ann.next('room.update')).data).toMatchObject({ event: 'client_left', user_id: 'bob', member_count: 1 });
@@ -52,10 +58,7 @@ describe('rooms', () => {
 
   it('a disconnect leaves every room (client_left to the others)', async () => {
     const server = await start();
-    const ann = await connect(server, 'ann');
-    const bob = await connect(server, 'bob');
-    await ann.request('room.join', { room_id: 'r' });
-    await bob.request('room.join', { room_id: 'r' });
+    const [ann, bob] = await annAndBobIn(server, 'r');
     await ann.next('room.update');
     await bob.close();
     expect((await ann.next('room.update')).data).toMatchObject({ event: 'client_left', user_id: 'bob' });
@@ -95,10 +98,7 @@ describe('chat', () => {
 
   it('keeps order within a room: seqs arrive increasing', async () => {
     const server = await start();
-    const ann = await connect(server, 'ann');
-    const bob = await connect(server, 'bob');
-    await ann.request('room.join', { room_id: 'r' });
-    await bob.request('room.join', { room_id: 'r' });
+    const [ann, bob] = await annAndBobIn(server, 'r');
     for (let i = 0; i < 20; i++) ann.send('chat.send', { room_id: 'r', content: `m${i}` });
     const seqs: number[] = [];
     for (let i = 0; i < 20; i++) seqs.push((await bob.next('chat.message')).data.seq);
@@ -115,10 +115,7 @@ describe('chat', () => {
 
   it('typing reaches the others in the room as user.typing, not the sender', async () => {
     const server = await start();
-    const ann = await connect(server, 'ann');
-    const bob = await connect(server, 'bob');
-    await ann.request('room.join', { room_id: 'r' });
-    await bob.request('room.join', { room_id: 'r' });
+    const [ann, bob] = await annAndBobIn(server, 'r');
     ann.send('typing', { room_id: 'r', is_typing: true });
     expect((await bob.next('user.typing')).data).toEqual({ room_id: 'r', user_id: 'ann', username: 'ann name', is_typing: true });
     await quiet();
