@@ -35,6 +35,11 @@ export default defineConfig({
           typecheck: { enabled: true, include: ['**/*.test-d.ts'], tsconfig: './tsconfig.json' },
         },
       },
+      {
+        extends: true,
+        // A smoke test of the benchmark harness on a tiny workload (bench/README.md), not a benchmark.
+        test: { name: 'bench', root: 'bench', include: ['test/**/*.test.ts'], testTimeout: 60_000 },
+      },
     ],
   },
 });

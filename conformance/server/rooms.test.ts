@@ -38,6 +38,23 @@ describe('rooms', () => {
     expect(bob.received.filter((m) => m.type === 'room.update')).toEqual([]);
   });
 
+  it('lists N members, and at N+1 the earliest N-1 plus the joiner, with the full member_count', async () => {
+    const server = await start({ presenceListLimit: 3 });
+    const names = ['u1', 'u2', 'u3', 'u4'];
+    const lists: string[][] = [];
+    const counts: number[] = [];
+    for (const name of names) {
+      const joined = await (await connect(server, name)).request('room.join', { room_id: 'big' });
+      if (joined.type !== 'room.joined') throw new Error(`expected room.joined, got ${joined.type}`);
+      lists.push(joined.data.members.map((m) => m.user_id));
+      counts.push(joined.data.member_count);
+      await quiet(5); // distinct joined_at
+    }
+    expect(lists[2]).toEqual(['u1', 'u2', 'u3']);
+    expect(lists[3]).toEqual(['u1', 'u2', 'u4']);
+    expect(counts).toEqual([1, 2, 3, 4]);
+  });
+
   it('joining twice is idempotent', async () => {
     const server = await start();
     const ann = await connect(server, 'ann');

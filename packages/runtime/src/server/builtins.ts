@@ -105,7 +105,7 @@ const unsubscribe: Builtin = (core, connection, message) => {
 };
 
 /** Presence: one entry per user, with how many of their connections are in the room. */
-function membersOf(records: readonly RoomMemberRecord[]): object[] {
+function membersOf(records: readonly RoomMemberRecord[]): { user_id: string; username: string; connections: number; joined_at: string }[] {
   const byUser = new Map<string, { user_id: string; username: string; connections: number; joined_at: string }>();
   for (const record of records) {
     const member = byUser.get(record.userId);
@@ -152,12 +152,28 @@ export async function joinRoom<P extends ProtocolTypes>(core: Core<P>, connectio
   return delivery.seq;
 }
 
+/**
+ * The presence list of `room.joined`: at most `limit` users, the earliest joined first, and
+ * always the joining user (asyncapi.yaml, `RoomJoinedData.members`).
+ */
+function presenceList(members: readonly { user_id: string; joined_at: string }[], self: string, limit: number): object[] {
+  const sorted = [...members].sort((a, b) => (a.joined_at < b.joined_at ? -1 : a.joined_at > b.joined_at ? 1 : 0));
+  if (sorted.length <= limit) return sorted;
+  const list = sorted.slice(0, limit);
+  if (!list.some((m) => m.user_id === self)) {
+    const own = sorted.find((m) => m.user_id === self);
+    if (own) list[limit - 1] = own;
+  }
+  return list;
+}
+
 const roomJoin: Builtin = async (core, connection, message) => {
   const { room_id: room } = dataOf<RoomData>(message);
   await joinRoom(core, connection, room, true);
-  const members = membersOf(await core.options.broker.members(room));
+  const everyone = membersOf(await core.options.broker.members(room));
   const lastSeq = await core.options.broker.lastSeq(room);
-  core.sendBuiltin(connection, 'room.joined', { room_id: room, members, member_count: members.length, last_seq: lastSeq }, message.id);
+  const members = presenceList(everyone, connection.user.id, core.options.presenceListLimit);
+  core.sendBuiltin(connection, 'room.joined', { room_id: room, members, member_count: everyone.length, last_seq: lastSeq }, message.id);
 };
 
 const roomLeave: Builtin = async (core, connection, message) => {

@@ -52,6 +52,12 @@ export interface ServerOptions {
   /** @default 100 */
   readonly maxRoomsPerConnection?: number;
   /**
+   * Users listed in `room.joined.data.members` (the earliest joined, and the joining user);
+   * `member_count` always has the full number. The spec allows at most 1000.
+   * @default 1000
+   */
+  readonly presenceListLimit?: number;
+  /**
    * Announced in `connection.established.data.limits` (the spec's bound on chat content).
    * @default 4000
    */
@@ -101,6 +107,7 @@ export interface ResolvedServerOptions {
   readonly heartbeatIntervalMs: number;
   readonly allowedOrigins: readonly string[] | null;
   readonly maxRoomsPerConnection: number;
+  readonly presenceListLimit: number;
   readonly maxContentLength: number;
   readonly offlineQueueSize: number;
   readonly roomHistorySize: number;
@@ -127,6 +134,7 @@ export const DEFAULT_SERVER_OPTIONS = Object.freeze({
   heartbeatIntervalMs: 30_000,
   allowedOrigins: null,
   maxRoomsPerConnection: 100,
+  presenceListLimit: 1000,
   maxContentLength: 4000,
   offlineQueueSize: 1000,
   roomHistorySize: 1000,
@@ -143,6 +151,7 @@ const POSITIVE_INTEGERS = [
   'maxMessageSize',
   'heartbeatIntervalMs',
   'maxRoomsPerConnection',
+  'presenceListLimit',
   'maxContentLength',
   'offlineQueueSize',
   'roomHistorySize',
@@ -178,6 +187,7 @@ export function resolveServerOptions(options: ServerOptions): ResolvedServerOpti
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? DEFAULT_SERVER_OPTIONS.heartbeatIntervalMs,
     allowedOrigins: options.allowedOrigins ?? DEFAULT_SERVER_OPTIONS.allowedOrigins,
     maxRoomsPerConnection: options.maxRoomsPerConnection ?? DEFAULT_SERVER_OPTIONS.maxRoomsPerConnection,
+    presenceListLimit: options.presenceListLimit ?? DEFAULT_SERVER_OPTIONS.presenceListLimit,
     maxContentLength: options.maxContentLength ?? DEFAULT_SERVER_OPTIONS.maxContentLength,
     offlineQueueSize: options.offlineQueueSize ?? DEFAULT_SERVER_OPTIONS.offlineQueueSize,
     roomHistorySize: options.roomHistorySize ?? DEFAULT_SERVER_OPTIONS.roomHistorySize,

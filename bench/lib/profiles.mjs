@@ -1,0 +1,47 @@
+/**
+ * The workloads, resolved once per run (STYLE.md 4): `full` is the issue's, `quick` the reduced
+ * one that must finish in under two minutes here, `tiny` the smoke test's (seconds).
+ */
+
+/**
+ * @typedef {{
+ *   name: 'tiny' | 'quick' | 'full',
+ *   roundtrip: { kinds: ('ping' | 'chat')[], connections: number[], inflight: number[], warmupMs: number, durationMs: number },
+ *   broadcast: { members: number, rounds: number, roundTimeoutMs: number, quietMs: number },
+ *   roomBroadcast: { members: number, rounds: number, roundTimeoutMs: number, quietMs: number },
+ *   idle: { connections: number[], settleMs: number },
+ *   storm: { connections: number, window: number },
+ *   micro: { budgetMs: number, generateRuns: number },
+ * }} Profile
+ */
+
+/** @type {Readonly<Record<Profile['name'], Profile>>} */
+export const PROFILES = Object.freeze({
+  tiny: {
+    name: 'tiny',
+    roundtrip: { kinds: ['ping', 'chat'], connections: [10], inflight: [1], warmupMs: 100, durationMs: 300 },
+    broadcast: { members: 20, rounds: 2, roundTimeoutMs: 5000, quietMs: 50 },
+    roomBroadcast: { members: 20, rounds: 2, roundTimeoutMs: 5000, quietMs: 50 },
+    idle: { connections: [200], settleMs: 200 },
+    storm: { connections: 50, window: 25 },
+    micro: { budgetMs: 20, generateRuns: 1 },
+  },
+  quick: {
+    name: 'quick',
+    roundtrip: { kinds: ['ping', 'chat'], connections: [100], inflight: [1, 10], warmupMs: 500, durationMs: 2000 },
+    broadcast: { members: 2000, rounds: 10, roundTimeoutMs: 10_000, quietMs: 300 },
+    roomBroadcast: { members: 500, rounds: 5, roundTimeoutMs: 10_000, quietMs: 300 },
+    idle: { connections: [2000], settleMs: 1000 },
+    storm: { connections: 1000, window: 200 },
+    micro: { budgetMs: 200, generateRuns: 1 },
+  },
+  full: {
+    name: 'full',
+    roundtrip: { kinds: ['ping', 'chat'], connections: [100, 1000], inflight: [1, 10], warmupMs: 1000, durationMs: 5000 },
+    broadcast: { members: 10_000, rounds: 10, roundTimeoutMs: 30_000, quietMs: 500 },
+    roomBroadcast: { members: 2000, rounds: 5, roundTimeoutMs: 30_000, quietMs: 500 },
+    idle: { connections: [10_000, 20_000], settleMs: 2000 },
+    storm: { connections: 5000, window: 200 },
+    micro: { budgetMs: 1000, generateRuns: 3 },
+  },
+});

@@ -1,0 +1,185 @@
+/**
+ * `latest.md`: the run's figures as Markdown tables, every server beside the others, with each
+ * figure's ratio to raw ws and to Socket.IO (the figure of that row's server divided by the
+ * baseline's; the column header says whether higher or lower is better).
+ */
+import { SERVERS } from './processes.mjs';
+import { ratio } from './targets.mjs';
+
+/** @param {string} name */
+const label = (name) => SERVERS[/** @type {keyof typeof SERVERS} */ (name)]?.label ?? name;
+
+/**
+ * @param {number | null | undefined} value
+ * @param {number} digits
+ */
+function num(value, digits = 0) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'n/a';
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** @param {number | null} value */
+function x(value) {
+  return value === null ? 'n/a' : `${value.toFixed(2)}x`;
+}
+
+/** @param {any} result */
+function errors(result) {
+  const list = Object.entries(result?.errors ?? {}).map(([code, n]) => `${code}: ${n}`);
+  if (result?.spec?.violations > 0) list.push(`spec violations: ${result.spec.violations} (${result.spec.examples.map((/** @type {any} */ e) => `${e.type} ${e.pointer}`).join('; ')})`);
+  return list.length === 0 ? '0' : list.join(', ');
+}
+
+/**
+ * @param {string[]} header
+ * @param {string[][]} rows
+ */
+function table(header, rows) {
+  const line = (/** @type {string[]} */ cells) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map((h, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
+}
+
+/**
+ * @param {any} report the whole latest.json
+ * @returns {string}
+ */
+export function renderMarkdown(report) {
+  const { meta, results, targets, missing, notes } = report;
+  const out = [];
+  out.push(`# Switchboard benchmark: ${meta.profile} run`);
+  out.push('');
+  out.push(`Commit \`${meta.commit}\`${meta.dirty ? ' (with uncommitted changes)' : ''}, Node ${meta.node}, ${meta.cpu} (${meta.cores} cores), ${meta.date}; the run took ${num(meta.seconds, 0)} s. File descriptors: ${meta.fdLimit.note}.`);
+  out.push('');
+  out.push('Ratios are the row\'s figure divided by raw ws\'s and by Socket.IO\'s, measured in the same run. Absolute figures on a shared 2-core machine are noisy; the ratios are what we track. Load generators are separate Node processes on the same 2 cores, so with the server on one core and the load on the other, a throughput can be bounded by the load generator: the server\'s CPU time per operation (from /proc/<pid>/task/*/schedstat) is the figure that depends on the server alone.');
+
+  if (targets?.length) {
+    out.push('', '## Targets (issue 5)', '');
+    out.push(
+      table(
+        ['target', 'baseline', 'wanted', 'measured', 'met', 'where'],
+        targets.map((/** @type {any} */ t) => [
+          t.label,
+          t.baseline === '-' ? '-' : label(t.baseline),
+          t.want,
+          t.measured === null ? 'n/a' : t.id.startsWith('micro') ? `${num(t.measured)}/s` : `${t.measured.toFixed(2)}x`,
+          t.met === null ? 'not measured' : t.met ? 'yes' : 'no',
+          t.detail,
+        ]),
+      ),
+    );
+  }
+
+  if (results.roundtrip?.length) {
+    out.push('', '## 1. Request/reply round trips', '');
+    out.push('Each connection keeps `in flight` requests outstanding; `chat` is `chat.send` -> `chat.sent` in a room of its own. Throughput counts replies in the measured window; server CPU is the server process\'s CPU time per reply.');
+    out.push('');
+    const rows = [];
+    for (const row of results.roundtrip) {
+      for (const [name, r] of Object.entries(row.results)) {
+        rows.push([
+          `${row.kind}, ${row.connections} conns, ${row.inflight} in flight`,
+          label(name),
+          num(r.throughput),
+          num(r.p50Ms, 2),
+          num(r.p99Ms, 2),
+          num(r.serverCpuPerOpUs, 1),
+          errors(r),
+          x(ratio(r.throughput, row.results['raw-ws']?.throughput)),
+          x(ratio(r.throughput, row.results.socketio?.throughput)),
+          x(ratio(r.serverCpuPerOpUs, row.results['raw-ws']?.serverCpuPerOpUs)),
+          x(ratio(r.serverCpuPerOpUs, row.results.socketio?.serverCpuPerOpUs)),
+        ]);
+      }
+    }
+    out.push(table(['workload', 'server', 'replies/s', 'p50 ms', 'p99 ms', 'server CPU us/reply', 'errors', 'throughput x raw ws (higher is better)', 'x Socket.IO', 'server CPU/reply x raw ws (lower is better)', 'x Socket.IO'], rows));
+  }
+
+  for (const key of ['broadcast', 'roomBroadcast']) {
+    const b = results[key];
+    if (!b) continue;
+    out.push('');
+    if (key === 'broadcast') {
+      out.push(`## 3. Broadcast to ${num(b.members)} subscribers`, '');
+      out.push('Every connection subscribes to `system.notification`; each round, one `POST /admin/emit` sends one message to all of them. Time to last delivery is the median over rounds, from the HTTP request to the last arrival; deliveries/s is subscribers / that time.');
+    } else {
+      out.push(`## 3b. Chat message to a room of ${num(b.members)}`, '');
+      out.push('Receivers and one sender join one room; each round the sender posts `chat.send` and every receiver gets `chat.message`. `join` is the time to build the room (Switchboard announces each join to the room: `room.update` and `presence.status`).');
+    }
+    out.push('');
+    const rows = Object.entries(b.results).map(([name, r]) => [
+      label(name),
+      num(r.timeToLastMs, 1),
+      num(r.deliveriesPerSec),
+      num(r.serverCpuPerDeliveryUs, 2),
+      num(r.join?.ms / 1000, 2),
+      num(r.join?.serverCpuSeconds, 2),
+      errors(r),
+      x(ratio(r.deliveriesPerSec, b.results['raw-ws']?.deliveriesPerSec)),
+      x(ratio(r.deliveriesPerSec, b.results['raw-ws-preframed']?.deliveriesPerSec)),
+      x(ratio(r.deliveriesPerSec, b.results.socketio?.deliveriesPerSec)),
+      x(ratio(r.serverCpuPerDeliveryUs, b.results['raw-ws']?.serverCpuPerDeliveryUs)),
+      x(ratio(r.serverCpuPerDeliveryUs, b.results.socketio?.serverCpuPerDeliveryUs)),
+    ]);
+    out.push(table(['server', 'time to last ms', 'deliveries/s', 'server CPU us/delivery', 'join s', 'join server CPU s', 'errors', 'deliveries/s x raw ws loop (higher is better)', 'x pre-framed', 'x Socket.IO', 'server CPU/delivery x raw ws loop (lower is better)', 'x Socket.IO'], rows));
+  }
+
+  if (results.idle?.length) {
+    out.push('', '## 4. Idle authenticated connections', '');
+    out.push('Server RSS (/proc/<pid>/status) and heap (`process.memoryUsage()` after `gc()`, read by the bench\'s server wrapper) before and after opening the connections, divided by their number.');
+    out.push('');
+    const rows = [];
+    for (const row of results.idle) {
+      for (const [name, r] of Object.entries(row.results)) {
+        rows.push([
+          label(name),
+          num(row.connections),
+          num(r.rssPerConnBytes / 1024, 1),
+          num(r.heapPerConnBytes / 1024, 1),
+          num(r.externalPerConnBytes / 1024, 1),
+          errors(r),
+          x(ratio(r.rssPerConnBytes, row.results['raw-ws']?.rssPerConnBytes)),
+          x(ratio(r.rssPerConnBytes, row.results.socketio?.rssPerConnBytes)),
+        ]);
+      }
+    }
+    out.push(table(['server', 'connections', 'RSS KiB/conn', 'heap KiB/conn', 'external KiB/conn', 'errors', 'RSS x raw ws (lower is better)', 'x Socket.IO'], rows));
+  }
+
+  if (results.storm) {
+    const s = results.storm;
+    out.push('', `## 5. Connection storm: ${num(s.connections)} connects with JWT`, '');
+    out.push(`At most ${s.window} handshakes in flight; a connect counts once the server has admitted it (\`connection.established\` / Socket.IO's CONNECT).`);
+    out.push('');
+    const rows = Object.entries(s.results).map(([name, r]) => [
+      label(name),
+      num(r.accepted),
+      num(r.failures),
+      num(r.acceptsPerSec),
+      num(r.connectP50Ms, 1),
+      num(r.connectP99Ms, 1),
+      num(r.serverCpuPerAcceptUs, 0),
+      x(ratio(r.acceptsPerSec, s.results['raw-ws']?.acceptsPerSec)),
+      x(ratio(r.acceptsPerSec, s.results.socketio?.acceptsPerSec)),
+    ]);
+    out.push(table(['server', 'accepted', 'failures', 'accepts/s', 'connect p50 ms', 'p99 ms', 'server CPU us/accept', 'accepts/s x raw ws (higher is better)', 'x Socket.IO'], rows));
+  }
+
+  if (results.micro) {
+    const m = results.micro;
+    out.push('', '## 6. Micro: validation and dispatch, one core', '');
+    out.push('Each client message type\'s first example from asyncapi.yaml. `validate`: `validateClientMessage` on the parsed object; `+ dispatch`: then the runtime\'s routing (built-ins: a table call; service types: the generated async `dispatch`, awaited); `parse + ...`: from the frame\'s text.');
+    out.push('');
+    out.push(
+      table(
+        ['type', 'bytes', 'validate/s', 'validate + dispatch/s', 'parse + validate + dispatch/s'],
+        m.validation.results.map((/** @type {any} */ r) => (r.error ? [r.type, '-', r.error, '', ''] : [`\`${r.type}\``, num(r.bytes), num(r.validatePerSec), num(r.validateDispatchPerSec), num(r.parseValidateDispatchPerSec)])),
+      ),
+    );
+    if (m.generateMs.length > 0) out.push('', `\`switchboard generate\` (whole spec, fresh output directory): ${m.generateMs.map((/** @type {number} */ ms) => `${num(ms)} ms`).join(', ')} wall time.`);
+  }
+
+  if (notes?.length) out.push('', '## Notes', '', ...notes.map((/** @type {string} */ n) => `- ${n}`));
+  if (missing?.length) out.push('', '## Not measured yet', '', ...missing.map((/** @type {string} */ n) => `- ${n}`));
+  out.push('');
+  return out.join('\n');
+}

@@ -1,0 +1,56 @@
+/**
+ * The side channel between the harness and a server under test, the same for all three servers
+ * so that none of them is measured differently: one `ready` line on stdout with the real port,
+ * then line commands on stdin (`mem`: garbage-collect when allowed, answer with
+ * `process.memoryUsage()`; `stop`: close and exit). Enabled by BENCH_CONTROL=1 only, so a server
+ * started by hand behaves like a plain service.
+ */
+import { createInterface } from 'node:readline';
+
+/**
+ * @param {number} port
+ * @param {() => Promise<void>} close closes the server (connections first)
+ */
+export function serveControl(port, close) {
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    // A server that cannot close within 5 s is killed by the harness anyway; exit regardless.
+    const hard = setTimeout(() => process.exit(0), 5000);
+    hard.unref();
+    close().then(
+      () => process.exit(0),
+      (error) => {
+        process.stderr.write(`close failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  if (process.env['BENCH_CONTROL'] !== '1') return;
+  const lines = createInterface({ input: process.stdin });
+  lines.on('line', (line) => {
+    const command = line.trim();
+    if (command === 'mem') {
+      if (typeof globalThis.gc === 'function') {
+        // Twice: the first full GC can leave weakly held objects for the second one.
+        globalThis.gc();
+        globalThis.gc();
+      }
+      const usage = process.memoryUsage();
+      write({ event: 'mem', gc: typeof globalThis.gc === 'function', ...usage });
+    } else if (command === 'stop') {
+      stop();
+    }
+  });
+  // The harness went away: do not outlive it.
+  lines.on('close', stop);
+  write({ event: 'ready', port, pid: process.pid });
+}
+
+/** @param {object} value */
+function write(value) {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
