@@ -40,7 +40,6 @@ export async function watch(options: WatchOptions): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | null = null;
   let again = false;
-  let first = true;
 
   const runOnce = async (): Promise<void> => {
     const started = performance.now();
@@ -58,20 +57,6 @@ export async function watch(options: WatchOptions): Promise<void> {
     }
     await follow(); // the set of $ref'd files may have changed
     options.onRun(event);
-    if (first && event.kind === 'generated') {
-      first = false;
-      // One unseen run while the user is still reading the first result: the parser's and the
-      // emitters' code is then compiled by V8's optimising tiers, and the first regeneration
-      // after an edit costs what the later ones do (about 1.1 s -> 0.8 s on our spec). Edits
-      // made meanwhile queue behind it like behind any run.
-      try {
-        await runPipeline(options.spec, packageName(await readPackageName(options.out)));
-      } catch (error) {
-        // The spec was edited into an invalid state during the warm-up: that edit queued a run
-        // of its own, which reports the findings.
-        if (!(error instanceof SpecError)) throw error;
-      }
-    }
   };
 
   const trigger = (): void => {
