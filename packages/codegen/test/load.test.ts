@@ -161,6 +161,27 @@ describe('load: diagnostics name the file, line, column and rule', () => {
     expect(found && { rule: found.rule, ...at(found) }).toEqual({ rule: want.rule, ...position(spec, want.at) });
   });
 
+  // The meta-schema validator is compiled once per process (load/parser.ts): a valid load before
+  // and after must not hide what is wrong with the document in between.
+  it('reports a meta-schema violation after earlier loads, and stops reporting it once fixed', async () => {
+    const valid = miniSpec({
+      channelMessages: `say:\n  $ref: '#/components/messages/say'`,
+      operations: `say:\n  action: receive\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/say'`,
+      messages: `say:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'`,
+      schemas: SAY_SCHEMA,
+    });
+    const broken = valid.replace(/^info:\n  title: .*\n/m, 'info:\n');
+    expect(broken).not.toBe(valid);
+    const good = await specFile('meta-good.yaml', valid);
+    const bad = await specFile('meta-bad.yaml', broken);
+    await load(good);
+    const error = await load(bad).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(SpecError);
+    const found = (error as SpecError).diagnostics.find((d) => d.rule === 'asyncapi-document-resolved');
+    expect(found?.message).toBe('"info" property must have required property "title"');
+    await expect(load(good)).resolves.toBeDefined();
+  });
+
   it('a file that is not AsyncAPI at all is an error, not a crash', async () => {
     const file = await specFile('not-asyncapi.yaml', 'hello: world\n');
     const error = await load(file).then(() => null, (e: unknown) => e);

@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Parser, fromFile, type AsyncAPIDocumentInterface, type MessageInterface } from '@asyncapi/parser';
+import { fromFile, type AsyncAPIDocumentInterface, type MessageInterface } from '@asyncapi/parser';
+import { createParser } from './parser.js';
 import { SourceLocator, SpecError, type Diagnostic } from '../diagnostics.js';
 import type {
   ChannelModel, ExampleModel, JsonSchema, JsonValue, MessageModel, Model, OperationModel,
@@ -30,9 +31,7 @@ export async function load(specFile: string): Promise<LoadResult> {
   const file = path.relative(process.cwd(), specFile) || specFile;
   const text = await readFile(specFile, 'utf8');
   const locator = new SourceLocator(file, text);
-  // A new parser each time: a reused one caches the files a spec $refs, so an edit to one of
-  // them would go unseen by `watch`.
-  const parser = new Parser();
+  const parser = createParser();
   const { document, diagnostics: raw } = await fromFile(parser, specFile).parse();
   const diagnostics: Diagnostic[] = raw.map((d) => ({
     severity: SEVERITIES[d.severity] ?? 'info',
