@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from './diagnostics.js';
 import type { Model } from './model.js';
-import type { Emitter, GeneratedFile } from './emit/context.js';
+import type { EmitContext, EmitResult, Emitter, GeneratedFile } from './emit/context.js';
 
 /** Directories of the output that belong wholly to the generator: a file there that it did not emit is stale. */
 export const MANAGED_DIRECTORIES: readonly string[] = Object.freeze(['src', 'docs', 'schemas']);
@@ -31,6 +31,11 @@ export interface RunOptions {
   readonly packageName?: string;
   /** Called after each emitter, e.g. to print a progress line. */
   readonly onEmitter?: (timing: EmitterTiming) => void;
+  /**
+   * Reuse an emitter's last result while its declared inputs are unchanged.
+   * @default true
+   */
+  readonly reuse?: boolean;
 }
 
 /** Runs the emitters over the model in this thread. Files are sorted by path. */
@@ -42,7 +47,7 @@ export async function generateFiles(model: Model, specFile: string, options: Run
   const emitters = options.emitters ?? (await import('./emitters.js')).DEFAULT_EMITTERS;
   for (const emitter of emitters) {
     const start = performance.now();
-    const result = await emitter.emit(model, ctx);
+    const result = await runEmitter(emitter, model, ctx, options.reuse ?? true);
     const timing = { emitter: emitter.name, files: result.files.length, ms: performance.now() - start };
     timings.push(timing);
     options.onEmitter?.(timing);
@@ -50,6 +55,31 @@ export async function generateFiles(model: Model, specFile: string, options: Run
     diagnostics.push(...result.diagnostics);
   }
   return mergeResults([{ files, diagnostics, timings }]);
+}
+
+/** The last result of each emitter that declares its inputs, with the key it was made for. */
+const lastResults = new Map<Emitter, { readonly key: string; readonly result: EmitResult }>();
+
+/** Runs one emitter; one that declares its inputs sees only those, and is not rerun when they are unchanged. */
+async function runEmitter(emitter: Emitter, model: Model, ctx: EmitContext, reuse: boolean): Promise<EmitResult> {
+  if (!emitter.inputs) return emitter.emit(model, ctx);
+  const inputs: Partial<Record<keyof Model, unknown>> = {};
+  for (const key of emitter.inputs) inputs[key] = model[key];
+  const key = JSON.stringify([inputs, ctx]);
+  const last = lastResults.get(emitter);
+  if (reuse && last?.key === key) return last.result;
+  const declared = new Set<string | symbol>(emitter.inputs);
+  const restricted = new Proxy(inputs, {
+    get(target, property, receiver) {
+      if (typeof property === 'string' && !declared.has(property)) {
+        throw new Error(`the ${emitter.name} emitter read model.${property}, which it does not list in its inputs`);
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  }) as Model;
+  const result = await emitter.emit(restricted, ctx);
+  lastResults.set(emitter, { key, result });
+  return result;
 }
 
 /** Joins the results of several emitter runs: files sorted by path, each path written once. */

@@ -30,6 +30,8 @@ export interface PipelineOptions {
   /** Called when the spec is parsed, with the model and the time it took. */
   readonly onLoad?: (model: Model, ms: number) => void;
   readonly onEmitter?: (timing: EmitterTiming) => void;
+  /** See RunOptions.reuse. @default true */
+  readonly reuse?: boolean;
 }
 
 export async function runPipeline(specFile: string, options: PipelineOptions = {}): Promise<PipelineResult> {
@@ -41,6 +43,7 @@ export async function runPipeline(specFile: string, options: PipelineOptions = {
     ...(options.emitters ? { emitters: options.emitters } : {}),
     ...(options.packageName ? { packageName: options.packageName } : {}),
     ...(options.onEmitter ? { onEmitter: options.onEmitter } : {}),
+    ...(options.reuse === undefined ? {} : { reuse: options.reuse }),
   });
   return { model, result: await locateAll(result, specFile), loadDiagnostics: diagnostics, loadMs };
 }

@@ -68,7 +68,8 @@ export async function watch(options: WatchOptions): Promise<void> {
       // behind them like behind any run.
       for (let warm = 0; warm < WARM_UP_RUNS && !again && !options.signal.aborted; warm++) {
         try {
-          await runPipeline(options.spec, packageName(await readPackageName(options.out)));
+          // Every emitter really runs: reused results would leave its code cold.
+          await runPipeline(options.spec, { ...packageName(await readPackageName(options.out)), reuse: false });
         } catch (error) {
           // The spec was edited into an invalid state meanwhile: that edit queued a run of its
           // own, which reports the findings.

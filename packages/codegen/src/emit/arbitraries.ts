@@ -21,6 +21,7 @@ import { INVALID_KINDS, helpersFor } from './arbitraries/runtime.js';
 
 export const arbitrariesEmitter: Emitter = {
   name: 'arbitraries',
+  inputs: ['source', 'schemas', 'messages'],
   emit(model: Model, ctx: EmitContext): EmitResult {
     const diagnostics: Diagnostic[] = [];
     const reported = new Set<string>();

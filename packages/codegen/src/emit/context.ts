@@ -25,5 +25,12 @@ export interface EmitResult {
 /** An emitter is a pure function of the model: same model, same files, byte for byte. */
 export interface Emitter {
   readonly name: string;
+  /**
+   * The parts of the model the emitter reads, when it reads only some. It then gets a model with
+   * only those parts (reading any other throws, so the list cannot go stale), and its result is
+   * reused while those parts and the context are unchanged: in `watch`, a save that does not
+   * touch them costs nothing for this emitter.
+   */
+  readonly inputs?: readonly (keyof Model)[];
   emit(model: Model, ctx: EmitContext): Promise<EmitResult> | EmitResult;
 }

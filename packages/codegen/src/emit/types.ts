@@ -24,6 +24,7 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 export const typesEmitter: Emitter = {
   name: 'types',
+  inputs: ['source', 'schemas'],
   async emit(model: Model, ctx: EmitContext): Promise<EmitResult> {
     const diagnostics: Diagnostic[] = [];
     const outputs = await runModelina(model);

@@ -27,6 +27,7 @@ const NON_JSON_SCHEMA_KEYWORDS = new Set(['discriminator', 'externalDocs', 'xml'
 
 export const validatorsEmitter: Emitter = {
   name: 'validators',
+  inputs: ['source', 'schemas', 'messages'],
   emit(model: Model, ctx: EmitContext): EmitResult {
     const diagnostics: Diagnostic[] = [];
     const messages = model.messages;
