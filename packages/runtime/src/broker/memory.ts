@@ -3,12 +3,13 @@
  * share one instance, which behaves like instances sharing one Redis (the broker contract suite
  * and the multi-instance tests rely on that).
  */
+import { Ring } from './ring.js';
 import type { Broadcast, Broker, BrokerNode, HistoryEntry, QueuedMessage, RoomMemberRecord } from './types.js';
 
 interface RoomState {
   seq: number;
   /** Oldest first; at most the `limit` given to appendHistory. */
-  history: HistoryEntry[];
+  history: Ring<HistoryEntry>;
   /** By connection id. */
   members: Map<string, RoomMemberRecord>;
 }
@@ -48,15 +49,13 @@ export class MemoryBroker implements Broker {
   }
 
   async appendHistory(room: string, entry: HistoryEntry, limit: number): Promise<void> {
-    const history = this.#room(room).history;
-    history.push(entry);
-    if (history.length > limit) history.splice(0, history.length - limit);
+    this.#room(room).history.push(entry, limit);
   }
 
   async history(room: string, afterSeq: number): Promise<{ readonly entries: readonly HistoryEntry[]; readonly complete: boolean }> {
     const state = this.#rooms.get(room);
     if (!state || afterSeq >= state.seq) return { entries: [], complete: true };
-    const entries = state.history.filter((entry) => entry.seq > afterSeq);
+    const entries = state.history.toArray().filter((entry) => entry.seq > afterSeq);
     // Complete when the oldest kept entry follows afterSeq directly (volatile messages take no seq).
     const first = entries[0];
     return { entries, complete: first !== undefined && first.seq === afterSeq + 1 };
@@ -137,7 +136,7 @@ export class MemoryBroker implements Broker {
 
   #room(room: string): RoomState {
     let state = this.#rooms.get(room);
-    if (!state) this.#rooms.set(room, (state = { seq: 0, history: [], members: new Map() }));
+    if (!state) this.#rooms.set(room, (state = { seq: 0, history: new Ring(), members: new Map() }));
     return state;
   }
 
