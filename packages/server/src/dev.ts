@@ -6,8 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { SignJWT } from 'jose';
+import { isUserId } from '@switchboard/runtime/server';
 
-const USER_ID = /^[A-Za-z0-9_.:@|+-]{1,255}$/;
 const TOKEN_LIFETIME_SECONDS = 3600;
 const PAGE = new URL('../public/index.html', import.meta.url);
 
@@ -28,7 +28,7 @@ export function handleDev(secret: string, request: IncomingMessage, response: Se
   if (request.method !== 'GET') return false;
   if (url.pathname === '/dev/token') {
     const user = url.searchParams.get('user') ?? '';
-    if (!USER_ID.test(user)) {
+    if (!isUserId(user)) {
       response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'user must be 1-255 of A-Z a-z 0-9 _ . : @ | + -' }));
       return true;
     }

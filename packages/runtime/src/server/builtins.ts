@@ -119,13 +119,24 @@ function membersOf(records: readonly RoomMemberRecord[]): { user_id: string; use
   return [...byUser.values()];
 }
 
+type Member = ReturnType<typeof membersOf>[number];
+
+/** What a join did. */
+interface Joined {
+  /** The join event's `seq`: from it on the connection gets the room's messages live. */
+  readonly seq: number | null;
+  /** The room's members right after the join, when they were read for the join event. */
+  readonly members: readonly Member[] | null;
+}
+
+const NOTHING_NEW: Joined = Object.freeze({ seq: null, members: null });
+
 /**
  * Joins a room (authorization and the per-connection room limit first); tells the others.
- * Resolves the `seq` of the join event: from then on the connection gets the room's messages
- * live. `null` when it was already in the room or the spec has no `room.update`.
+ * `seq` is `null` when it was already in the room or the spec has no `room.update`.
  */
-export async function joinRoom<P extends ProtocolTypes>(core: Core<P>, connection: Connection, room: string, authorize: boolean): Promise<number | null> {
-  if (connection.rooms.has(room)) return null;
+export async function joinRoom<P extends ProtocolTypes>(core: Core<P>, connection: Connection, room: string, authorize: boolean): Promise<Joined> {
+  if (connection.rooms.has(room)) return NOTHING_NEW;
   const { options } = core;
   if (authorize && options.authorizeRoom && !(await options.authorizeRoom(connection.user, room))) {
     throw new ProtocolError('FORBIDDEN', `not allowed to join room "${room}"`, { details: { room_id: room } });
@@ -138,7 +149,7 @@ export async function joinRoom<P extends ProtocolTypes>(core: Core<P>, connectio
   core.registry.join(connection, room);
   const joinedAt = new Date().toISOString();
   await options.broker.addMember(room, { userId: connection.user.id, username: connection.user.name, connectionId: connection.id, joinedAt });
-  if (!core.protocol.outbound.includes('room.update')) return null;
+  if (!core.protocol.outbound.includes('room.update')) return NOTHING_NEW;
   const members = membersOf(await options.broker.members(room));
   const delivery = await core.publish([{ kind: 'room', room }], [connection.id], 'room.update', {
     room_id: room,
@@ -149,7 +160,7 @@ export async function joinRoom<P extends ProtocolTypes>(core: Core<P>, connectio
     member_count: members.length,
   });
   await core.presence.joined(connection, room);
-  return delivery.seq;
+  return { seq: delivery.seq, members };
 }
 
 /**
@@ -169,8 +180,9 @@ function presenceList(members: readonly { user_id: string; joined_at: string }[]
 
 const roomJoin: Builtin = async (core, connection, message) => {
   const { room_id: room } = dataOf<RoomData>(message);
-  await joinRoom(core, connection, room, true);
-  const everyone = membersOf(await core.options.broker.members(room));
+  // The members read for the join event, when there was one: not a second read of the broker.
+  const joined = await joinRoom(core, connection, room, true);
+  const everyone = joined.members ?? membersOf(await core.options.broker.members(room));
   const lastSeq = await core.options.broker.lastSeq(room);
   const members = presenceList(everyone, connection.user.id, core.options.presenceListLimit);
   core.sendBuiltin(connection, 'room.joined', { room_id: room, members, member_count: everyone.length, last_seq: lastSeq }, message.id);
@@ -198,11 +210,11 @@ const resume: Builtin = async (core, connection, message) => {
   const rooms: { room_id: string; seq: number }[] = [];
   for (const { room_id: room, seq } of lastSeq) {
     // Everything from the (re)join on arrives live; replay only what came before it.
-    const joined = await joinRoom(core, connection, room, true);
+    const joined = (await joinRoom(core, connection, room, true)).seq;
     const history = await broker.history(room, seq);
     for (const entry of history.entries) {
       if (joined !== null && entry.seq >= joined) break;
-      if (connection.send(entry.frame, false)) replayed += 1;
+      if (core.sendFrame(connection, entry.frame, false)) replayed += 1;
     }
     complete &&= history.complete;
     rooms.push({ room_id: room, seq: await broker.lastSeq(room) });

@@ -16,8 +16,6 @@ export interface ConnectionLimits {
 export interface ConnectionEvents {
   /** A volatile frame was dropped because the send buffer was full. */
   onDrop(connection: Connection): void;
-  /** A frame was written to the socket. */
-  onDeliver(connection: Connection): void;
 }
 
 export class Connection implements ConnectionInfo {
@@ -98,7 +96,6 @@ export class Connection implements ConnectionInfo {
       this.#slowSince = null;
     }
     this.socket.send(frame, { binary: false });
-    this.events.onDeliver(this);
     return true;
   }
 

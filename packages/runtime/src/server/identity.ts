@@ -9,9 +9,14 @@ import type { VerifiedToken } from './auth.js';
 const USER_ID = /^[A-Za-z0-9_.:@|+-]{1,255}$/;
 const MAX_USERNAME = 128;
 
+/** Whether `id` is a valid user id (the spec's `UserId`: 1-255 of A-Z a-z 0-9 _ . : @ | + -). */
+export function isUserId(id: string): boolean {
+  return USER_ID.test(id);
+}
+
 export function checkIdentity(token: VerifiedToken): VerifiedToken {
   const { id, name } = token.user;
-  if (!USER_ID.test(id)) {
+  if (!isUserId(id)) {
     throw new ProtocolError('AUTH_FAILED', 'the token subject is not a valid user id (1-255 of A-Z a-z 0-9 _ . : @ | + -)');
   }
   const chars = Array.from(name.trim());

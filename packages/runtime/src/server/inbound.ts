@@ -146,7 +146,7 @@ export class Inbound<P extends ProtocolTypes> {
 
   #reply(connection: Connection, request: Envelope, reply: Reply<P> | undefined): void {
     if (reply === undefined || connection.closed) return;
-    connection.send(encode(reply.type, reply.data, request.id), this.core.volatile.has(reply.type));
+    this.core.sendFrame(connection, encode(reply.type, reply.data, request.id), this.core.volatile.has(reply.type));
     this.core.options.metrics.messagesOut.inc({ type: reply.type });
   }
 

@@ -7,6 +7,7 @@ export type { Authorizer, ResolvedServerOptions, ServerOptions } from './options
 export type { AuthOptions, JwtAlgorithm, VerifiedToken } from './auth.js';
 export type { RateLimitOptions } from './rate-limiter.js';
 export { createServerMetrics } from './metrics.js';
+export { isUserId } from './identity.js';
 export type { ServerMetrics } from './metrics.js';
 export type {
   BroadcastOperator,

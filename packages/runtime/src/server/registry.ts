@@ -81,8 +81,8 @@ export class Registry {
 
   #resolve(broadcast: Broadcast): Set<Connection> {
     const receivers = new Set<Connection>();
-    const take = (set: ReadonlySet<Connection> | undefined): void => {
-      if (set) for (const connection of set) if (connection.authenticated) receivers.add(connection);
+    const take = (connections: Iterable<Connection> | undefined): void => {
+      if (connections) for (const connection of connections) if (connection.authenticated) receivers.add(connection);
     };
     for (const target of broadcast.targets) {
       switch (target.kind) {
@@ -101,7 +101,7 @@ export class Registry {
           take(this.#byEvent.get(target.event));
           break;
         case 'all':
-          take(new Set(this.connections.values()));
+          take(this.connections.values());
           break;
       }
     }

@@ -171,10 +171,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
         credentials.clientLabel,
         request.socket.remoteAddress ?? null,
         this.options,
-        {
-          onDrop: () => metrics.drops.inc({ reason: 'volatile_backpressure' }),
-          onDeliver: () => metrics.deliveries.inc(),
-        },
+        { onDrop: () => metrics.drops.inc({ reason: 'volatile_backpressure' }) },
       );
       this.#wire(connection, ws);
       if (verified) void this.establish(connection, verified).catch((error: unknown) => this.fail(connection, error));
@@ -217,7 +214,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     this.sendBuiltin(connection, 'connection.established', establishedData(this.protocol, this.options, connection, token), correlationId);
     await this.presence.established(connection);
     const queued = await broker.pending(token.user.id);
-    for (const message of queued) connection.send(message.frame, false);
+    for (const message of queued) this.sendFrame(connection, message.frame, false);
   }
 
   expire(connection: Connection): void {
@@ -225,10 +222,17 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     connection.close(CloseCodes.TOKEN_EXPIRED, 'token expired');
   }
 
+  /** Writes one frame to one connection, counted in the deliveries metric. */
+  sendFrame(connection: Connection, frame: string, volatile: boolean): boolean {
+    const sent = connection.send(frame, volatile);
+    if (sent) this.options.metrics.deliveries.inc();
+    return sent;
+  }
+
   /** Sends a message the runtime builds itself, if the spec declares it. */
   sendBuiltin(connection: Connection, type: string, data: object, correlationId?: string): void {
     if (!this.protocol.outbound.includes(type)) return;
-    connection.send(encode(type, data, correlationId), this.volatile.has(type));
+    this.sendFrame(connection, encode(type, data, correlationId), this.volatile.has(type));
     this.options.metrics.messagesOut.inc({ type });
   }
 
@@ -317,7 +321,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     const volatile = this.volatile.has(type);
     if (sequence && !volatile) await broker.appendHistory(sequence.room, { seq: sequence.seq, frame }, this.options.roomHistorySize);
     const broadcast: Broadcast = { targets, except, type, id, frame, volatile };
-    this.registry.deliver(broadcast);
+    this.#countDeliveries(this.registry.deliver(broadcast));
     metrics.messagesOut.inc({ type });
     await broker.publish(nodeId, broadcast);
     if (!volatile) {
@@ -333,7 +337,12 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
   }
 
   #deliverRemote(broadcast: Broadcast): void {
-    this.registry.deliver(broadcast);
+    this.#countDeliveries(this.registry.deliver(broadcast));
+  }
+
+  /** Once per broadcast, not once per socket: a broadcast to 10,000 is one metric update. */
+  #countDeliveries(delivered: number): void {
+    if (delivered > 0) this.options.metrics.deliveries.inc(delivered);
   }
 
   /** Protocol-level pings, and the idle cut-off at two silent intervals. */
