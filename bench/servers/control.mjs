@@ -54,3 +54,31 @@ export function serveControl(port, close) {
 function write(value) {
   process.stdout.write(`${JSON.stringify(value)}\n`);
 }
+
+/**
+ * The baselines' copy of Switchboard's `POST /admin/emit`: checks the bearer token, parses the
+ * JSON body, hands the message to `emit` and answers 202 with the id `emit` returns.
+ * @param {string} adminToken
+ * @param {(message: any) => string} emit
+ * @returns {import('node:http').RequestListener}
+ */
+export function adminEmitHandler(adminToken, emit) {
+  return (request, response) => {
+    if (request.method !== 'POST' || request.url !== '/admin/emit') return void response.writeHead(404).end();
+    if (adminToken === '' || request.headers.authorization !== `Bearer ${adminToken}`) return void response.writeHead(401).end();
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      /** @type {any} */
+      let message;
+      try {
+        message = JSON.parse(body);
+      } catch {
+        return void response.writeHead(400).end();
+      }
+      const id = emit(message);
+      response.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ id, seq: null }));
+    });
+  };
+}

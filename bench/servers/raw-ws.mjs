@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { jwtVerify } from 'jose';
 // @ts-expect-error: ws's ESM entry exports Sender (wrapper.mjs); @types/ws does not declare it there
 import { Sender, WebSocket, WebSocketServer } from 'ws';
-import { serveControl } from './control.mjs';
+import { adminEmitHandler, serveControl } from './control.mjs';
 
 const secret = process.env['JWT_SECRET'];
 if (!secret) throw new Error('JWT_SECRET is required');
@@ -39,27 +39,15 @@ const seqs = new Map();
 const peers = new WeakMap();
 
 const wss = new WebSocketServer({ noServer: true, clientTracking: true, perMessageDeflate: false, maxPayload: 256 * 1024 });
-const server = http.createServer((request, response) => {
-  if (request.method !== 'POST' || request.url !== '/admin/emit') return void response.writeHead(404).end();
-  if (adminToken === '' || request.headers.authorization !== `Bearer ${adminToken}`) return void response.writeHead(401).end();
-  let body = '';
-  request.setEncoding('utf8');
-  request.on('data', (chunk) => (body += chunk));
-  request.on('end', () => {
-    /** @type {any} */
-    let message;
-    try {
-      message = JSON.parse(body);
-    } catch {
-      return void response.writeHead(400).end();
-    }
+const server = http.createServer(
+  adminEmitHandler(adminToken, (message) => {
     const id = randomUUID();
     const frame = JSON.stringify({ type: String(message.type), id, timestamp: new Date().toISOString(), data: message.data });
     const targets = subscribers.get(String(message.to?.subscribers));
     if (targets) broadcast(targets, null, frame);
-    response.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ id, seq: null }));
-  });
-});
+    return id;
+  }),
+);
 
 server.on('upgrade', (request, socket, head) => {
   const url = new URL(request.url ?? '/', 'http://localhost');

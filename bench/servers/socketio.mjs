@@ -14,7 +14,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { Server } from 'socket.io';
-import { serveControl } from './control.mjs';
+import { adminEmitHandler, serveControl } from './control.mjs';
 
 const secret = process.env['JWT_SECRET'];
 if (!secret) throw new Error('JWT_SECRET is required');
@@ -23,24 +23,12 @@ const echo = process.env['CHAT_ECHO_TO_SENDER'] === 'true';
 const adminToken = process.env['ADMIN_TOKEN'] ?? '';
 
 // Engine.IO answers its own path (/socket.io/) before this handler sees a request.
-const httpServer = http.createServer((request, response) => {
-  if (request.method !== 'POST' || request.url !== '/admin/emit') return void response.writeHead(404).end();
-  if (adminToken === '' || request.headers.authorization !== `Bearer ${adminToken}`) return void response.writeHead(401).end();
-  let body = '';
-  request.setEncoding('utf8');
-  request.on('data', (chunk) => (body += chunk));
-  request.on('end', () => {
-    /** @type {any} */
-    let message;
-    try {
-      message = JSON.parse(body);
-    } catch {
-      return void response.writeHead(400).end();
-    }
+const httpServer = http.createServer(
+  adminEmitHandler(adminToken, (message) => {
     io.to(`event:${String(message.to?.subscribers)}`).emit(String(message.type), message.data);
-    response.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ id: randomUUID(), seq: null }));
-  });
-});
+    return randomUUID();
+  }),
+);
 const io = new Server(httpServer, {
   transports: ['websocket'],
   serveClient: false,
