@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --quick | --full | --tiny] [--out DIR] [--only LIST] [--servers LIST]`
+ * `npm run bench [-- --quick | --full | --tiny] [--out DIR] [--only LIST] [--servers LIST] [--cpu-prof DIR]`
  *
  * Runs each scenario against Switchboard, a raw `ws` server and Socket.IO, one server at a time,
  * each in its own process with the load in other processes, and writes latest.json, latest.md
@@ -37,6 +37,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: new URL('results/', import.meta.url).pathname },
     only: { type: 'string', default: SCENARIOS.join(',') },
     servers: { type: 'string', default: SERVER_NAMES.join(',') },
+    'cpu-prof': { type: 'string' },
   },
 });
 if ([values.quick, values.full, values.tiny].filter(Boolean).length > 1) usage('choose one of --quick, --full, --tiny');
@@ -48,7 +49,7 @@ for (const name of servers) if (!SERVER_NAMES.includes(name)) usage(`unknown ser
 
 /** @param {string} message */
 function usage(message) {
-  process.stderr.write(`bench: ${message}\nusage: node bench/run.mjs [--quick | --full | --tiny] [--out DIR] [--only ${SCENARIOS.join(',')}] [--servers ${SERVER_NAMES.join(',')}]\n`);
+  process.stderr.write(`bench: ${message}\nusage: node bench/run.mjs [--quick | --full | --tiny] [--out DIR] [--only ${SCENARIOS.join(',')}] [--servers ${SERVER_NAMES.join(',')}] [--cpu-prof DIR]\n`);
   process.exit(2);
 }
 
@@ -79,6 +80,7 @@ const ctx = {
   servers,
   log: (line) => process.stdout.write(`${line}\n`),
   notes,
+  cpuProfileDir: values['cpu-prof'] ? resolve(values['cpu-prof']) : null,
 };
 
 /** @type {Record<string, any>} */

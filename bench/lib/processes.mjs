@@ -50,6 +50,9 @@ function spawnNode(script, nodeArgs, args, fds, env) {
   });
 }
 
+/** Servers started under `--cpu-prof` so far: numbers the profiles of one run. */
+let profiled = 0;
+
 /** The servers under test, by name. */
 export const SERVERS = /** @type {const} */ ({
   switchboard: { script: 'servers/switchboard.mjs', dialect: 'envelope', label: 'Switchboard', env: {} },
@@ -71,14 +74,17 @@ export const SERVERS = /** @type {const} */ ({
  */
 
 /**
- * Starts a server and resolves once it listens.
+ * Starts a server and resolves once it listens. With `cpuProfileDir`, the server runs under
+ * `--cpu-prof` and writes a `.cpuprofile` there when it stops (open it in Chrome's DevTools).
  * @param {ServerName} name
- * @param {{ secret: string, adminToken: string, fds: number }} options
+ * @param {{ secret: string, adminToken: string, fds: number, cpuProfileDir?: string | null }} options
  * @returns {Promise<ServerHandle>}
  */
-export function startServer(name, { secret, adminToken, fds }) {
+export function startServer(name, { secret, adminToken, fds, cpuProfileDir = null }) {
   const spec = SERVERS[name];
-  const child = spawnNode(spec.script, ['--expose-gc'], [], fds, {
+  const nodeArgs = ['--expose-gc'];
+  if (cpuProfileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`, `--cpu-prof-name=${name}-${++profiled}.cpuprofile`, '--cpu-prof-interval=100');
+  const child = spawnNode(spec.script, nodeArgs, [], fds, {
     JWT_SECRET: secret,
     ADMIN_TOKEN: adminToken,
     CHAT_ECHO_TO_SENDER: 'false',

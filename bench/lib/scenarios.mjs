@@ -15,7 +15,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
  * @typedef {import('./processes.mjs').ServerName} ServerName
  * @typedef {{
  *   profile: import('./profiles.mjs').Profile, secret: string, adminToken: string, fds: number, clkTck: number,
- *   servers: ServerName[], log: (line: string) => void, notes: string[],
+ *   servers: ServerName[], log: (line: string) => void, notes: string[], cpuProfileDir: string | null,
  * }} Context
  */
 
@@ -40,7 +40,7 @@ function errorsOf(result) {
  * @param {(server: import('./processes.mjs').ServerHandle) => Promise<any>} body
  */
 async function withServer(ctx, name, body) {
-  const server = await startServer(name, { secret: ctx.secret, adminToken: ctx.adminToken, fds: ctx.fds });
+  const server = await startServer(name, { secret: ctx.secret, adminToken: ctx.adminToken, fds: ctx.fds, cpuProfileDir: ctx.cpuProfileDir });
   try {
     const result = await body(server);
     if (!server.alive()) throw new Error(`${name} exited during the scenario: ${server.stderr()}`);
