@@ -130,13 +130,23 @@ export interface Handlers {
 
 /**
  * Routes a validated service message to its handler and wraps what it returns as the reply. The runtime
- * calls it for every inbound type that is not a built-in; it throws a `TypeError` for a built-in.
+ * calls it for every inbound type that is not a built-in; it throws a `TypeError` for a built-in. A handler
+ * that returns its data directly gets its reply without a promise in between.
  */
-export async function dispatch(handlers: Handlers, message: ClientMessage, context: HandlerContext): Promise<Reply<ServerTypes> | undefined> {
+export function dispatch(handlers: Handlers, message: ClientMessage, context: HandlerContext): Reply<ServerTypes> | undefined | Promise<Reply<ServerTypes> | undefined> {
   switch (message.type) {
-    case 'chat.send': return { type: 'chat.sent', data: await handlers.chatSend(message, context) };
-    case 'typing': await handlers.typing(message, context); return undefined;
-    case 'upload.cancel': return { type: 'upload.cancelled', data: await handlers.uploadCancel(message, context) };
+    case 'chat.send': {
+      const data = handlers.chatSend(message, context);
+      return data instanceof Promise ? data.then((value) => ({ type: 'chat.sent', data: value })) : { type: 'chat.sent', data };
+    }
+    case 'typing': {
+      const done = handlers.typing(message, context);
+      return done instanceof Promise ? done.then(() => undefined) : undefined;
+    }
+    case 'upload.cancel': {
+      const data = handlers.uploadCancel(message, context);
+      return data instanceof Promise ? data.then((value) => ({ type: 'upload.cancelled', data: value })) : { type: 'upload.cancelled', data };
+    }
     default: throw new TypeError(`"${message.type}" is answered by the runtime, not by a service handler`);
   }
 }

@@ -91,15 +91,25 @@ export interface Handlers {
 }`],
     ['dispatch', `/**
  * Routes a validated service message to its handler and wraps what it returns as the reply. The runtime
- * calls it for every inbound type that is not a built-in; it throws a \`TypeError\` for a built-in.
+ * calls it for every inbound type that is not a built-in; it throws a \`TypeError\` for a built-in. A handler
+ * that returns its data directly gets its reply without a promise in between.
  */
-export async function dispatch(handlers: Handlers, message: ClientMessage, context: HandlerContext): Promise<Reply<ServerTypes> | undefined> {
+export function dispatch(handlers: Handlers, message: ClientMessage, context: HandlerContext): Reply<ServerTypes> | undefined | Promise<Reply<ServerTypes> | undefined> {
   switch (message.type) {
-    case 'chat.say': return { type: 'chat.said', data: await handlers.say(message, context) };
-    case 'poke': await handlers.poke(message, context); return undefined;
+    case 'chat.say': {
+      const data = handlers.say(message, context);
+      return data instanceof Promise ? data.then((value) => ({ type: 'chat.said', data: value })) : { type: 'chat.said', data };
+    }
+    case 'poke': {
+      const done = handlers.poke(message, context);
+      return done instanceof Promise ? done.then(() => undefined) : undefined;
+    }
     case 'vote': return handlers.vote(message, context);
     case 'move.up':
-    case 'move.down': await handlers.move(message, context); return undefined;
+    case 'move.down': {
+      const done = handlers.move(message, context);
+      return done instanceof Promise ? done.then(() => undefined) : undefined;
+    }
     default: throw new TypeError(\`"\${message.type}" is answered by the runtime, not by a service handler\`);
   }
 }`],

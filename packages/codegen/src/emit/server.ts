@@ -123,17 +123,17 @@ function serverFile(protocol: Protocol, ctx: EmitContext): string {
     kind: StructureKind.Function,
     name: 'dispatch',
     isExported: true,
-    isAsync: true,
     docs: [
       'Routes a validated service message to its handler and wraps what it returns as the reply. The runtime\n' +
-        'calls it for every inbound type that is not a built-in; it throws a `TypeError` for a built-in.',
+        'calls it for every inbound type that is not a built-in; it throws a `TypeError` for a built-in. A handler\n' +
+        'that returns its data directly gets its reply without a promise in between.',
     ],
     parameters: [
       { name: 'handlers', type: 'Handlers' },
       { name: 'message', type: 'ClientMessage' },
       { name: 'context', type: 'HandlerContext' },
     ],
-    returnType: 'Promise<Reply<ServerTypes> | undefined>',
+    returnType: 'Reply<ServerTypes> | undefined | Promise<Reply<ServerTypes> | undefined>',
     statements: dispatchBody(service, protocol),
   });
 
@@ -195,9 +195,20 @@ function dispatchBody(service: readonly Operation[], protocol: Protocol): Writer
         writer.write(`case ${literal(types[types.length - 1] ?? '')}: `);
         const call = `handlers.${op.method}(message, context)`;
         const [only] = op.answers;
-        if (only === undefined) writer.write(`await ${call}; return undefined;`);
-        else if (op.answers.length === 1) writer.write(`return { type: ${literal(only.type)}, data: await ${call} };`);
-        else writer.write(`return ${call};`);
+        if (only === undefined) {
+          writer.write('{').indent(() => {
+            writer.writeLine(`const done = ${call};`);
+            writer.writeLine('return done instanceof Promise ? done.then(() => undefined) : undefined;');
+          }).write('}');
+        } else if (op.answers.length === 1) {
+          const type = literal(only.type);
+          writer.write('{').indent(() => {
+            writer.writeLine(`const data = ${call};`);
+            writer.writeLine(`return data instanceof Promise ? data.then((value) => ({ type: ${type}, data: value })) : { type: ${type}, data };`);
+          }).write('}');
+        } else {
+          writer.write(`return ${call};`);
+        }
         writer.newLine();
       }
       // With no built-ins every type has a case and `message` is `never` here.
