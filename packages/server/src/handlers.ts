@@ -3,6 +3,7 @@
  * and upload cancel. Rooms, subscriptions, pings and resume are the runtime's.
  */
 import type { Handlers } from '@switchboard/protocol/server';
+import { isoNow } from '@switchboard/runtime/server';
 
 export interface HandlerOptions {
   /** Whether the sender gets its own `chat.message` (every tab of theirs sees it). */
@@ -14,7 +15,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
     async chatSend(message, context) {
       const { room_id: room, content } = message.data;
       context.assertInRoom(room);
-      const timestamp = new Date().toISOString();
+      const timestamp = isoNow();
       const target = options.chatEchoToSender ? context.send.toRoom(room) : context.send.toRoom(room).except(context.connection.id);
       // The client's envelope id is the chat message's id: a resent chat.send is recognisable.
       const delivery = await target.emit('chat.message', {

@@ -8,6 +8,7 @@ import type { RoomMemberRecord } from '../broker/types.js';
 import { CloseCodes, ProtocolError } from '../errors.js';
 import type { Envelope, ProtocolTypes } from '../protocol.js';
 import type { Connection } from './connection.js';
+import { isoNow } from './outbound.js';
 import type { Core } from './server.js';
 
 /** A built-in handler; returns a promise only when it has asynchronous work. */
@@ -63,7 +64,7 @@ const authRefresh: Builtin = async (core, connection, message) => {
     core.options.metrics.authFailures.inc({ reason: 'AUTH_FAILED' });
     throw new ProtocolError('AUTH_FAILED', 'the new token is for another user');
   }
-  connection.expireAt(verified.expiresAt, () => core.expire(connection));
+  connection.expireAt(verified.expiresAt, core.expire);
   // A token without `exp` never expires; the reply still needs a date, so it names the last one.
   const expiresAt = verified.expiresAt === null ? '9999-12-31T23:59:59.999Z' : new Date(verified.expiresAt).toISOString();
   core.sendBuiltin(connection, 'auth.refreshed', { expires_at: expiresAt }, message.id);
@@ -71,7 +72,7 @@ const authRefresh: Builtin = async (core, connection, message) => {
 
 const ping: Builtin = (core, connection, message) => {
   const { pingId } = dataOf<PingData>(message);
-  const data = pingId === undefined ? { timestamp: new Date().toISOString() } : { pingId, timestamp: new Date().toISOString() };
+  const data = pingId === undefined ? { timestamp: isoNow() } : { pingId, timestamp: isoNow() };
   core.sendBuiltin(connection, 'pong', data, message.id);
 };
 
@@ -147,7 +148,7 @@ export async function joinRoom<P extends ProtocolTypes>(core: Core<P>, connectio
     });
   }
   core.registry.join(connection, room);
-  const joinedAt = new Date().toISOString();
+  const joinedAt = isoNow();
   await options.broker.addMember(room, { userId: connection.user.id, username: connection.user.name, connectionId: connection.id, joinedAt });
   if (!core.protocol.outbound.includes('room.update')) return NOTHING_NEW;
   const members = membersOf(await options.broker.members(room));

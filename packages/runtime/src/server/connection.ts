@@ -3,8 +3,10 @@
  * (STYLE.md 9): past the send-buffer limit volatile frames are dropped, and a connection that
  * stays past it for the grace period is closed with 4003 (slow consumer).
  */
-import type { WebSocket } from 'ws';
+import type { Duplex } from 'node:stream';
+import type { RawData, WebSocket } from 'ws';
 import { CloseCodes, type CloseCode } from '../errors.js';
+import { underlyingSocket, type TextFrame } from './frame.js';
 import type { ConnectionInfo, User } from './types.js';
 
 export interface ConnectionLimits {
@@ -18,9 +20,24 @@ export interface ConnectionEvents {
   onDrop(connection: Connection): void;
 }
 
+/** The rooms or subscriptions of a connection that has none: shared, so it refuses to grow. */
+const NONE: ReadonlySet<string> = new (class EmptySet extends Set<string> {
+  override add(): never {
+    throw new TypeError('connection.rooms and connection.subscriptions are read-only: join or subscribe through the server');
+  }
+})();
+
+/** A frame as ws hands it over, before the inbound pipeline has looked at it. */
+export interface InboundFrame {
+  readonly data: RawData;
+  readonly isBinary: boolean;
+}
+
 export class Connection implements ConnectionInfo {
-  readonly rooms = new Set<string>();
-  readonly subscriptions = new Set<string>();
+  // Made on first use: most connections of a large server are in no room or subscribed to
+  // nothing, and an empty Set costs ~150 bytes. Written only through the registry.
+  #rooms: Set<string> | null = null;
+  #subscriptions: Set<string> | null = null;
   /** Last time anything arrived from the peer (frames and pongs), in ms. */
   lastSeen = Date.now();
   /** `null` until the connection has authenticated (token in an `auth` message). */
@@ -30,6 +47,10 @@ export class Connection implements ConnectionInfo {
   #expiryTimer: NodeJS.Timeout | null = null;
   /** Rate-limit errors are sent at most once per second per connection (asyncapi.yaml, "Limits"). */
   lastRateLimitErrorAt = 0;
+  /** Frames that arrived while an earlier one was still being handled (inbound.ts); `null` when none is. */
+  backlog: InboundFrame[] | null = null;
+  /** Where frames are written (frame.ts): the socket under the WebSocket. */
+  readonly #wire: Duplex;
 
   constructor(
     readonly id: string,
@@ -41,11 +62,37 @@ export class Connection implements ConnectionInfo {
     private readonly events: ConnectionEvents,
   ) {
     this.#user = user;
+    this.#wire = underlyingSocket(socket);
   }
 
   get user(): User {
     if (this.#user === null) throw new Error(`connection ${this.id} is not authenticated yet`);
     return this.#user;
+  }
+
+  get rooms(): ReadonlySet<string> {
+    return this.#rooms ?? NONE;
+  }
+
+  get subscriptions(): ReadonlySet<string> {
+    return this.#subscriptions ?? NONE;
+  }
+
+  /** Records membership (registry.ts keeps the index the other way round). */
+  addRoom(room: string): void {
+    (this.#rooms ??= new Set()).add(room);
+  }
+
+  deleteRoom(room: string): void {
+    this.#rooms?.delete(room);
+  }
+
+  addSubscription(event: string): void {
+    (this.#subscriptions ??= new Set()).add(event);
+  }
+
+  deleteSubscription(event: string): void {
+    this.#subscriptions?.delete(event);
   }
 
   get authenticated(): boolean {
@@ -60,25 +107,23 @@ export class Connection implements ConnectionInfo {
     this.#user = user;
   }
 
-  /** Schedules `onExpire` at the token's expiry, replacing any earlier schedule. */
-  expireAt(expiresAt: number | null, onExpire: () => void): void {
+  /** Schedules `onExpire(this)` at the token's expiry, replacing any earlier schedule. */
+  expireAt(expiresAt: number | null, onExpire: (connection: Connection) => void): void {
     if (this.#expiryTimer) clearTimeout(this.#expiryTimer);
     this.#expiryTimer = null;
     if (expiresAt === null) return;
     // setTimeout overflows past 2^31-1 ms (~24.8 days); a longer-lived token is re-armed then.
+    // No closure per connection: the timer carries its arguments.
     const delay = Math.min(Math.max(0, expiresAt - Date.now()), 2_147_483_647);
-    this.#expiryTimer = setTimeout(() => {
-      if (Date.now() >= expiresAt) onExpire();
-      else this.expireAt(expiresAt, onExpire);
-    }, delay);
+    this.#expiryTimer = setTimeout(fireExpiry, delay, this, expiresAt, onExpire);
     this.#expiryTimer.unref();
   }
 
   /**
    * Writes a frame unless the connection is gone or (for a volatile frame) its buffer is full.
-   * `frame` is a Buffer when the same bytes go to many sockets (encoded once per broadcast).
+   * A broadcast writes the same frame to every receiver: it is framed once (frame.ts).
    */
-  send(frame: string | Buffer, volatile: boolean): boolean {
+  send(frame: TextFrame, volatile: boolean): boolean {
     if (this.closed) return false;
     const buffered = this.socket.bufferedAmount;
     if (buffered > this.limits.sendBufferLimit) {
@@ -95,7 +140,7 @@ export class Connection implements ConnectionInfo {
     } else {
       this.#slowSince = null;
     }
-    this.socket.send(frame, { binary: false });
+    this.#wire.write(frame);
     return true;
   }
 
@@ -112,4 +157,9 @@ export class Connection implements ConnectionInfo {
     if (this.#expiryTimer) clearTimeout(this.#expiryTimer);
     this.#expiryTimer = null;
   }
+}
+
+function fireExpiry(connection: Connection, expiresAt: number, onExpire: (connection: Connection) => void): void {
+  if (Date.now() >= expiresAt) onExpire(connection);
+  else connection.expireAt(expiresAt, onExpire);
 }

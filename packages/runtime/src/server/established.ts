@@ -6,6 +6,7 @@ import type { ProtocolTypes, ServerProtocol } from '../protocol.js';
 import type { VerifiedToken } from './auth.js';
 import type { Connection } from './connection.js';
 import type { ResolvedServerOptions } from './options.js';
+import { isoNow } from './outbound.js';
 
 export function establishedData<P extends ProtocolTypes>(protocol: ServerProtocol<P>, o: ResolvedServerOptions, connection: Connection, token: VerifiedToken): object {
   const builtins = new Set(protocol.builtins);
@@ -26,7 +27,7 @@ export function establishedData<P extends ProtocolTypes>(protocol: ServerProtoco
     connection_id: connection.id,
     user_id: token.user.id,
     username: token.user.name,
-    server_time: new Date().toISOString(),
+    server_time: isoNow(),
     protocol_version: protocol.version,
     features,
     heartbeat_interval_ms: o.heartbeatIntervalMs,

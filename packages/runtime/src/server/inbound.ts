@@ -12,20 +12,16 @@ import type { RawData } from 'ws';
 import { CloseCodes, ProtocolError } from '../errors.js';
 import type { Envelope, ProtocolTypes } from '../protocol.js';
 import { BUILTINS, type Builtin } from './builtins.js';
-import type { Connection } from './connection.js';
+import type { Connection, InboundFrame } from './connection.js';
 import { encode, validationError } from './outbound.js';
 import type { Core } from './server.js';
 import type { HandlerContext, Reply, ServiceDispatch } from './types.js';
 
-interface Frame {
-  readonly data: RawData;
-  readonly isBinary: boolean;
-}
+/** Frames held behind an async handler before reading from the socket pauses. */
+const BACKLOG_HIGH_WATER = 16;
 
 export class Inbound<P extends ProtocolTypes> {
   readonly #builtins = new Map<string, Builtin>();
-  /** Frames that arrived while an earlier one of the same connection was still being handled. */
-  readonly #backlog = new WeakMap<Connection, Frame[]>();
   readonly #contexts = new WeakMap<Connection, HandlerContext<P>>();
 
   constructor(
@@ -41,31 +37,34 @@ export class Inbound<P extends ProtocolTypes> {
 
   receive(connection: Connection, data: RawData, isBinary: boolean): void {
     connection.lastSeen = Date.now();
-    const backlog = this.#backlog.get(connection);
+    const backlog = connection.backlog;
     if (backlog) {
-      backlog.push({ data, isBinary });
+      // Reading stops once a handful of frames wait, so a client cannot queue without bound
+      // behind a slow handler; below that, pausing and resuming the socket for every async
+      // message would cost more than the message.
+      if (backlog.push({ data, isBinary }) === BACKLOG_HIGH_WATER) connection.socket.pause();
       return;
     }
     const pending = this.#handle(connection, data, isBinary);
     if (pending) void this.#drain(connection, pending);
   }
 
-  /** Keeps a connection's messages in order while a handler is async; reading pauses meanwhile. */
+  /** Keeps a connection's messages in order while a handler is async. */
   async #drain(connection: Connection, first: Promise<void>): Promise<void> {
-    const backlog: Frame[] = [];
-    this.#backlog.set(connection, backlog);
-    connection.socket.pause();
+    const backlog: InboundFrame[] = [];
+    connection.backlog = backlog;
     try {
       await first;
       for (let frame = backlog.shift(); frame; frame = backlog.shift()) {
         if (connection.closed) break;
-        await this.#handle(connection, frame.data, frame.isBinary);
+        const pending = this.#handle(connection, frame.data, frame.isBinary);
+        if (pending) await pending;
       }
     } finally {
-      this.#backlog.delete(connection);
+      connection.backlog = null;
       // Also when closing: a paused socket would not read the peer's close frame, and the close
       // handshake would hang until ws's 30 s timeout.
-      connection.socket.resume();
+      if (connection.socket.isPaused) connection.socket.resume();
     }
   }
 

@@ -2,8 +2,16 @@
  * This instance's connections, indexed by user, room and event, and the local half of every
  * broadcast: resolve the targets to sockets, then write one encoded frame to each.
  */
-import type { Broadcast } from '../broker/types.js';
+import type { Broadcast, Target } from '../broker/types.js';
 import type { Connection } from './connection.js';
+import { textFrame, type TextFrame } from './frame.js';
+
+/** The connections one target names: a set of the registry's own, never a copy (but for one connection). */
+type Members = Iterable<Connection> & { readonly size: number };
+
+function isSkipped(skip: readonly string[] | ReadonlySet<string>, id: string): boolean {
+  return Array.isArray(skip) ? skip.includes(id) : (skip as ReadonlySet<string>).has(id);
+}
 
 function add<K>(index: Map<K, Set<Connection>>, key: K, connection: Connection): void {
   let set = index.get(key);
@@ -43,22 +51,22 @@ export class Registry {
   }
 
   join(connection: Connection, room: string): void {
-    connection.rooms.add(room);
+    connection.addRoom(room);
     add(this.#byRoom, room, connection);
   }
 
   leave(connection: Connection, room: string): void {
-    connection.rooms.delete(room);
+    connection.deleteRoom(room);
     remove(this.#byRoom, room, connection);
   }
 
   subscribe(connection: Connection, event: string): void {
-    connection.subscriptions.add(event);
+    connection.addSubscription(event);
     add(this.#byEvent, event, connection);
   }
 
   unsubscribe(connection: Connection, event: string): void {
-    connection.subscriptions.delete(event);
+    connection.deleteSubscription(event);
     remove(this.#byEvent, event, connection);
   }
 
@@ -68,46 +76,49 @@ export class Registry {
 
   /** Writes the broadcast to every local socket it targets; returns how many got it. */
   deliver(broadcast: Broadcast): number {
-    const receivers = this.#resolve(broadcast);
-    if (receivers.size === 0) return 0;
-    // Encoded once: every socket gets the same bytes (DESIGN.md, "Fast by construction").
-    const frame = receivers.size === 1 ? broadcast.frame : Buffer.from(broadcast.frame);
+    const { targets, except, volatile } = broadcast;
+    const only = targets.length === 1 ? targets[0] : undefined;
+    // One target (nearly every send) is already a set of distinct connections: no copy to build.
+    const receivers = only ? this.#members(only) : this.#union(targets);
+    if (receivers === undefined || receivers.size === 0) return 0;
+    // A short list is searched; a long one (a large `except(...)`) becomes a set first.
+    const skip = except.length === 0 ? null : except.length <= 8 ? except : new Set(except);
+    // Encoded and framed once: every socket gets the same bytes (DESIGN.md, "Fast by construction").
+    let frame: TextFrame | null = null;
     let delivered = 0;
     for (const connection of receivers) {
-      if (connection.send(frame, broadcast.volatile)) delivered += 1;
+      if (!connection.authenticated || (skip !== null && isSkipped(skip, connection.id))) continue;
+      frame ??= textFrame(broadcast.frame);
+      if (connection.send(frame, volatile)) delivered += 1;
     }
     return delivered;
   }
 
-  #resolve(broadcast: Broadcast): Set<Connection> {
-    const receivers = new Set<Connection>();
-    const take = (connections: Iterable<Connection> | undefined): void => {
-      if (connections) for (const connection of connections) if (connection.authenticated) receivers.add(connection);
-    };
-    for (const target of broadcast.targets) {
-      switch (target.kind) {
-        case 'connection': {
-          const connection = this.connections.get(target.connectionId);
-          if (connection?.authenticated) receivers.add(connection);
-          break;
-        }
-        case 'user':
-          take(this.#byUser.get(target.userId));
-          break;
-        case 'room':
-          take(this.#byRoom.get(target.room));
-          break;
-        case 'subscribers':
-          take(this.#byEvent.get(target.event));
-          break;
-        case 'all':
-          take(this.connections.values());
-          break;
+  #members(target: Target): Members | undefined {
+    switch (target.kind) {
+      case 'connection': {
+        const connection = this.connections.get(target.connectionId);
+        return connection ? new Set([connection]) : undefined;
+      }
+      case 'user':
+        return this.#byUser.get(target.userId);
+      case 'room':
+        return this.#byRoom.get(target.room);
+      case 'subscribers':
+        return this.#byEvent.get(target.event);
+      case 'all': {
+        const connections = this.connections;
+        return { size: connections.size, [Symbol.iterator]: () => connections.values() };
       }
     }
-    for (const id of broadcast.except) {
-      const connection = this.connections.get(id);
-      if (connection) receivers.delete(connection);
+  }
+
+  /** Several targets: each connection once, however many of them it is in. */
+  #union(targets: readonly Target[]): Set<Connection> {
+    const receivers = new Set<Connection>();
+    for (const target of targets) {
+      const members = this.#members(target);
+      if (members) for (const connection of members) receivers.add(connection);
     }
     return receivers;
   }

@@ -5,24 +5,35 @@
  */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Broadcast, Target } from '../broker/types.js';
 import { CloseCodes, ProtocolError } from '../errors.js';
 import type { ProtocolTypes, ServerProtocol } from '../protocol.js';
 import { createTokenVerifier, extractCredentials, matchesEndpoint, type TokenVerifier, type VerifiedToken } from './auth.js';
 import { createSenders, type Publisher } from './broadcast.js';
 import { joinRoom } from './builtins.js';
-import { Connection } from './connection.js';
+import { Connection, type ConnectionEvents } from './connection.js';
+import { textFrame } from './frame.js';
 import { checkIdentity } from './identity.js';
 import { Inbound } from './inbound.js';
 import { Presence } from './presence.js';
 import { resolveServerOptions, type ResolvedServerOptions, type ServerOptions } from './options.js';
 import { establishedData } from './established.js';
 import { rejectUpgrade, serveHttp, type HealthReport } from './http.js';
-import { encode, errorData, newId } from './outbound.js';
+import { encode, errorData, isoNow, newId } from './outbound.js';
 import { SlidingWindowRateLimiter } from './rate-limiter.js';
 import { Registry } from './registry.js';
 import type { Delivery, Senders, ServiceDispatch } from './types.js';
+
+/** Where a socket keeps its connection, for the shared listeners (`Core.#socketListeners`). */
+const CONNECTION = Symbol('switchboard.connection');
+type WiredSocket = WebSocket & { [CONNECTION]?: Connection };
+
+function connectionOf(ws: WebSocket): Connection {
+  const connection = (ws as WiredSocket)[CONNECTION];
+  if (!connection) throw new Error('a socket event arrived for a socket that has no connection');
+  return connection;
+}
 
 /** The subprotocol the server selects when a client offers it (never a `bearer.` entry). */
 export const SUBPROTOCOL = 'switchboard.v1';
@@ -68,6 +79,15 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
   readonly #sweep: NodeJS.Timeout;
   /** Sequenced emits of one room are chained so frames leave in `seq` order. */
   readonly #roomChains = new Map<string, Promise<unknown>>();
+  /**
+   * Shared by every connection. A closure made per connection inside `#admit` would keep that
+   * call's whole scope alive (the upgrade request, its headers, the head buffer) for as long as
+   * the connection lives: ~1 KiB each.
+   */
+  readonly #connectionEvents: ConnectionEvents = {
+    onDrop: () => this.options.metrics.drops.inc({ reason: 'volatile_backpressure' }),
+  };
+  readonly #onUpgradeError = (error: Error): void => this.options.logger.debug({ err: error }, 'socket error during upgrade');
   #accepting = true;
   #closing: Promise<void> | null = null;
   #registered: Promise<void>;
@@ -122,7 +142,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!matchesEndpoint(url.pathname, this.options.path)) return false;
-    socket.on('error', (error) => this.options.logger.debug({ err: error }, 'socket error during upgrade'));
+    socket.on('error', this.#onUpgradeError);
     void this.#admit(request, socket, head).catch((error: unknown) => {
       this.options.logger.error({ err: error }, 'upgrade failed');
       rejectUpgrade(socket, 500, 'Internal Server Error');
@@ -171,7 +191,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
         credentials.clientLabel,
         request.socket.remoteAddress ?? null,
         this.options,
-        { onDrop: () => metrics.drops.inc({ reason: 'volatile_backpressure' }) },
+        this.#connectionEvents,
       );
       this.#wire(connection, ws);
       if (verified) void this.establish(connection, verified).catch((error: unknown) => this.fail(connection, error));
@@ -179,17 +199,35 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     });
   }
 
-  #wire(connection: Connection, ws: WebSocket): void {
-    ws.on('message', (data, isBinary) => this.#inbound.receive(connection, data, isBinary));
-    ws.on('pong', () => {
-      connection.lastSeen = Date.now();
-    });
-    ws.on('error', (error) => this.options.logger.debug({ err: error, connection: connection.id }, 'socket error'));
-    ws.on('close', (code, reason) => {
-      void this.#closed(connection, code, reason.toString()).catch((error: unknown) =>
-        this.options.logger.error({ err: error, connection: connection.id }, 'cleanup after close failed'),
+  /**
+   * The listeners of every socket, shared: ws calls them with the socket as `this`, and the
+   * socket carries its connection. Closures made per connection would cost each one ~0.3 KiB.
+   */
+  readonly #socketListeners = ((core: Core<P>) => ({
+    message(this: WebSocket, data: RawData, isBinary: boolean): void {
+      core.#inbound.receive(connectionOf(this), data, isBinary);
+    },
+    pong(this: WebSocket): void {
+      connectionOf(this).lastSeen = Date.now();
+    },
+    error(this: WebSocket, error: Error): void {
+      core.options.logger.debug({ err: error, connection: connectionOf(this).id }, 'socket error');
+    },
+    close(this: WebSocket, code: number, reason: Buffer): void {
+      const connection = connectionOf(this);
+      void core.#closed(connection, code, reason.toString()).catch((error: unknown) =>
+        core.options.logger.error({ err: error, connection: connection.id }, 'cleanup after close failed'),
       );
-    });
+    },
+  }))(this);
+
+  #wire(connection: Connection, ws: WebSocket): void {
+    (ws as WiredSocket)[CONNECTION] = connection;
+    const listeners = this.#socketListeners;
+    ws.on('message', listeners.message);
+    ws.on('pong', listeners.pong);
+    ws.on('error', listeners.error);
+    ws.on('close', listeners.close);
   }
 
   #awaitAuth(connection: Connection): void {
@@ -209,7 +247,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     this.registry.add(connection);
     metrics.connections.set(this.registry.size);
     metrics.connectionsTotal.inc({ result: 'accepted' });
-    connection.expireAt(token.expiresAt, () => this.expire(connection));
+    connection.expireAt(token.expiresAt, this.expire);
     logger.info({ connection: connection.id, user: token.user.id, label: connection.clientLabel }, 'connected');
     this.sendBuiltin(connection, 'connection.established', establishedData(this.protocol, this.options, connection, token), correlationId);
     await this.presence.established(connection);
@@ -217,14 +255,15 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     for (const message of queued) this.sendFrame(connection, message.frame, false);
   }
 
-  expire(connection: Connection): void {
+  /** Closes a connection whose token expired unrefreshed (a bound function: one for every timer). */
+  readonly expire = (connection: Connection): void => {
     this.sendError(connection, new ProtocolError('TOKEN_EXPIRED', 'the token expired and was not refreshed', { closeCode: CloseCodes.TOKEN_EXPIRED }));
     connection.close(CloseCodes.TOKEN_EXPIRED, 'token expired');
-  }
+  };
 
-  /** Writes one frame to one connection, counted in the deliveries metric. */
-  sendFrame(connection: Connection, frame: string, volatile: boolean): boolean {
-    const sent = connection.send(frame, volatile);
+  /** Writes one encoded message to one connection, counted in the deliveries metric. */
+  sendFrame(connection: Connection, text: string, volatile: boolean): boolean {
+    const sent = connection.send(textFrame(text), volatile);
     if (sent) this.options.metrics.deliveries.inc();
     return sent;
   }
@@ -279,7 +318,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
         event: 'client_left',
         user_id: connection.user.id,
         username: connection.user.name,
-        timestamp: new Date().toISOString(),
+        timestamp: isoNow(),
         member_count: (await this.options.broker.members(room)).length,
       });
     }
@@ -288,24 +327,25 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
   publish(targets: readonly Target[], except: readonly string[], type: string, data: object): Promise<Delivery> {
     const only = targets.length === 1 ? targets[0] : undefined;
     if (this.sequenced.has(type) && only?.kind === 'room') {
-      // Chain per room: `seq` order and wire order are the same.
-      const previous = this.#roomChains.get(only.room) ?? Promise.resolve();
-      const next = previous.then(
-        () => this.#publishSequenced(only.room, except, type, data),
-        () => this.#publishSequenced(only.room, except, type, data),
-      );
-      this.#roomChains.set(only.room, next);
-      void next.finally(() => {
-        if (this.#roomChains.get(only.room) === next) this.#roomChains.delete(only.room);
-      }).catch(() => undefined); // the caller gets the rejection through `next`
+      // Chained per room, so that `seq` order and wire order are the same; a room with nothing
+      // in flight starts at once.
+      const room = only.room;
+      const run = (): Promise<Delivery> => this.#publishSequenced(targets, room, except, type, data);
+      const previous = this.#roomChains.get(room);
+      const next = previous ? previous.then(run, run) : run();
+      this.#roomChains.set(room, next);
+      const forget = (): void => {
+        if (this.#roomChains.get(room) === next) this.#roomChains.delete(room);
+      };
+      next.then(forget, forget); // the caller gets a rejection through `next`
       return next;
     }
     return this.#publish(targets, except, type, data, null);
   }
 
-  async #publishSequenced(room: string, except: readonly string[], type: string, data: object): Promise<Delivery> {
+  async #publishSequenced(targets: readonly Target[], room: string, except: readonly string[], type: string, data: object): Promise<Delivery> {
     const seq = await this.options.broker.nextSeq(room);
-    return this.#publish([{ kind: 'room', room }], except, type, { ...data, seq }, { room, seq });
+    return await this.#publish(targets, except, type, { ...data, seq }, { room, seq });
   }
 
   async #publish(
