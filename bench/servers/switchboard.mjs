@@ -29,6 +29,7 @@ const config = configFromEnv({
   RATE_LIMIT_BAN_AFTER: '0',
   MAX_CONNECTIONS_PER_USER: '1000',
   MAX_TOTAL_CONNECTIONS: '1000000',
+  ...(process.env['ROOM_HISTORY_SIZE'] ? { ROOM_HISTORY_SIZE: process.env['ROOM_HISTORY_SIZE'] } : {}),
 });
 
 const service = createService(config);

@@ -51,6 +51,8 @@ export class Connection implements ConnectionInfo {
   backlog: InboundFrame[] | null = null;
   /** Where frames are written (frame.ts): the socket under the WebSocket. */
   readonly #wire: Duplex;
+  /** Whether this turn's frames are being gathered (see `uncorkAll`). */
+  #corked = false;
 
   constructor(
     readonly id: string,
@@ -140,8 +142,20 @@ export class Connection implements ConnectionInfo {
     } else {
       this.#slowSince = null;
     }
+    if (!this.#corked) {
+      this.#corked = true;
+      this.#wire.cork();
+      corked.push(this);
+      if (corked.length === 1) setImmediate(uncorkAll);
+    }
     this.#wire.write(frame);
     return true;
+  }
+
+  /** Hands this turn's frames to the kernel (see `uncorkAll`). */
+  uncork(): void {
+    this.#corked = false;
+    this.#wire.uncork();
   }
 
   close(code: CloseCode, reason: string): void {
@@ -157,6 +171,18 @@ export class Connection implements ConnectionInfo {
     if (this.#expiryTimer) clearTimeout(this.#expiryTimer);
     this.#expiryTimer = null;
   }
+}
+
+/**
+ * Connections that were written to during this turn of the event loop. Their sockets stay
+ * corked until every callback of the turn has run, then each gets all its frames in one
+ * `writev`: ten replies to ten pipelined requests, or a burst of room messages to one member,
+ * cost one system call instead of ten. A frame waits at most until the turn ends.
+ */
+const corked: Connection[] = [];
+
+function uncorkAll(): void {
+  for (const connection of corked.splice(0)) connection.uncork();
 }
 
 function fireExpiry(connection: Connection, expiresAt: number, onExpire: (connection: Connection) => void): void {
