@@ -3,7 +3,7 @@
  * one group per figure, with the issue's target marked where it has one. No chart library:
  * the picture is simple enough to write as SVG directly.
  */
-import { ratio } from './targets.mjs';
+import { perCore, ratio } from './targets.mjs';
 
 const COLORS = { 'raw-ws': '#4c78a8', 'raw-ws-preframed': '#72b7b2', socketio: '#f58518' };
 const NAMES = { 'raw-ws': 'raw ws', 'raw-ws-preframed': 'raw ws, pre-framed', socketio: 'Socket.IO' };
@@ -32,16 +32,24 @@ function groups(report) {
       ],
     });
   }
+  const fanout = results.fanout;
+  if (fanout?.results?.switchboard) {
+    out.push({
+      label: `fan-out, ${fanout.rooms} rooms x ${fanout.members}: server CPU per delivery`,
+      better: 'lower',
+      bars: /** @type {const} */ (['raw-ws', 'socketio']).map((baseline) => ({ baseline, value: ratio(fanout.results.switchboard.serverCpuPerDeliveryUs, fanout.results[baseline]?.serverCpuPerDeliveryUs), target: null })),
+    });
+  }
   for (const [key, name] of /** @type {const} */ ([['broadcast', 'subscribers'], ['roomBroadcast', 'room members']])) {
     const b = results[key];
     if (!b?.results?.switchboard) continue;
-    const own = b.results.switchboard.deliveriesPerSec;
+    const own = perCore(b.results.switchboard);
     out.push({
-      label: `broadcast to ${b.members} ${name}: deliveries/s`,
+      label: `broadcast to ${b.members} ${name}: deliveries/s per server core`,
       better: 'higher',
       bars: /** @type {const} */ (['raw-ws', 'raw-ws-preframed', 'socketio']).map((baseline) => ({
         baseline,
-        value: ratio(own, b.results[baseline]?.deliveriesPerSec),
+        value: ratio(own, perCore(b.results[baseline])),
         target: key === 'broadcast' ? target(`broadcast-${baseline}`) : null,
       })),
     });

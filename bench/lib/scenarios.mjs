@@ -79,6 +79,25 @@ export async function roundTrips(ctx) {
 }
 
 /**
+ * Scenario 2: rooms of members who all post at a fixed rate (loadgen/fanout.mjs).
+ * @param {Context} ctx
+ */
+export async function fanout(ctx) {
+  const f = ctx.profile.fanout;
+  /** @type {Record<string, any>} */
+  const results = {};
+  for (const name of ctx.servers) {
+    await withServer(ctx, name, async (server) => {
+      const job = jobFor(ctx, server, { scenario: 'fanout', ...f });
+      results[name] = await runLoadgen(job, { fds: ctx.fds, timeoutMs: 300_000 + f.warmupMs + f.durationMs });
+      const r = results[name];
+      ctx.log(`  fanout ${f.rooms}x${f.members} ${name}: ${fmt(r.deliveriesPerSec, 0)} deliveries/s (offered ${fmt(r.offeredDeliveriesPerSec, 0)}), p50 ${fmt(r.p50Ms, 2)} ms p99 ${fmt(r.p99Ms, 2)} ms, server ${fmt(r.serverCpuPerDeliveryUs, 2)} us CPU/delivery${errorsOf(r)}`);
+    });
+  }
+  return { ...f, results };
+}
+
+/**
  * Scenario 3: `subscribers` (the issue's broadcast) or `room` (chat in one room). The raw ws
  * server runs twice: with its `ws.send` loop and with one pre-framed buffer per broadcast.
  * @param {Context} ctx

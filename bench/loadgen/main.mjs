@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import { runBroadcast } from './broadcast.mjs';
+import { runFanout } from './fanout.mjs';
 import { runIdle } from './idle.mjs';
 import { Probe } from './probe.mjs';
 import { runRoundTrip } from './roundtrip.mjs';
@@ -31,7 +32,7 @@ const probe = new Probe();
 if (job.validate) await probe.init();
 const context = { job, emit, nextCommand, probe };
 
-const scenarios = { roundtrip: runRoundTrip, broadcast: runBroadcast, idle: runIdle, storm: runStorm };
+const scenarios = { roundtrip: runRoundTrip, fanout: runFanout, broadcast: runBroadcast, idle: runIdle, storm: runStorm };
 const run = scenarios[/** @type {keyof typeof scenarios} */ (job.scenario)];
 if (!run) throw new Error(`unknown scenario ${String(job.scenario)}`);
 try {

@@ -68,7 +68,7 @@ describe('bench harness, tiny workload', () => {
     expect(meta['node']).toBe(process.version);
     expect(meta['profile']).toBe('tiny');
     expect(report['failures']).toEqual([]);
-    for (const heading of ['## 1. Request/reply round trips', '## 3. Broadcast to 20 subscribers', '## 3b. Chat message to a room of 20', '## 4. Idle authenticated connections', '## 5. Connection storm', '## 6. Micro', '## Targets (issue 5)']) {
+    for (const heading of ['## 1. Request/reply round trips', '## 2. Room fan-out: 2 rooms x 5 members', '## 3. Broadcast to 20 subscribers', '## 3b. Chat message to a room of 20', '## 4. Idle authenticated connections', '## 5. Connection storm', '## 6. Micro', '## Targets (issue 5)']) {
       expect(markdown).toContain(heading);
     }
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
@@ -85,6 +85,20 @@ describe('bench harness, tiny workload', () => {
         ...wireProblems(`${row.kind}/${name}`, row.results[name]),
       ]),
     );
+    expect(problems).toEqual([]);
+  });
+
+  it('room fan-out: every member got every other member\'s messages of the window, from every server', () => {
+    const fanout = (report['results'] as Json)['fanout'] as { results: Record<string, Json> };
+    const problems = SERVERS.flatMap((name) => {
+      const r = fanout.results[name];
+      return [
+        ...notPositive(`fanout/${name}`, r, ['sentInWindow', 'delivered', 'deliveriesPerSec', 'p50Ms', 'p99Ms', 'serverCpuPerDeliveryUs']),
+        ...wireProblems(`fanout/${name}`, r),
+        // Each message of the window reaches the room's other 4 members.
+        ...(r?.['delivered'] === Number(r?.['sentInWindow']) * 4 ? [] : [`fanout/${name}: ${String(r?.['delivered'])} delivered of ${String(r?.['sentInWindow'])} x 4`]),
+      ];
+    });
     expect(problems).toEqual([]);
   });
 
