@@ -3,13 +3,13 @@
  * share one instance, which behaves like instances sharing one Redis (the broker contract suite
  * and the multi-instance tests rely on that).
  */
-import { Ring } from './ring.js';
+import { FrameLog } from './frame-log.js';
 import type { Broadcast, Broker, BrokerNode, HistoryEntry, QueuedMessage, RoomMemberRecord } from './types.js';
 
 interface RoomState {
   seq: number;
   /** Oldest first; at most the `limit` given to appendHistory. */
-  history: Ring<HistoryEntry>;
+  history: FrameLog;
   /** By connection id. */
   members: Map<string, RoomMemberRecord>;
 }
@@ -55,7 +55,7 @@ export class MemoryBroker implements Broker {
   async history(room: string, afterSeq: number): Promise<{ readonly entries: readonly HistoryEntry[]; readonly complete: boolean }> {
     const state = this.#rooms.get(room);
     if (!state || afterSeq >= state.seq) return { entries: [], complete: true };
-    const entries = state.history.toArray().filter((entry) => entry.seq > afterSeq);
+    const entries = state.history.after(afterSeq);
     // Complete when the oldest kept entry follows afterSeq directly (volatile messages take no seq).
     const first = entries[0];
     return { entries, complete: first !== undefined && first.seq === afterSeq + 1 };
@@ -136,7 +136,7 @@ export class MemoryBroker implements Broker {
 
   #room(room: string): RoomState {
     let state = this.#rooms.get(room);
-    if (!state) this.#rooms.set(room, (state = { seq: 0, history: new Ring(), members: new Map() }));
+    if (!state) this.#rooms.set(room, (state = { seq: 0, history: new FrameLog(), members: new Map() }));
     return state;
   }
 
