@@ -337,7 +337,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
       const forget = (): void => {
         if (this.#roomChains.get(room) === next) this.#roomChains.delete(room);
       };
-      next.then(forget, forget); // the caller gets a rejection through `next`
+      void next.then(forget, forget); // the caller gets a rejection through `next`
       return next;
     }
     return this.#publish(targets, except, type, data, null);
