@@ -3,7 +3,7 @@
  * allocated for its connection and yields the user the connection acts as. HS256 with a shared
  * secret by default; RS256 or ES256 with a PEM public key or a JWKS URL.
  */
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import { ProtocolError } from '../errors.js';
 import { decodeJwtHeader } from './auth-token.js';
@@ -144,11 +144,14 @@ function resolveKeySource(options: AuthOptions): KeySource {
   throw new TypeError('createTokenVerifier: one of secret, publicKey or jwksUrl is required');
 }
 
-function secretKey(secret: string | Uint8Array): Uint8Array {
+function secretKey(secret: string | Uint8Array): KeyObject {
   // A copy, so a caller reusing its buffer cannot change the secret under a running server.
   const bytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : new Uint8Array(secret);
   if (bytes.length === 0) throw new TypeError('createTokenVerifier: secret must not be empty');
-  return bytes;
+  // A KeyObject, not the bytes: jose imports raw bytes into a CryptoKey again for every token
+  // (WebCrypto importKey, a fifth of the server's CPU in a connection storm), and caches the
+  // CryptoKey it derives from a KeyObject.
+  return createSecretKey(bytes);
 }
 
 function pemKey(pem: string): KeySource {
