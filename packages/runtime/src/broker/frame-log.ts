@@ -37,19 +37,26 @@ export class FrameLog {
   }
 
   #append(entry: HistoryEntry): void {
-    const bytes = Buffer.byteLength(entry.frame);
-    if (this.#tail === null || this.#tail.length - this.#used < bytes) {
-      const size = Math.max(bytes, Math.min(MAX_CHUNK, this.#tail === null ? FIRST_CHUNK : this.#tail.length * 2));
-      this.#tail = Buffer.allocUnsafeSlow(size);
-      this.#used = 0;
+    const { frame } = entry;
+    let tail = this.#tail;
+    const free = tail === null ? -1 : tail.length - this.#used;
+    // A UTF-16 unit is at most 3 UTF-8 bytes: the text is measured only when it may not fit.
+    if (free < frame.length * 3) {
+      const bytes = Buffer.byteLength(frame);
+      if (free < bytes) {
+        tail = Buffer.allocUnsafeSlow(Math.max(bytes, Math.min(MAX_CHUNK, tail === null ? FIRST_CHUNK : tail.length * 2)));
+        this.#tail = tail;
+        this.#used = 0;
+      }
     }
+    if (tail === null) throw new Error('FrameLog: no chunk after making one'); // for the type checker: made above
     const capacity = this.#capacity;
     const at = (this.#head + this.#length) % capacity;
     this.#seqs[at] = entry.seq;
     this.#starts[at] = this.#used;
-    this.#used += this.#tail.write(entry.frame, this.#used, 'utf8');
+    this.#used += tail.write(frame, this.#used, 'utf8');
     this.#ends[at] = this.#used;
-    this.#chunks[at] = this.#tail;
+    this.#chunks[at] = tail;
     if (this.#length < capacity) this.#length += 1;
     else this.#head = (this.#head + 1) % capacity;
   }
