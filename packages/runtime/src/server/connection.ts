@@ -51,7 +51,8 @@ export class Connection implements ConnectionInfo {
   backlog: InboundFrame[] | null = null;
   /** Where frames are written (frame.ts): the socket under the WebSocket. */
   readonly #wire: Duplex;
-  /** Whether this turn's frames are being gathered (see `uncorkAll`). */
+  /** The last turn this connection was written to, and whether its socket is corked (see `endTurn`). */
+  #turn = -1;
   #corked = false;
 
   constructor(
@@ -142,17 +143,24 @@ export class Connection implements ConnectionInfo {
     } else {
       this.#slowSince = null;
     }
-    if (!this.#corked) {
+    if (this.#turn !== turn) {
+      // The first frame of a turn goes out at once.
+      this.#turn = turn;
+      if (!turnEnding) {
+        turnEnding = true;
+        setImmediate(endTurn);
+      }
+    } else if (!this.#corked) {
+      // From the second one on, this turn's frames wait for its end and leave together.
       this.#corked = true;
       this.#wire.cork();
       corked.push(this);
-      if (corked.length === 1) setImmediate(uncorkAll);
     }
     this.#wire.write(frame);
     return true;
   }
 
-  /** Hands this turn's frames to the kernel (see `uncorkAll`). */
+  /** Hands this turn's gathered frames to the kernel (see `endTurn`). */
   uncork(): void {
     this.#corked = false;
     this.#wire.uncork();
@@ -174,14 +182,21 @@ export class Connection implements ConnectionInfo {
 }
 
 /**
- * Connections that were written to during this turn of the event loop. Their sockets stay
- * corked until every callback of the turn has run, then each gets all its frames in one
- * `writev`: ten replies to ten pipelined requests, or a burst of room messages to one member,
- * cost one system call instead of ten. A frame waits at most until the turn ends.
+ * Turns of the event loop in which frames were written, numbered. A connection's first frame of
+ * a turn is written at once; from its second one on, its socket is corked until every callback
+ * of the turn has run, then gets the rest in one `writev`: ten replies to ten pipelined
+ * requests, or a burst of room messages to one member, cost two system calls instead of ten,
+ * while a broadcast (one frame per socket) and a lone reply are not held back at all. (Corking
+ * from the first frame held every first frame to the end of a busy turn: fan-out p99 latency
+ * 21.9-25.3 ms against 17.0-17.5 ms this way, bench README.)
  */
+let turn = 0;
+let turnEnding = false;
 const corked: Connection[] = [];
 
-function uncorkAll(): void {
+function endTurn(): void {
+  turnEnding = false;
+  turn += 1;
   for (const connection of corked.splice(0)) connection.uncork();
 }
 
