@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --quick | --full | --tiny] [--out DIR] [--only LIST] [--servers LIST] [--cpu-prof DIR]`
+ * `npm run bench [-- --quick | --full | --tiny] [--out DIR] [--only LIST] [--servers LIST] [--repeat N] [--cpu-prof DIR]`
  *
  * Runs each scenario against Switchboard, a raw `ws` server and Socket.IO, one server at a time,
  * each in its own process with the load in other processes, and writes latest.json, latest.md
@@ -17,6 +17,7 @@ import { PROFILES } from './lib/profiles.mjs';
 import { renderMarkdown } from './lib/report-md.mjs';
 import { renderSvg } from './lib/report-svg.mjs';
 import * as scenarios from './lib/scenarios.mjs';
+import { mergeRuns } from './lib/repeat.mjs';
 import { evaluateTargets } from './lib/targets.mjs';
 
 const SCENARIOS = ['roundtrip', 'fanout', 'broadcast', 'room', 'idle', 'storm', 'micro'];
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     only: { type: 'string', default: SCENARIOS.join(',') },
     servers: { type: 'string', default: SERVER_NAMES.join(',') },
     'cpu-prof': { type: 'string' },
+    repeat: { type: 'string', default: '1' },
   },
 });
 if ([values.quick, values.full, values.tiny].filter(Boolean).length > 1) usage('choose one of --quick, --full, --tiny');
@@ -44,10 +46,12 @@ const only = values.only.split(',').map((s) => s.trim());
 for (const name of only) if (!SCENARIOS.includes(name)) usage(`unknown scenario "${name}" (use ${SCENARIOS.join(', ')})`);
 const servers = /** @type {import('./lib/processes.mjs').ServerName[]} */ (values.servers.split(',').map((s) => s.trim()));
 for (const name of servers) if (!SERVER_NAMES.includes(name)) usage(`unknown server "${name}" (use ${SERVER_NAMES.join(', ')})`);
+const repeat = Number(values.repeat);
+if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) usage(`--repeat must be an integer from 1 to 20, got "${values.repeat}"`);
 
 /** @param {string} message */
 function usage(message) {
-  process.stderr.write(`bench: ${message}\nusage: node bench/run.mjs [--quick | --full | --tiny] [--out DIR] [--only ${SCENARIOS.join(',')}] [--servers ${SERVER_NAMES.join(',')}] [--cpu-prof DIR]\n`);
+  process.stderr.write(`bench: ${message}\nusage: node bench/run.mjs [--quick | --full | --tiny] [--out DIR] [--only ${SCENARIOS.join(',')}] [--servers ${SERVER_NAMES.join(',')}] [--repeat N] [--cpu-prof DIR]\n`);
   process.exit(2);
 }
 
@@ -105,14 +109,30 @@ async function scenario(name, body) {
   }
 }
 
-ctx.log(`bench: ${profile.name} run, servers ${servers.join(', ')}; ${fdLimit.note}`);
-results.roundtrip = await scenario('roundtrip', () => scenarios.roundTrips(ctx));
-results.fanout = await scenario('fanout', () => scenarios.fanout(ctx));
-results.broadcast = await scenario('broadcast', () => scenarios.broadcast(ctx, 'subscribers'));
-results.roomBroadcast = await scenario('room', () => scenarios.broadcast(ctx, 'room'));
-results.idle = await scenario('idle', () => scenarios.idle(ctx));
-results.storm = await scenario('storm', () => scenarios.storm(ctx));
-results.micro = await scenario('micro', () => scenarios.micro(ctx));
+ctx.log(`bench: ${profile.name} run${repeat > 1 ? ` x${repeat}` : ''}, servers ${servers.join(', ')}; ${fdLimit.note}`);
+/** @type {Record<string, any>[]} */
+const runs = [];
+for (let r = 0; r < repeat; r += 1) {
+  if (repeat > 1) ctx.log(`repetition ${r + 1} of ${repeat}`);
+  /** @type {Record<string, any>} */
+  const run = {};
+  run.roundtrip = await scenario('roundtrip', () => scenarios.roundTrips(ctx));
+  run.fanout = await scenario('fanout', () => scenarios.fanout(ctx));
+  run.broadcast = await scenario('broadcast', () => scenarios.broadcast(ctx, 'subscribers'));
+  run.roomBroadcast = await scenario('room', () => scenarios.broadcast(ctx, 'room'));
+  run.idle = await scenario('idle', () => scenarios.idle(ctx));
+  run.storm = await scenario('storm', () => scenarios.storm(ctx));
+  run.micro = await scenario('micro', () => scenarios.micro(ctx));
+  runs.push(run);
+}
+Object.assign(results, repeat === 1 ? runs[0] : mergeRuns(runs));
+const targets = evaluateTargets(results);
+if (repeat > 1) {
+  // Each repetition's own ratio, beside the ratio of the medians.
+  const perRun = runs.map((run) => evaluateTargets(run));
+  for (const target of targets) target.runs = perRun.map((list) => list.find((t) => t.id === target.id)?.measured ?? null);
+  notes.push(`every figure is the median of ${repeat} repetitions of the whole run (error counts are summed); a target's "runs" are each repetition's own ratio.`);
+}
 
 const dirty = git(['status', '--porcelain']);
 const report = {
@@ -127,12 +147,13 @@ const report = {
     profile: profile.name,
     workload: profile,
     servers,
+    repeat,
     versions: versions(),
     fdLimit,
     seconds: (performance.now() - started) / 1000,
   },
   results,
-  targets: evaluateTargets(results),
+  targets,
   failures,
   notes,
   missing: MISSING,
@@ -144,7 +165,10 @@ writeFileSync(join(out, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(join(out, 'latest.md'), renderMarkdown(report));
 writeFileSync(join(out, 'latest.svg'), renderSvg(report));
 ctx.log(`bench: wrote latest.json, latest.md, latest.svg to ${out} in ${report.meta.seconds.toFixed(1)} s`);
-for (const t of report.targets) ctx.log(`  target ${t.id}: ${t.want}, measured ${t.measured === null ? 'n/a' : t.measured.toFixed(2)} -> ${t.met === null ? 'not measured' : t.met ? 'met' : 'missed'}`);
+for (const t of report.targets) {
+  const each = t.runs ? ` (repetitions: ${t.runs.map((v) => (v === null ? 'n/a' : v.toFixed(2))).join(', ')})` : '';
+  ctx.log(`  target ${t.id}: ${t.want}, measured ${t.measured === null ? 'n/a' : t.measured.toFixed(2)} -> ${t.met === null ? 'not measured' : t.met ? 'met' : 'missed'}${each}`);
+}
 if (failures.length > 0) {
   ctx.log(`bench: ${failures.length} scenario(s) failed: ${failures.map((f) => f.scenario).join(', ')}`);
   process.exitCode = 1;

@@ -54,17 +54,26 @@ export function renderMarkdown(report) {
 
   if (targets?.length) {
     out.push('', '## Targets (issue 5)', '');
+    const shown = (/** @type {any} */ t, /** @type {number | null} */ value) =>
+      value === null ? 'n/a' : t.id.startsWith('micro') ? `${num(value)}/s` : `${value.toFixed(2)}x`;
+    const repeated = targets.some((/** @type {any} */ t) => Array.isArray(t.runs));
     out.push(
       table(
-        ['target', 'baseline', 'wanted', 'measured', 'met', 'where'],
-        targets.map((/** @type {any} */ t) => [
-          t.label,
-          t.baseline === '-' ? '-' : label(t.baseline),
-          t.want,
-          t.measured === null ? 'n/a' : t.id.startsWith('micro') ? `${num(t.measured)}/s` : `${t.measured.toFixed(2)}x`,
-          t.met === null ? 'not measured' : t.met ? 'yes' : 'no',
-          t.detail,
-        ]),
+        ['target', 'baseline', 'wanted', repeated ? 'measured (median)' : 'measured', 'met', ...(repeated ? ['each repetition', 'met in'] : []), 'where'],
+        targets.map((/** @type {any} */ t) => {
+          /** @type {(number | null)[]} */
+          const runs = t.runs ?? [];
+          const metIn = runs.filter((v) => v !== null && (t.better === 'higher' ? v >= t.threshold : v <= t.threshold)).length;
+          return [
+            t.label,
+            t.baseline === '-' ? '-' : label(t.baseline),
+            t.want,
+            shown(t, t.measured),
+            t.met === null ? 'not measured' : t.met ? 'yes' : 'no',
+            ...(repeated ? [runs.map((v) => shown(t, v)).join(', '), `${metIn} of ${runs.length}`] : []),
+            t.detail,
+          ];
+        }),
       ),
     );
   }

@@ -32,7 +32,8 @@ function fmtRatio(r) {
 
 /**
  * @typedef {{ id: string, scenario: string, label: string, baseline: string, want: string, threshold: number,
- *   better: 'higher' | 'lower', measured: number | null, met: boolean | null, detail: string }} Target
+ *   better: 'higher' | 'lower', measured: number | null, met: boolean | null, detail: string,
+ *   runs?: (number | null)[] }} Target `runs`: with --repeat, each repetition's own ratio
  */
 
 /**
