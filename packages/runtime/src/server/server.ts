@@ -263,6 +263,8 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
 
   /** Writes one encoded message to one connection, counted in the deliveries metric. */
   sendFrame(connection: Connection, text: string, volatile: boolean): boolean {
+    // Not framed for a connection that is gone (replies that outlive their client).
+    if (connection.closed) return false;
     const sent = connection.send(textFrame(text), volatile);
     if (sent) this.options.metrics.deliveries.inc();
     return sent;
