@@ -1,0 +1,207 @@
+/**
+ * The Lua scripts, one per broker operation that must read and write atomically, registered on
+ * the command connection with ioredis `defineCommand` (EVALSHA, falling back to EVAL once per
+ * connection when Redis does not have the script yet).
+ *
+ * The liveness keys of the instances named in a hash are built inside the scripts from the live
+ * prefix (ARGV), not passed as KEYS: they are only known once the hash is read. That is fine on
+ * one Redis (or a primary with replicas) and is why Redis Cluster is not supported.
+ */
+import type { Redis } from 'ioredis';
+
+/** Sums the counts of live instances in a conn hash, deleting the fields of dead ones. */
+const SUM_LIVE = `
+local function sum_live(key, live_prefix)
+  local fields = redis.call('HGETALL', key)
+  local sum = 0
+  for i = 1, #fields, 2 do
+    if redis.call('EXISTS', live_prefix .. fields[i]) == 1 then
+      sum = sum + tonumber(fields[i + 1])
+    else
+      redis.call('HDEL', key, fields[i])
+    end
+  end
+  return sum
+end
+`;
+
+/** Decrements a conn hash field, deleting it at 0 so the hash never holds zeros. */
+const DECREMENT = `
+local function decrement(key, field, count)
+  if count <= 1 then
+    redis.call('HDEL', key, field)
+  else
+    redis.call('HINCRBY', key, field, -1)
+  end
+end
+`;
+
+const SCRIPTS = {
+  /** KEYS: live key. ARGV: ttl ms. Returns 1 when the key still existed (it had not expired). */
+  switchboardTouchLiveness: {
+    numberOfKeys: 1,
+    lua: `
+local existed = redis.call('EXISTS', KEYS[1])
+redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+return existed
+`,
+  },
+  /** KEYS: conn hash. ARGV: live prefix, own instance, limit. Returns 1 when admitted. */
+  switchboardAcquireConnection: {
+    numberOfKeys: 1,
+    lua: `${SUM_LIVE}
+if sum_live(KEYS[1], ARGV[1]) >= tonumber(ARGV[3]) then return 0 end
+redis.call('HINCRBY', KEYS[1], ARGV[2], 1)
+return 1
+`,
+  },
+  /**
+   * KEYS: conn hash. ARGV: live prefix, own instance. Returns 1 when a connection was released.
+   * The count is the user's, not the instance's (the contract releases on one instance what
+   * another acquired): without an own share, a live instance's share is taken. A server releases
+   * on the instance that acquired, so the shares stay exact in practice.
+   */
+  switchboardReleaseConnection: {
+    numberOfKeys: 1,
+    lua: `${DECREMENT}
+local own = tonumber(redis.call('HGET', KEYS[1], ARGV[2]) or '0')
+if own > 0 then
+  decrement(KEYS[1], ARGV[2], own)
+  return 1
+end
+local fields = redis.call('HGETALL', KEYS[1])
+for i = 1, #fields, 2 do
+  if redis.call('EXISTS', ARGV[1] .. fields[i]) == 0 then
+    redis.call('HDEL', KEYS[1], fields[i])
+  elseif tonumber(fields[i + 1]) > 0 then
+    decrement(KEYS[1], fields[i], tonumber(fields[i + 1]))
+    return 1
+  end
+end
+return 0
+`,
+  },
+  /** KEYS: conn hash. ARGV: live prefix. Returns the live instances' sum. */
+  switchboardConnectionCount: {
+    numberOfKeys: 1,
+    lua: `${SUM_LIVE}
+return sum_live(KEYS[1], ARGV[1])
+`,
+  },
+  /** KEYS: members hash. ARGV: live prefix. Returns the values added by live instances. */
+  switchboardLiveMembers: {
+    numberOfKeys: 1,
+    lua: `
+local fields = redis.call('HGETALL', KEYS[1])
+local live = {}
+local out = {}
+for i = 1, #fields, 2 do
+  local ok, record = pcall(cjson.decode, fields[i + 1])
+  local instance = ok and type(record) == 'table' and record.instance
+  if type(instance) ~= 'string' then
+    -- Not ours to judge: returned as is, so decoding it fails and members() rejects.
+    out[#out + 1] = fields[i + 1]
+  else
+    if live[instance] == nil then live[instance] = redis.call('EXISTS', ARGV[1] .. instance) == 1 end
+    if live[instance] then
+      out[#out + 1] = fields[i + 1]
+    else
+      redis.call('HDEL', KEYS[1], fields[i])
+    end
+  end
+end
+return out
+`,
+  },
+  /** KEYS: history zset. ARGV: seq, member, limit. */
+  switchboardAppendHistory: {
+    numberOfKeys: 1,
+    lua: `
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[3]) + 1))
+return 0
+`,
+  },
+  /**
+   * KEYS: seq key, history zset. ARGV: afterSeq. Returns nil when afterSeq is at or past the
+   * room's last seq (nothing was missed), else the kept members after it, oldest first.
+   */
+  switchboardHistory: {
+    numberOfKeys: 2,
+    readOnly: true,
+    lua: `
+local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tonumber(ARGV[1]) >= last then return false end
+return redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[1], '+inf')
+`,
+  },
+  /** KEYS: queue list. ARGV: item, max. Returns how many of the oldest were dropped. */
+  switchboardEnqueue: {
+    numberOfKeys: 1,
+    lua: `
+local dropped = redis.call('RPUSH', KEYS[1], ARGV[1]) - tonumber(ARGV[2])
+if dropped <= 0 then return 0 end
+redis.call('LTRIM', KEYS[1], dropped, -1)
+return dropped
+`,
+  },
+  /** KEYS: queue list. ARGV: the encoded ids. Returns how many messages were removed. */
+  switchboardAcknowledge: {
+    numberOfKeys: 1,
+    lua: `
+local items = redis.call('LRANGE', KEYS[1], 0, -1)
+local acked = {}
+for i = 1, #ARGV do acked[ARGV[i]] = true end
+local kept = {}
+for i = 1, #items do
+  local cut = string.find(items[i], '\\n', 1, true)
+  if not (cut and acked[string.sub(items[i], 1, cut - 1)]) then kept[#kept + 1] = items[i] end
+end
+local removed = #items - #kept
+if removed == 0 then return 0 end
+redis.call('DEL', KEYS[1])
+-- In chunks: unpack() of a long list would overflow Lua's C stack.
+for i = 1, #kept, 1000 do
+  redis.call('RPUSH', KEYS[1], unpack(kept, i, math.min(i + 999, #kept)))
+end
+return removed
+`,
+  },
+  /** KEYS: queue list. ARGV: the encoded id. Returns how many messages were removed (0 for an unknown id). */
+  switchboardAcknowledgeThrough: {
+    numberOfKeys: 1,
+    lua: `
+local items = redis.call('LRANGE', KEYS[1], 0, -1)
+for i = 1, #items do
+  local cut = string.find(items[i], '\\n', 1, true)
+  if cut and string.sub(items[i], 1, cut - 1) == ARGV[1] then
+    redis.call('LTRIM', KEYS[1], i, -1)
+    return i
+  end
+end
+return 0
+`,
+  },
+} as const satisfies Record<string, { readonly numberOfKeys: number; readonly lua: string; readonly readOnly?: boolean }>;
+
+/** The commands `defineCommand` adds, typed (numbers and strings travel as strings). */
+export interface ScriptCommands {
+  switchboardTouchLiveness(liveKey: string, ttlMs: string): Promise<number>;
+  switchboardAcquireConnection(connKey: string, livePrefix: string, instanceId: string, limit: string): Promise<number>;
+  switchboardReleaseConnection(connKey: string, livePrefix: string, instanceId: string): Promise<number>;
+  switchboardConnectionCount(connKey: string, livePrefix: string): Promise<number>;
+  switchboardLiveMembers(membersKey: string, livePrefix: string): Promise<string[]>;
+  switchboardAppendHistory(historyKey: string, seq: string, member: string, limit: string): Promise<number>;
+  switchboardHistory(seqKey: string, historyKey: string, afterSeq: string): Promise<string[] | null>;
+  switchboardEnqueue(queueKey: string, item: string, max: string): Promise<number>;
+  switchboardAcknowledge(queueKey: string, ...encodedIds: string[]): Promise<number>;
+  switchboardAcknowledgeThrough(queueKey: string, encodedId: string): Promise<number>;
+}
+
+export type ScriptedRedis = Redis & ScriptCommands;
+
+/** Adds the broker's commands to the client (on a client you pass, too: names start with `switchboard`). */
+export function defineScripts(redis: Redis): ScriptedRedis {
+  for (const [name, definition] of Object.entries(SCRIPTS)) redis.defineCommand(name, definition);
+  return redis as ScriptedRedis;
+}
