@@ -19,6 +19,8 @@ export interface ServiceConfig {
   readonly adminToken: string | null;
   /** Whether the sender of a chat message gets its own `chat.message` too (every tab sees it). */
   readonly chatEchoToSender: boolean;
+  /** The Redis broker's connection; `null` runs the in-memory broker (one instance). */
+  readonly redis: { readonly url: string; readonly keyPrefix: string } | null;
   readonly server: Omit<ServerOptions, 'logger' | 'broker' | 'metrics'>;
 }
 
@@ -67,7 +69,9 @@ export const ENV_VARS: readonly EnvVar[] = Object.freeze([
   { name: 'SLOW_CONSUMER_GRACE_MS', default: String(d.slowConsumerGraceMs), description: 'Time over the buffer limit before close 4003' },
   { name: 'PRESENCE_GRACE_MS', default: String(d.presenceGraceMs), description: 'Time to come back before rooms hear `presence.status` offline' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: String(d.shutdownTimeoutMs), description: 'Grace for clients to close on SIGTERM/SIGINT' },
-  { name: 'REDIS_URL', default: '-', description: 'Redis broker for several instances (not available yet: the service refuses to start with it)' },
+  { name: 'REDIS_URL', default: '-', description: 'Redis for several instances (`@switchboard/redis`); unset runs the in-memory broker' },
+  { name: 'REDIS_KEY_PREFIX', default: 'switchboard:', description: 'Prefix of every Redis key and channel: instances with the same prefix form one cluster' },
+  { name: 'NODE_ID', default: 'random', description: 'This instance\'s name in logs and in the broker (unique within a cluster)' },
 ]);
 
 export class ConfigError extends Error {
@@ -106,9 +110,9 @@ function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], un
 
 export function configFromEnv(env: Env, randomSecret: () => string = () => crypto.randomUUID() + crypto.randomUUID()): ServiceConfig {
   const production = env['NODE_ENV'] === 'production';
-  if (env['REDIS_URL']) {
-    throw new ConfigError('REDIS_URL is set, but the Redis broker is not available in this version; unset it to run with the in-memory broker');
-  }
+  const redisUrl = env['REDIS_URL']?.trim() || undefined;
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
+  if (env['REDIS_KEY_PREFIX'] !== undefined && redisUrl === undefined) throw new ConfigError('REDIS_KEY_PREFIX is set without REDIS_URL');
   const publicKey = env['JWT_PUBLIC_KEY'] || undefined;
   const jwksUrl = env['JWKS_URL'] || undefined;
   let secret = env['JWT_SECRET'] || undefined;
@@ -134,7 +138,9 @@ export function configFromEnv(env: Env, randomSecret: () => string = () => crypt
     devSecret: production ? null : (secret ?? null),
     adminToken: env['ADMIN_TOKEN'] || null,
     chatEchoToSender: boolean(env, 'CHAT_ECHO_TO_SENDER', true),
+    redis: redisUrl === undefined ? null : { url: redisUrl, keyPrefix: env['REDIS_KEY_PREFIX'] ?? 'switchboard:' },
     server: defined({
+      nodeId: env['NODE_ID']?.trim() || undefined,
       auth: defined({
         secret,
         publicKey,

@@ -52,9 +52,17 @@ describe('configFromEnv', () => {
     ['PORT', '70000', 'PORT must be at most 65535, got "70000"'],
     ['CHAT_ECHO_TO_SENDER', 'maybe', 'CHAT_ECHO_TO_SENDER must be true or false, got "maybe"'],
     ['JWT_ALGORITHMS', 'HS256,none', 'JWT_ALGORITHMS: unknown algorithm "none" (use HS256, HS384, HS512, RS256, ES256)'],
-    ['REDIS_URL', 'redis://127.0.0.1:6379', 'REDIS_URL is set, but the Redis broker is not available in this version; unset it to run with the in-memory broker'],
+    ['REDIS_URL', 'localhost:6379', 'REDIS_URL must start with redis:// or rediss://, got "localhost:6379"'],
+    ['REDIS_KEY_PREFIX', 'app:', 'REDIS_KEY_PREFIX is set without REDIS_URL'],
   ])('refuses %s=%s', (name, value, message) => {
     expect(() => configFromEnv({ [name]: value }, secret)).toThrow(new ConfigError(message));
+  });
+
+  it('runs the in-memory broker without REDIS_URL, and the Redis broker with it', () => {
+    expect(configFromEnv({}, secret).redis).toBeNull();
+    expect(configFromEnv({ REDIS_URL: 'redis://127.0.0.1:6379/2' }, secret).redis).toEqual({ url: 'redis://127.0.0.1:6379/2', keyPrefix: 'switchboard:' });
+    expect(configFromEnv({ REDIS_URL: 'rediss://cache.example:6380', REDIS_KEY_PREFIX: 'chat:' }, secret).redis).toEqual({ url: 'rediss://cache.example:6380', keyPrefix: 'chat:' });
+    expect(configFromEnv({ NODE_ID: 'web-1' }, secret).server.nodeId).toBe('web-1');
   });
 
   it('documents defaults that are the runtime\'s own', () => {

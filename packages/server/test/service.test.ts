@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -109,6 +110,53 @@ describe('POST /admin/emit', () => {
     const response = await admin(host, body);
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error).toContain(message);
+  });
+});
+
+describe('REDIS_URL: the Redis broker', () => {
+  const prefix = `sbservice:${crypto.randomUUID().slice(0, 8)}:`;
+  afterEach(async () => {
+    const redis = new Redis('redis://127.0.0.1:6379');
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it('two services with the same REDIS_URL and prefix are one cluster: a chat message crosses', async () => {
+    const env = { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: prefix };
+    const one = await start({ ...env, NODE_ID: 'one' });
+    const two = await start({ ...env, NODE_ID: 'two' });
+    const mint = async (host: string, user: string) => ((await (await fetch(`http://${host}/dev/token?user=${user}`)).json()) as { token: string }).token;
+    const join = async (host: string, user: string) => {
+      const socket = new WebSocket(`ws://${host}/ws?token=${await mint(host, user)}`);
+      const types: string[] = [];
+      const arrived = (type: string) =>
+        new Promise<Record<string, unknown>>((resolve) => {
+          socket.on('message', (raw) => {
+            const message = JSON.parse(raw.toString()) as { type: string; data: Record<string, unknown> };
+            if (message.type === type) resolve(message.data);
+          });
+        });
+      socket.on('message', (raw) => types.push((JSON.parse(raw.toString()) as { type: string }).type));
+      const joined = arrived('room.joined');
+      await once(socket, 'open');
+      socket.send(envelope('room.join', { room_id: 'general' }));
+      await joined;
+      return { socket, arrived, types };
+    };
+    const bob = await join(two, 'bob');
+    const alice = await join(one, 'alice');
+    const message = bob.arrived('chat.message');
+    alice.socket.send(envelope('chat.send', { room_id: 'general', content: 'across instances' }));
+    expect(await message).toMatchObject({ user_id: 'alice', content: 'across instances', room_id: 'general' });
+    for (const { socket } of [alice, bob]) socket.close();
+  });
+
+  it('does not listen when Redis cannot be reached', async () => {
+    const service = createService(configFromEnv({ PORT: '0', REDIS_URL: 'redis://127.0.0.1:1' }, () => 'test-secret-0123456789abcdef0123'), pino({ level: 'silent' }));
+    services.push(service);
+    await expect(service.listen()).rejects.toThrow(/ECONNREFUSED|Reached the max retries/);
+    expect(service.http.listening).toBe(false);
   });
 });
 
