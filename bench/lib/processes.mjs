@@ -77,10 +77,11 @@ export const SERVERS = /** @type {const} */ ({
  * Starts a server and resolves once it listens. With `cpuProfileDir`, the server runs under
  * `--cpu-prof` and writes a `.cpuprofile` there when it stops (open it in Chrome's DevTools).
  * @param {ServerName} name
- * @param {{ secret: string, adminToken: string, fds: number, cpuProfileDir?: string | null }} options
+ * @param {{ secret: string, adminToken: string, fds: number, cpuProfileDir?: string | null, env?: Record<string, string> }} options
+ *   `env`: more variables for the server (scenario 7 passes REDIS_URL and REDIS_KEY_PREFIX)
  * @returns {Promise<ServerHandle>}
  */
-export function startServer(name, { secret, adminToken, fds, cpuProfileDir = null }) {
+export function startServer(name, { secret, adminToken, fds, cpuProfileDir = null, env = {} }) {
   const spec = SERVERS[name];
   const nodeArgs = ['--expose-gc'];
   if (cpuProfileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`, `--cpu-prof-name=${name}-${++profiled}.cpuprofile`, '--cpu-prof-interval=100');
@@ -90,6 +91,7 @@ export function startServer(name, { secret, adminToken, fds, cpuProfileDir = nul
     CHAT_ECHO_TO_SENDER: 'false',
     BENCH_CONTROL: '1',
     ...spec.env,
+    ...env,
   });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));

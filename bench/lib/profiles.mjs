@@ -8,6 +8,7 @@
  *   name: 'tiny' | 'quick' | 'full',
  *   roundtrip: { kinds: ('ping' | 'chat')[], connections: number[], inflight: number[], warmupMs: number, durationMs: number },
  *   fanout: { rooms: number, members: number, periodMs: number, warmupMs: number, durationMs: number, drainMs: number },
+ *   cluster: { instances: number[], rooms: number, members: number, periodMs: number, warmupMs: number, durationMs: number, drainMs: number },
  *   broadcast: { members: number, rounds: number, roundTimeoutMs: number, quietMs: number },
  *   roomBroadcast: { members: number, rounds: number, roundTimeoutMs: number, quietMs: number },
  *   idle: { connections: number[], settleMs: number },
@@ -22,6 +23,7 @@ export const PROFILES = Object.freeze({
     name: 'tiny',
     roundtrip: { kinds: ['ping', 'chat'], connections: [10], inflight: [1], warmupMs: 100, durationMs: 300 },
     fanout: { rooms: 2, members: 5, periodMs: 200, warmupMs: 100, durationMs: 400, drainMs: 200 },
+    cluster: { instances: [1, 2], rooms: 2, members: 4, periodMs: 200, warmupMs: 100, durationMs: 400, drainMs: 200 },
     broadcast: { members: 20, rounds: 2, roundTimeoutMs: 5000, quietMs: 50 },
     roomBroadcast: { members: 20, rounds: 2, roundTimeoutMs: 5000, quietMs: 50 },
     idle: { connections: [200], settleMs: 200 },
@@ -32,6 +34,7 @@ export const PROFILES = Object.freeze({
     name: 'quick',
     roundtrip: { kinds: ['ping', 'chat'], connections: [100], inflight: [1, 10], warmupMs: 500, durationMs: 2000 },
     fanout: { rooms: 20, members: 50, periodMs: 2000, warmupMs: 1000, durationMs: 3000, drainMs: 500 },
+    cluster: { instances: [1, 2], rooms: 10, members: 50, periodMs: 2000, warmupMs: 500, durationMs: 2000, drainMs: 300 },
     broadcast: { members: 2000, rounds: 10, roundTimeoutMs: 10_000, quietMs: 300 },
     roomBroadcast: { members: 500, rounds: 5, roundTimeoutMs: 10_000, quietMs: 300 },
     idle: { connections: [2000], settleMs: 1000 },
@@ -44,6 +47,8 @@ export const PROFILES = Object.freeze({
     // The issue's 100 rooms x 50 members; one message per member every 8 s offers ~30,600
     // deliveries/s, which every server under test can carry on one core, so latency shows.
     fanout: { rooms: 100, members: 50, periodMs: 8000, warmupMs: 2000, durationMs: 8000, drainMs: 1000 },
+    // Scenario 7: scenario 2's rooms on one instance and on two sharing one Redis.
+    cluster: { instances: [1, 2], rooms: 100, members: 50, periodMs: 8000, warmupMs: 2000, durationMs: 8000, drainMs: 1000 },
     broadcast: { members: 10_000, rounds: 10, roundTimeoutMs: 30_000, quietMs: 500 },
     roomBroadcast: { members: 2000, rounds: 5, roundTimeoutMs: 30_000, quietMs: 500 },
     idle: { connections: [10_000, 20_000], settleMs: 2000 },

@@ -124,6 +124,37 @@ export function renderMarkdown(report) {
     out.push(table(['server', 'deliveries/s', 'p50 ms', 'p99 ms', 'server CPU us/delivery', 'server cores busy', 'errors', 'p99 x raw ws (lower is better)', 'x Socket.IO', 'server CPU/delivery x raw ws (lower is better)', 'x Socket.IO'], rows));
   }
 
+  if (results.cluster) {
+    const c = results.cluster;
+    out.push('', `## 7. Cross-instance fan-out through Redis: ${num(c.rooms)} rooms x ${num(c.members)} members`, '');
+    if (c.skipped) {
+      out.push('Not run: Redis did not answer (see the notes).');
+    } else {
+      out.push(`Scenario 2's workload (one \`chat.send\` per member every ${num(c.periodMs)} ms) on one instance and on two sharing one Redis (${c.redisVersion ?? 'unknown version'}); with two, members alternate between the instances, so every room spans both and every message crosses Redis. Server CPU is the sum over the instances; Redis's own CPU is beside it. Switchboard uses @switchboard/redis (a shared seq, history and presence per room); raw ws an \`INCR\` and a \`PUBLISH\` per message (bench/servers/redis-bus.mjs); Socket.IO its own @socket.io/redis-adapter.`);
+      out.push('');
+      const rows = [];
+      for (const [name, byCount] of Object.entries(c.results)) {
+        for (const [instances, r] of Object.entries(/** @type {Record<string, any>} */ (byCount))) {
+          const one = /** @type {any} */ (byCount)['1'];
+          rows.push([
+            label(name),
+            instances,
+            num(r.deliveriesPerSec),
+            num(r.p50Ms, 2),
+            num(r.p99Ms, 2),
+            num(r.serverCpuPerDeliveryUs, 2),
+            num(r.redisCpuShare, 2),
+            errors(r),
+            instances === '1' ? '-' : x(ratio(r.serverCpuPerDeliveryUs, one?.serverCpuPerDeliveryUs)),
+            x(ratio(r.serverCpuPerDeliveryUs, c.results['raw-ws']?.[instances]?.serverCpuPerDeliveryUs)),
+            x(ratio(r.serverCpuPerDeliveryUs, c.results.socketio?.[instances]?.serverCpuPerDeliveryUs)),
+          ]);
+        }
+      }
+      out.push(table(['server', 'instances', 'deliveries/s', 'p50 ms', 'p99 ms', 'servers CPU us/delivery', 'Redis cores busy', 'errors', 'CPU/delivery, 2 instances x 1 (lower is better)', 'CPU/delivery x raw ws, same instances', 'x Socket.IO'], rows));
+    }
+  }
+
   for (const key of ['broadcast', 'roomBroadcast']) {
     const b = results[key];
     if (!b) continue;

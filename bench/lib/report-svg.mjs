@@ -40,6 +40,15 @@ function groups(report) {
       bars: /** @type {const} */ (['raw-ws', 'socketio']).map((baseline) => ({ baseline, value: ratio(fanout.results.switchboard.serverCpuPerDeliveryUs, fanout.results[baseline]?.serverCpuPerDeliveryUs), target: null })),
     });
   }
+  const cluster = results.cluster?.results?.switchboard?.['2'];
+  if (cluster) {
+    const two = /** @type {Record<string, any>} */ (results.cluster.results);
+    out.push({
+      label: `2 instances through Redis, ${results.cluster.rooms} rooms x ${results.cluster.members}: servers' CPU per delivery`,
+      better: 'lower',
+      bars: /** @type {const} */ (['raw-ws', 'socketio']).map((baseline) => ({ baseline, value: ratio(cluster.serverCpuPerDeliveryUs, two[baseline]?.['2']?.serverCpuPerDeliveryUs), target: null })),
+    });
+  }
   for (const [key, name] of /** @type {const} */ ([['broadcast', 'subscribers'], ['roomBroadcast', 'room members']])) {
     const b = results[key];
     if (!b?.results?.switchboard) continue;

@@ -4,9 +4,11 @@
  * (never at the same time) in the order given.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { runLoadgen, startServer } from './processes.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -215,4 +217,86 @@ export async function micro(ctx) {
   }
   if (generateRuns > 0) ctx.log(`  switchboard generate: ${generateMs.map((ms) => Math.round(ms)).join(', ')} ms`);
   return { validation, generateMs };
+}
+
+/**
+ * Scenario 7: the fan-out of scenario 2 across instances sharing one Redis. Each server runs as
+ * one instance and then as two (members alternate between them, so every room spans both and
+ * every message crosses Redis), each time with a fresh key prefix that is deleted afterwards.
+ * Skipped, with a note, when Redis does not answer at `redisUrl`.
+ * @param {Context} ctx
+ * @param {string} redisUrl
+ */
+export async function cluster(ctx, redisUrl) {
+  const c = ctx.profile.cluster;
+  const redis = await redisInfo(redisUrl);
+  if ('error' in redis) {
+    ctx.notes.push(`scenario 7 (cross-instance fan-out) skipped: Redis at ${redisUrl} did not answer (${redis.error})`);
+    return { ...c, redisUrl, results: {}, skipped: true };
+  }
+  /** @type {Record<string, Record<string, any>>} */
+  const results = {};
+  for (const name of ctx.servers) {
+    results[name] = {};
+    for (const instances of c.instances) {
+      const prefix = `bench:${randomBytes(6).toString('hex')}:`;
+      const env = { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix };
+      /** @type {import('./processes.mjs').ServerHandle[]} */
+      const started = [];
+      try {
+        for (let i = 0; i < instances; i += 1) started.push(await startServer(name, { secret: ctx.secret, adminToken: ctx.adminToken, fds: ctx.fds, cpuProfileDir: ctx.cpuProfileDir, env }));
+        const first = /** @type {import('./processes.mjs').ServerHandle} */ (started[0]);
+        const job = {
+          ...jobFor(ctx, first, { scenario: 'fanout', ...c }),
+          urls: started.map((s) => s.url),
+          serverPids: started.map((s) => s.pid),
+          redisPid: redis.pid,
+        };
+        const r = await runLoadgen(job, { fds: ctx.fds, timeoutMs: 300_000 + c.warmupMs + c.durationMs });
+        for (const server of started) if (!server.alive()) throw new Error(`${name} exited during the scenario: ${server.stderr()}`);
+        results[name][String(instances)] = r;
+        ctx.log(`  cluster ${c.rooms}x${c.members} ${name} x${instances}: ${fmt(r.deliveriesPerSec, 0)} deliveries/s (offered ${fmt(r.offeredDeliveriesPerSec, 0)}), p50 ${fmt(r.p50Ms, 2)} ms p99 ${fmt(r.p99Ms, 2)} ms, servers ${fmt(r.serverCpuPerDeliveryUs, 2)} us CPU/delivery, redis ${fmt((r.redisCpuShare ?? Number.NaN) * 100, 0)}% of a core${errorsOf(r)}`);
+      } finally {
+        await Promise.all(started.map((server) => server.stop()));
+        await deleteKeys(redisUrl, prefix);
+      }
+    }
+  }
+  return { ...c, redisUrl, redisVersion: redis.version, results };
+}
+
+/**
+ * The Redis server's pid (to measure its CPU) and version, or why it did not answer.
+ * @param {string} url
+ * @returns {Promise<{ pid: number, version: string } | { error: string }>}
+ */
+async function redisInfo(url) {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined); // the failed connect rejects below; nothing else is sent
+  try {
+    await client.connect();
+    const info = await client.info('server');
+    const pid = Number(/^process_id:(\d+)/m.exec(info)?.[1]);
+    return { pid, version: /^redis_version:(\S+)/m.exec(info)?.[1] ?? 'unknown' };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    client.disconnect();
+  }
+}
+
+/**
+ * Deletes every key under `prefix` (the servers' keys of one run).
+ * @param {string} url
+ * @param {string} prefix
+ */
+async function deleteKeys(url, prefix) {
+  const client = new Redis(url);
+  try {
+    for await (const keys of client.scanStream({ match: `${prefix}*`, count: 1000 })) {
+      if (keys.length > 0) await client.unlink(...keys);
+    }
+  } finally {
+    await client.quit();
+  }
 }

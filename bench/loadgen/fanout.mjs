@@ -9,6 +9,10 @@
  * without parsing it, so the load generator spends the same per delivery on every server.
  * Counted over the measured window (after a warm-up): deliveries whose message was sent in the
  * window, their latency percentiles, and the server's CPU per delivery.
+ *
+ * Scenario 7 runs the same job against several instances: `job.urls` (member i connects to
+ * `urls[i % urls.length]`, so every room spans every instance) and `job.serverPids` (the CPU is
+ * the sum over the instances; `job.redisPid`, when given, is measured beside it).
  */
 import { Conn } from './wire.mjs';
 import { connectAll, cpuSeconds, mintTokens, ownCpuSeconds, percentiles, Samples, sleep } from './util.mjs';
@@ -54,8 +58,13 @@ export async function runFanout({ job, probe }) {
   };
 
   const tokens = await mintTokens(job.secret, total);
+  /** @type {string[]} */
+  const urls = job.urls ?? [job.url];
+  /** @type {number[]} */
+  const serverPids = job.serverPids ?? [job.serverPid];
+  const serverCpuNow = () => sumOrNull(serverPids.map((pid) => cpuSeconds(pid, job.clkTck)));
   const connected = await connectAll(total, 100, (i) =>
-    new Conn(job.dialect, job.url, tokens[i], `f${i}`, { onFrame: onFrame(i), onClose: (code) => fail(`CLOSED_${code}`), onInvalid: () => fail('INVALID_FRAME') }),
+    new Conn(job.dialect, /** @type {string} */ (urls[i % urls.length]), tokens[i], `f${i}`, { onFrame: onFrame(i), onClose: (code) => fail(`CLOSED_${code}`), onInvalid: () => fail('INVALID_FRAME') }),
   );
   for (const [code, n] of Object.entries(connected.failures)) fail(`CONNECT_${code}`, n);
   if (connected.conns.some((c) => c === null)) throw new Error(`fan-out needs every connection: ${JSON.stringify(connected.failures)}`);
@@ -101,10 +110,12 @@ export async function runFanout({ job, probe }) {
   await sleep(warmupMs);
   windowStart = performance.now();
   windowEnd = windowStart + durationMs;
-  serverCpu0 = cpuSeconds(job.serverPid, job.clkTck);
+  serverCpu0 = serverCpuNow();
+  const redisCpu0 = job.redisPid ? cpuSeconds(job.redisPid, job.clkTck) : null;
   ownCpu0 = ownCpuSeconds();
   await sleep(durationMs);
-  const serverCpu1 = cpuSeconds(job.serverPid, job.clkTck);
+  const serverCpu1 = serverCpuNow();
+  const redisCpu1 = job.redisPid ? cpuSeconds(job.redisPid, job.clkTck) : null;
   const ownCpu1 = ownCpuSeconds();
   sending = false;
   clearInterval(timer);
@@ -128,8 +139,20 @@ export async function runFanout({ job, probe }) {
     p99Ms: p99,
     serverCpuPerDeliveryUs: serverCpu === null || delivered === 0 ? null : (serverCpu / delivered) * 1e6,
     serverCpuShare: serverCpu === null ? null : serverCpu / (durationMs / 1000),
+    instances: urls.length,
+    redisCpuShare: redisCpu0 === null || redisCpu1 === null ? null : (redisCpu1 - redisCpu0) / (durationMs / 1000),
     loadgenCpuShare: (ownCpu1 - ownCpu0) / (durationMs / 1000),
     joinSeconds: joinMs / 1000,
     errors,
   };
+}
+
+/** @param {(number | null)[]} values */
+function sumOrNull(values) {
+  let sum = 0;
+  for (const value of values) {
+    if (value === null) return null;
+    sum += value;
+  }
+  return sum;
 }

@@ -10,8 +10,11 @@
  * every socket: the "pre-framed floor" of the issue's broadcast target. It reaches into ws's
  * private `_socket`, which is acceptable for a floor and nothing else.
  *
+ * With REDIS_URL (scenario 7), rooms reach other instances through redis-bus.mjs: the room's seq
+ * is an `INCR` shared by the instances and each chat message one `PUBLISH`.
+ *
  * Environment: JWT_SECRET (required), ADMIN_TOKEN, CHAT_ECHO_TO_SENDER (default false), RAW_BROADCAST
- * (loop | preframed, default loop), BENCH_CONTROL=1.
+ * (loop | preframed, default loop), REDIS_URL, REDIS_KEY_PREFIX, BENCH_CONTROL=1.
  */
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -19,6 +22,7 @@ import { jwtVerify } from 'jose';
 // @ts-expect-error: ws's ESM entry exports Sender (wrapper.mjs); @types/ws does not declare it there
 import { Sender, WebSocket, WebSocketServer } from 'ws';
 import { adminEmitHandler, serveControl } from './control.mjs';
+import { startBus } from './redis-bus.mjs';
 
 const secret = process.env['JWT_SECRET'];
 if (!secret) throw new Error('JWT_SECRET is required');
@@ -37,6 +41,13 @@ const subscribers = new Map();
 const seqs = new Map();
 /** @type {WeakMap<WebSocket, Peer>} */
 const peers = new WeakMap();
+
+const bus = process.env['REDIS_URL']
+  ? await startBus(process.env['REDIS_URL'], process.env['REDIS_KEY_PREFIX'] ?? 'bench:', (room, frame) => {
+      const members = rooms.get(room);
+      if (members) broadcast(members, null, frame);
+    })
+  : null;
 
 const wss = new WebSocketServer({ noServer: true, clientTracking: true, perMessageDeflate: false, maxPayload: 256 * 1024 });
 const server = http.createServer(
@@ -155,13 +166,24 @@ function onMessage(ws, peer, raw, isBinary) {
         ws.send(envelope('error', { code: 'NOT_IN_ROOM', message: `not in room "${room}"`, correlation_id: id }, id));
         return;
       }
-      const seq = (seqs.get(room) ?? 0) + 1;
-      seqs.set(room, seq);
-      const timestamp = new Date().toISOString();
-      const messageId = id ?? randomUUID();
-      const frame = envelope('chat.message', { id: messageId, room_id: room, user_id: peer.id, username: peer.name, content: data.content, timestamp, seq });
-      broadcast(members, echo ? null : ws, frame);
-      ws.send(envelope('chat.sent', { message_id: messageId, room_id: room, seq, timestamp }, id));
+      const post = (/** @type {number} */ seq) => {
+        const timestamp = new Date().toISOString();
+        const messageId = id ?? randomUUID();
+        const frame = envelope('chat.message', { id: messageId, room_id: room, user_id: peer.id, username: peer.name, content: data.content, timestamp, seq });
+        broadcast(members, echo ? null : ws, frame);
+        ws.send(envelope('chat.sent', { message_id: messageId, room_id: room, seq, timestamp }, id));
+        return frame;
+      };
+      if (!bus) {
+        const seq = (seqs.get(room) ?? 0) + 1;
+        seqs.set(room, seq);
+        post(seq);
+        return;
+      }
+      bus.nextSeq(room).then(
+        (seq) => bus.publish(room, post(seq)),
+        (error) => ws.send(envelope('error', { code: 'INTERNAL_ERROR', message: String(error), correlation_id: id }, id)),
+      );
       return;
     }
     default:
@@ -197,5 +219,6 @@ server.listen(0, '127.0.0.1', () => {
   serveControl(address.port, async () => {
     for (const ws of wss.clients) ws.terminate();
     await new Promise((resolve) => server.close(() => resolve(undefined)));
+    await bus?.close();
   });
 });

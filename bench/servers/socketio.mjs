@@ -8,10 +8,18 @@
  * `{type, data}` to `to.subscribers`, as Switchboard's admin endpoint does. The data objects
  * carry the same fields as Switchboard's, so every server does comparable work.
  *
- * Environment: JWT_SECRET (required), ADMIN_TOKEN, CHAT_ECHO_TO_SENDER (default false), BENCH_CONTROL=1.
+ * With REDIS_URL (scenario 7), the instances share rooms through Socket.IO's own Redis adapter
+ * (@socket.io/redis-adapter on ioredis), the way its documentation sets it up. Its `seq` stays
+ * per instance: the adapter has nothing shared to count with, and adding an `INCR` would be doing
+ * Socket.IO's job for it.
+ *
+ * Environment: JWT_SECRET (required), ADMIN_TOKEN, CHAT_ECHO_TO_SENDER (default false), REDIS_URL,
+ * REDIS_KEY_PREFIX, BENCH_CONTROL=1.
  */
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
 import { jwtVerify } from 'jose';
 import { Server } from 'socket.io';
 import { adminEmitHandler, serveControl } from './control.mjs';
@@ -37,6 +45,13 @@ const io = new Server(httpServer, {
 });
 /** @type {Map<string, number>} */
 const seqs = new Map();
+/** @type {Redis[]} */
+const redis = [];
+if (process.env['REDIS_URL']) {
+  const pub = new Redis(process.env['REDIS_URL']);
+  redis.push(pub, pub.duplicate());
+  io.adapter(createAdapter(redis[0], redis[1], { key: `${process.env['REDIS_KEY_PREFIX'] ?? 'bench:'}socket.io` }));
+}
 
 io.use((socket, next) => {
   const token = socket.handshake.auth['token'];
@@ -90,5 +105,6 @@ httpServer.listen(0, '127.0.0.1', () => {
   serveControl(address.port, async () => {
     io.disconnectSockets(true);
     await new Promise((resolve) => io.close(() => resolve(undefined)));
+    await Promise.all(redis.map((client) => client.quit()));
   });
 });

@@ -5,7 +5,8 @@
  *
  * Environment: JWT_SECRET (required), ADMIN_TOKEN (enables `POST /admin/emit`, the trigger of
  * the subscriber broadcast), CHAT_ECHO_TO_SENDER (default false: the sender's own
- * `chat.message` would otherwise double the work of a round trip), BENCH_CONTROL=1.
+ * `chat.message` would otherwise double the work of a round trip), REDIS_URL and REDIS_KEY_PREFIX
+ * (scenario 7), BENCH_CONTROL=1.
  */
 import { configFromEnv, createService } from '../../packages/server/dist/index.js';
 import { serveControl } from './control.mjs';
@@ -30,6 +31,8 @@ const config = configFromEnv({
   MAX_CONNECTIONS_PER_USER: '1000',
   MAX_TOTAL_CONNECTIONS: '1000000',
   ...(process.env['ROOM_HISTORY_SIZE'] ? { ROOM_HISTORY_SIZE: process.env['ROOM_HISTORY_SIZE'] } : {}),
+  // Scenario 7: the Redis broker, one cluster per key prefix.
+  ...(process.env['REDIS_URL'] ? { REDIS_URL: process.env['REDIS_URL'], REDIS_KEY_PREFIX: process.env['REDIS_KEY_PREFIX'] ?? 'bench:' } : {}),
 });
 
 const service = createService(config);
