@@ -4,7 +4,8 @@
  * instance (as Switchboard's is; Socket.IO's adapter has no shared seq), and each chat message is
  * one `PUBLISH` of `<instance>\n<room>\n<frame>` on one channel. Every instance subscribes and
  * delivers what other instances published to its own members of the room. No history, no
- * presence, no liveness: a floor, not a broker.
+ * presence, no liveness, and no order across instances (the INCR and the PUBLISH are two
+ * commands, so two instances can publish seqs out of order): a floor, not a broker.
  *
  * Environment: REDIS_URL, REDIS_KEY_PREFIX (default `bench:`).
  */

@@ -63,6 +63,29 @@ describe('two instances sharing Redis', () => {
     expect(atAnn.data.seq).toBe(atBob.data.seq);
   });
 
+  it('keeps a room\'s order across instances: both members see the same seqs, increasing', async () => {
+    const [one, two] = await cluster();
+    const ann = await connect(one, 'ann');
+    const bob = await connect(two, 'bob');
+    await ann.request('room.join', { room_id: 'r' });
+    await bob.request('room.join', { room_id: 'r' });
+    await ann.next('room.update');
+    // Both post at once, 20 messages each, without waiting for replies.
+    for (let i = 0; i < 20; i++) {
+      ann.send('chat.send', { room_id: 'r', content: `a${i}` });
+      bob.send('chat.send', { room_id: 'r', content: `b${i}` });
+    }
+    const seen = async (client: TestClient) => {
+      const seqs: number[] = [];
+      for (let i = 0; i < 40; i++) seqs.push((await client.next('chat.message')).data.seq);
+      return seqs;
+    };
+    const [atAnn, atBob] = await Promise.all([seen(ann), seen(bob)]);
+    expect(atAnn).toEqual(atBob);
+    expect(atAnn).toEqual([...atAnn].sort((a, b) => a - b));
+    expect(new Set(atAnn).size).toBe(40);
+  });
+
   it('sends to a user on the other instance, and queues for a user connected nowhere until they connect anywhere', async () => {
     const [one, two] = await cluster();
     const ann = await connect(two, 'ann');

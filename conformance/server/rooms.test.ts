@@ -113,6 +113,19 @@ describe('chat', () => {
     }
   });
 
+  it('a room message sent from code gets the room\'s seq, even when the caller passed a seq of its own', async () => {
+    const server = await start();
+    const [ann] = await annAndBobIn(server, 'r'); // seqs 1 and 2
+    const data = { id: 'm_x', room_id: 'r', user_id: 'sys', username: 'System', content: 'from code', timestamp: new Date().toISOString() };
+    const plain = await server.server.toRoom('r').emit('chat.message', data);
+    // Not in the emit type (the runtime numbers room messages); a JavaScript caller can still pass one.
+    const stray = await server.server.toRoom('r').emit('chat.message', { ...data, seq: 99 } as typeof data);
+    expect([plain.seq, stray.seq]).toEqual([3, 4]);
+    const received = [await ann.next('chat.message'), await ann.next('chat.message')];
+    expect(received.map((m) => [m.id, m.data.seq])).toEqual([[plain.id, 3], [stray.id, 4]]);
+    expect(received[1]?.data).toEqual({ ...data, seq: 4 });
+  });
+
   it('keeps order within a room: seqs arrive increasing', async () => {
     const server = await start();
     const [ann, bob] = await annAndBobIn(server, 'r');

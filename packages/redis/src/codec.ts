@@ -25,10 +25,16 @@ interface BusHeader {
   readonly volatile: boolean;
 }
 
+/** The bus message of a broadcast from `origin` (the node that skips it; `''`: none does). */
 export function encodeBusMessage(origin: string, broadcast: Broadcast): string {
+  return encodeBusHeader(origin, broadcast) + broadcast.frame;
+}
+
+/** The header line, `\n` included: what precedes the frame on the bus. */
+export function encodeBusHeader(origin: string, broadcast: Omit<Broadcast, 'frame'>): string {
   const { targets, except, type, id, volatile } = broadcast;
   const header: BusHeader = { origin, targets, except, type, id, volatile };
-  return `${JSON.stringify(header)}\n${broadcast.frame}`;
+  return `${JSON.stringify(header)}\n`;
 }
 
 /** Throws an Error naming what is wrong; the broker hands it to `onError` and drops the message. */

@@ -6,14 +6,14 @@
  * read them leave out (and delete) those of instances whose liveness key is gone.
  */
 import { Redis } from 'ioredis';
-import type { Broadcast, Broker, BrokerNode, HistoryEntry, QueuedMessage, RoomMemberRecord } from '@switchboard/runtime/broker';
+import type { Broadcast, Broker, BrokerNode, HistoryEntry, QueuedMessage, RoomMemberRecord, SequencedBroadcast } from '@switchboard/runtime/broker';
 import {
   decodeBusMessage,
   decodeHistoryMember,
   decodeMember,
   decodeQueuedMessage,
+  encodeBusHeader,
   encodeBusMessage,
-  encodeHistoryMember,
   encodeMember,
   encodeQueuedId,
   encodeQueuedMessage,
@@ -21,6 +21,9 @@ import {
 import { keyLayout, type KeyLayout } from './keys.js';
 import { resolveRedisBrokerOptions, type RedisBrokerOptions, type ResolvedRedisBrokerOptions } from './options.js';
 import { defineScripts, type ScriptedRedis } from './scripts.js';
+
+/** The origin of a sequenced room message on the bus: no node skips it. */
+const SEQUENCED_ORIGIN = '';
 
 export class RedisBroker implements Broker {
   readonly options: ResolvedRedisBrokerOptions;
@@ -86,6 +89,7 @@ export class RedisBroker implements Broker {
 
   async register(node: BrokerNode): Promise<void> {
     this.#assertOpen();
+    if (node.nodeId === SEQUENCED_ORIGIN) throw new TypeError('a node id must not be empty');
     if (this.#nodes.has(node.nodeId)) throw new TypeError(`a node with id "${node.nodeId}" is already registered`);
     this.#nodes.set(node.nodeId, node);
     try {
@@ -108,20 +112,20 @@ export class RedisBroker implements Broker {
     await this.#client.publish(this.#keys.bus, encodeBusMessage(origin, broadcast));
   }
 
-  async nextSeq(room: string): Promise<number> {
+  async publishSequenced(message: SequencedBroadcast, historyLimit: number): Promise<{ readonly seq: number; readonly frame: string }> {
     this.#assertOpen();
-    return await this.#client.incr(this.#keys.seq(room));
+    const { room, except, type, id, head, tail, volatile } = message;
+    // Origin '': every node delivers it, the publisher's too (the bus, not this call, keeps the order).
+    const header = encodeBusHeader(SEQUENCED_ORIGIN, { targets: [{ kind: 'room', room }], except, type, id, volatile });
+    const keys = this.#keys;
+    const seq = await this.#client.switchboardPublishSequenced(keys.seq(room), keys.history(room), keys.bus, header, head, tail, volatile ? '0' : '1', String(historyLimit));
+    return { seq, frame: head + seq + tail };
   }
 
   async lastSeq(room: string): Promise<number> {
     this.#assertOpen();
     const value = await this.#client.get(this.#keys.seq(room));
     return value === null ? 0 : Number(value);
-  }
-
-  async appendHistory(room: string, entry: HistoryEntry, limit: number): Promise<void> {
-    this.#assertOpen();
-    await this.#client.switchboardAppendHistory(this.#keys.history(room), String(entry.seq), encodeHistoryMember(entry), String(limit));
   }
 
   async history(room: string, afterSeq: number): Promise<{ readonly entries: readonly HistoryEntry[]; readonly complete: boolean }> {

@@ -113,13 +113,23 @@ end
 return out
 `,
   },
-  /** KEYS: history zset. ARGV: seq, member, limit. */
-  switchboardAppendHistory: {
-    numberOfKeys: 1,
+  /**
+   * KEYS: seq key, history zset. ARGV: bus channel, bus header line, frame head, frame tail,
+   * keep ('1' or '0'), history limit. Takes the room's next seq, builds the frame around it, keeps
+   * it (member `{seq}:{frame}`, the last `limit`), publishes header + frame; returns the seq. One
+   * script, so seq order is publish order on the bus for every instance.
+   */
+  switchboardPublishSequenced: {
+    numberOfKeys: 2,
     lua: `
-redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
-redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[3]) + 1))
-return 0
+local seq = redis.call('INCR', KEYS[1])
+local frame = ARGV[3] .. seq .. ARGV[4]
+if ARGV[5] == '1' then
+  redis.call('ZADD', KEYS[2], seq, seq .. ':' .. frame)
+  redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[6]) + 1))
+end
+redis.call('PUBLISH', ARGV[1], ARGV[2] .. frame)
+return seq
 `,
   },
   /**
@@ -191,7 +201,7 @@ export interface ScriptCommands {
   switchboardReleaseConnection(connKey: string, livePrefix: string, instanceId: string): Promise<number>;
   switchboardConnectionCount(connKey: string, livePrefix: string): Promise<number>;
   switchboardLiveMembers(membersKey: string, livePrefix: string): Promise<string[]>;
-  switchboardAppendHistory(historyKey: string, seq: string, member: string, limit: string): Promise<number>;
+  switchboardPublishSequenced(seqKey: string, historyKey: string, channel: string, header: string, head: string, tail: string, keep: '1' | '0', limit: string): Promise<number>;
   switchboardHistory(seqKey: string, historyKey: string, afterSeq: string): Promise<string[] | null>;
   switchboardEnqueue(queueKey: string, item: string, max: string): Promise<number>;
   switchboardAcknowledge(queueKey: string, ...encodedIds: string[]): Promise<number>;

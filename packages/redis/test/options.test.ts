@@ -48,7 +48,7 @@ describe('RedisBroker keyPrefix', () => {
     const p = redis.prefix;
     await broker.register(recorder('n'));
     await broker.publish('n', { targets: [{ kind: 'all' }], except: [], type: 't', id: 'i', frame: '{}', volatile: false });
-    await broker.appendHistory('r', { seq: await broker.nextSeq('r'), frame: '{}' }, 10);
+    await broker.publishSequenced({ room: 'r', except: [], type: 't', id: 'i', head: '{"seq":', tail: '}', volatile: false }, 10);
     await broker.addMember('r', { userId: 'u', username: 'U', connectionId: 'c', joinedAt: '2026-01-01T00:00:00.000Z' });
     await broker.acquireConnection('u', 1);
     await broker.enqueue('u', { id: 'q', frame: '{}' }, 10);

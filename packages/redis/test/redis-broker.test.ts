@@ -72,9 +72,8 @@ describe('RedisBroker', () => {
     const calls: Record<string, (broker: Broker) => Promise<unknown>> = {
       register: (broker) => broker.register(recorder('n')),
       publish: (broker) => broker.publish('n', broadcast('m')),
-      nextSeq: (broker) => broker.nextSeq('r'),
+      publishSequenced: (broker) => broker.publishSequenced({ room: 'r', except: [], type: 't', id: 'i', head: '{"seq":', tail: '}', volatile: false }, 10),
       lastSeq: (broker) => broker.lastSeq('r'),
-      appendHistory: (broker) => broker.appendHistory('r', { seq: 1, frame: 'f' }, 10),
       history: (broker) => broker.history('r', 0),
       addMember: (broker) => broker.addMember('r', member),
       removeMember: (broker) => broker.removeMember('r', 'c'),
@@ -111,7 +110,7 @@ describe('RedisBroker', () => {
     const client = redis.client();
     const given = redis.broker({ redis: client });
     await given.register(recorder('n'));
-    expect(await given.nextSeq('r')).toBe(1);
+    expect((await given.publishSequenced({ room: 'r', except: [], type: 't', id: 'i', head: '{"seq":', tail: '}', volatile: false }, 10)).seq).toBe(1);
     await given.close();
     expect(await client.ping()).toBe('PONG');
     expect(await client.get(`${redis.prefix}seq:r`)).toBe('1');
@@ -139,9 +138,13 @@ describe('RedisBroker', () => {
   it('keeps frames with ":", newlines and quotes in history exactly', async () => {
     redis = new TestRedis();
     const [a, b] = [redis.broker(), redis.broker()];
-    const frames = ['{"t":"a:b","u":"x\\ny"}', '12:34', 'raw\nnewline', '"quoted"', 'ü 🚀 中文', ''];
-    for (const frame of frames) await a.appendHistory('r', { seq: await a.nextSeq('r'), frame }, 100);
+    const heads = ['{"t":"a:b","u":"x\\ny"}', '12:34', 'raw\nnewline', '"quoted"', 'ü 🚀 中文', ''];
+    const node = recorder('n');
+    await b.register(node);
+    for (const head of heads) await a.publishSequenced({ room: 'r', except: [], type: 't', id: 'i', head, tail: ':"x\n', volatile: false }, 100);
+    const frames = heads.map((head, i) => `${head}${i + 1}:"x\n`);
     expect(await b.history('r', 0)).toEqual({ entries: frames.map((frame, i) => ({ seq: i + 1, frame })), complete: true });
+    await eventually(() => expect(node.received.map((x) => x.frame)).toEqual(frames));
   });
 
   it('queues and acknowledges messages whatever their ids contain', async () => {
@@ -215,11 +218,8 @@ describe('RedisBroker against MemoryBroker', () => {
         case 1: {
           const limit = 1 + random(4);
           // The seq comes from the broker, as the server's sequenced publish does.
-          ops.push(async (broker) => {
-            const seq = await broker.nextSeq(room);
-            await broker.appendHistory(room, { seq, frame: `{"seq":${seq},"t":"a:b"}` }, limit);
-            return seq;
-          });
+          const volatile = random(4) === 0;
+          ops.push((broker) => broker.publishSequenced({ room, except: [], type: 't', id: `m${i}`, head: '{"seq":', tail: ',"t":"a:b"}', volatile }, limit));
           break;
         }
         case 2: {

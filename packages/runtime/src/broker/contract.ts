@@ -5,13 +5,18 @@
  * proves the same behaviour.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Broadcast, Broker, BrokerNode } from './types.js';
+import type { Broadcast, Broker, BrokerNode, SequencedBroadcast } from './types.js';
 
 /** Creates a fresh broker, or several sharing one backend to act as instances. */
 export type BrokerFactory = () => Promise<{ readonly brokers: readonly [Broker, Broker]; readonly cleanup: () => Promise<void> }>;
 
 function broadcast(id: string): Broadcast {
   return { targets: [{ kind: 'all' }], except: [], type: 'system.notification', id, frame: `{"id":"${id}"}`, volatile: false };
+}
+
+/** A room message whose frame is `{"id":"<id>","seq":<seq>}`. */
+function sequenced(room: string, id: string): SequencedBroadcast {
+  return { room, except: ['c9'], type: 'chat.message', id, head: `{"id":"${id}","seq":`, tail: '}', volatile: false };
 }
 
 function recorder(nodeId: string): BrokerNode & { readonly received: Broadcast[] } {
@@ -62,26 +67,51 @@ export function brokerContract(name: string, create: BrokerFactory): void {
       expect(two.received.map((x) => x.id)).toEqual(['m1']);
     });
 
-    it('hands out room seqs from 1, shared by every instance', async () => {
+    it('numbers room messages from 1 across instances, and delivers each to every node, the publisher included', async () => {
       await setup();
+      const one = recorder('one');
+      const two = recorder('two');
+      await a.register(one);
+      await b.register(two);
       expect(await a.lastSeq('r')).toBe(0);
-      expect(await a.nextSeq('r')).toBe(1);
-      expect(await b.nextSeq('r')).toBe(2);
+      expect(await a.publishSequenced(sequenced('r', 'm1'), 10)).toEqual({ seq: 1, frame: '{"id":"m1","seq":1}' });
+      expect(await b.publishSequenced(sequenced('r', 'm2'), 10)).toEqual({ seq: 2, frame: '{"id":"m2","seq":2}' });
       expect(await b.lastSeq('r')).toBe(2);
-      expect(await a.nextSeq('other')).toBe(1);
+      expect((await a.publishSequenced(sequenced('other', 'm3'), 10)).seq).toBe(1);
+      for (const node of [one, two]) {
+        await eventually(() => expect(node.received.map((x) => x.frame)).toEqual(['{"id":"m1","seq":1}', '{"id":"m2","seq":2}', '{"id":"m3","seq":1}']));
+      }
+      expect(one.received[0]).toEqual({ targets: [{ kind: 'room', room: 'r' }], except: ['c9'], type: 'chat.message', id: 'm1', frame: '{"id":"m1","seq":1}', volatile: false });
     });
 
-    it('keeps the last N room messages and says when a replay is incomplete', async () => {
+    it('keeps a room\'s order on every node when instances publish at once', async () => {
       await setup();
-      for (let i = 1; i <= 5; i++) {
-        const seq = await a.nextSeq('r');
-        await a.appendHistory('r', { seq, frame: `f${seq}` }, 3);
-      }
-      expect(await b.history('r', 3)).toEqual({ entries: [{ seq: 4, frame: 'f4' }, { seq: 5, frame: 'f5' }], complete: true });
-      expect(await b.history('r', 2)).toEqual({ entries: [{ seq: 3, frame: 'f3' }, { seq: 4, frame: 'f4' }, { seq: 5, frame: 'f5' }], complete: true });
-      expect(await b.history('r', 1)).toEqual({ entries: [{ seq: 3, frame: 'f3' }, { seq: 4, frame: 'f4' }, { seq: 5, frame: 'f5' }], complete: false });
+      const one = recorder('one');
+      const two = recorder('two');
+      await a.register(one);
+      await b.register(two);
+      const sent: Promise<unknown>[] = [];
+      for (let i = 0; i < 50; i++) sent.push(a.publishSequenced(sequenced('r', `a${i}`), 100), b.publishSequenced(sequenced('r', `b${i}`), 100));
+      await Promise.all(sent);
+      const seqs = (node: typeof one) => node.received.map((x) => Number(/"seq":(\d+)/.exec(x.frame)?.[1]));
+      await eventually(() => expect(one.received).toHaveLength(100));
+      await eventually(() => expect(two.received).toHaveLength(100));
+      expect(seqs(one)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+      expect(seqs(two)).toEqual(seqs(one));
+    });
+
+    it('keeps the last N room messages and says when a replay is incomplete; volatile ones take a seq but are not kept', async () => {
+      await setup();
+      for (let i = 1; i <= 5; i++) await a.publishSequenced(sequenced('r', `f${i}`), 3);
+      const f = (seq: number) => ({ seq, frame: `{"id":"f${seq}","seq":${seq}}` });
+      expect(await b.history('r', 3)).toEqual({ entries: [f(4), f(5)], complete: true });
+      expect(await b.history('r', 2)).toEqual({ entries: [f(3), f(4), f(5)], complete: true });
+      expect(await b.history('r', 1)).toEqual({ entries: [f(3), f(4), f(5)], complete: false });
       expect(await b.history('r', 5)).toEqual({ entries: [], complete: true });
       expect(await b.history('nowhere', 0)).toEqual({ entries: [], complete: true });
+      expect(await b.publishSequenced({ ...sequenced('r', 'v6'), volatile: true }, 3)).toEqual({ seq: 6, frame: '{"id":"v6","seq":6}' });
+      expect(await a.history('r', 4)).toEqual({ entries: [f(5)], complete: true });
+      expect(await a.history('r', 5)).toEqual({ entries: [], complete: false });
     });
 
     it('keeps room members across instances', async () => {

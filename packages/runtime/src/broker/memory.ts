@@ -4,7 +4,7 @@
  * and the multi-instance tests rely on that).
  */
 import { FrameLog } from './frame-log.js';
-import type { Broadcast, Broker, BrokerNode, HistoryEntry, QueuedMessage, RoomMemberRecord } from './types.js';
+import type { Broadcast, Broker, BrokerNode, HistoryEntry, QueuedMessage, RoomMemberRecord, SequencedBroadcast } from './types.js';
 
 interface RoomState {
   seq: number;
@@ -38,18 +38,20 @@ export class MemoryBroker implements Broker {
     }
   }
 
-  async nextSeq(room: string): Promise<number> {
+  async publishSequenced(message: SequencedBroadcast, historyLimit: number): Promise<{ readonly seq: number; readonly frame: string }> {
+    this.#assertOpen();
+    const { room, except, type, id, head, tail, volatile } = message;
     const state = this.#room(room);
-    state.seq += 1;
-    return state.seq;
+    const seq = (state.seq += 1);
+    const frame = head + seq + tail;
+    if (!volatile) state.history.push({ seq, frame }, historyLimit);
+    const broadcast: Broadcast = { targets: [{ kind: 'room', room }], except, type, id, frame, volatile };
+    for (const node of this.#nodes.values()) node.deliver(broadcast);
+    return { seq, frame };
   }
 
   async lastSeq(room: string): Promise<number> {
     return this.#rooms.get(room)?.seq ?? 0;
-  }
-
-  async appendHistory(room: string, entry: HistoryEntry, limit: number): Promise<void> {
-    this.#room(room).history.push(entry, limit);
   }
 
   async history(room: string, afterSeq: number): Promise<{ readonly entries: readonly HistoryEntry[]; readonly complete: boolean }> {

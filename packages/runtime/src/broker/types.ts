@@ -27,6 +27,21 @@ export interface Broadcast {
   readonly volatile: boolean;
 }
 
+/**
+ * A room message still to be numbered: its frame is `head + seq + tail`, the seq the room's next
+ * one, taken by the broker (`Broker.publishSequenced`).
+ */
+export interface SequencedBroadcast {
+  readonly room: string;
+  /** Connection ids left out. */
+  readonly except: readonly string[];
+  readonly type: string;
+  readonly id: string;
+  readonly head: string;
+  readonly tail: string;
+  readonly volatile: boolean;
+}
+
 /** An instance, as the broker sees it. */
 export interface BrokerNode {
   readonly nodeId: string;
@@ -62,12 +77,16 @@ export interface Broker {
   /** Sends a broadcast to every other registered instance (the publisher delivers locally itself). */
   publish(origin: string, broadcast: Broadcast): Promise<void>;
 
-  /** The room's next `seq` (1 for a new room). */
-  nextSeq(room: string): Promise<number>;
+  /**
+   * One step, atomic across instances: takes the room's next `seq` (1 for a new room), builds the
+   * frame, keeps it among the room's last `historyLimit` messages for replay (unless volatile),
+   * and delivers it to every registered node, the publisher's own included. So every instance
+   * sees a room's messages in `seq` order, whichever instance sent them. Resolves the seq and
+   * the frame.
+   */
+  publishSequenced(message: SequencedBroadcast, historyLimit: number): Promise<{ readonly seq: number; readonly frame: string }>;
   /** The room's last `seq` handed out (0 for a new room). */
   lastSeq(room: string): Promise<number>;
-  /** Keeps the last `limit` sequenced messages of a room for replay. */
-  appendHistory(room: string, entry: HistoryEntry, limit: number): Promise<void>;
   /**
    * The messages after `afterSeq`, oldest first; `complete` is false when some of them are no
    * longer kept (the client must refetch what it lost some other way).

@@ -77,8 +77,6 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
   readonly #inbound: Inbound<P>;
   readonly #started = Date.now();
   readonly #sweep: NodeJS.Timeout;
-  /** Sequenced emits of one room are chained so frames leave in `seq` order. */
-  readonly #roomChains = new Map<string, Promise<unknown>>();
   /**
    * Shared by every connection. A closure made per connection inside `#admit` would keep that
    * call's whole scope alive (the upgrade request, its headers, the head buffer) for as long as
@@ -242,6 +240,8 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
   /** Admits an authenticated connection: registers it, says `connection.established`, flushes its queue. */
   async establish(connection: Connection, token: VerifiedToken, correlationId?: string): Promise<void> {
     const { logger, metrics, broker } = this.options;
+    // Room messages reach this instance's members through the broker: not before it delivers here.
+    await this.#registered;
     this.pending.delete(connection);
     connection.authenticate(token.user);
     this.registry.add(connection);
@@ -328,40 +328,30 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
 
   publish(targets: readonly Target[], except: readonly string[], type: string, data: object): Promise<Delivery> {
     const only = targets.length === 1 ? targets[0] : undefined;
-    if (this.sequenced.has(type) && only?.kind === 'room') {
-      // Chained per room, so that `seq` order and wire order are the same; a room with nothing
-      // in flight starts at once.
-      const room = only.room;
-      const run = (): Promise<Delivery> => this.#publishSequenced(targets, room, except, type, data);
-      const previous = this.#roomChains.get(room);
-      const next = previous ? previous.then(run, run) : run();
-      this.#roomChains.set(room, next);
-      const forget = (): void => {
-        if (this.#roomChains.get(room) === next) this.#roomChains.delete(room);
-      };
-      void next.then(forget, forget); // the caller gets a rejection through `next`
-      return next;
-    }
-    return this.#publish(targets, except, type, data, null);
+    if (this.sequenced.has(type) && only?.kind === 'room') return this.#publishSequenced(only.room, except, type, data);
+    return this.#publish(targets, except, type, data);
   }
 
-  async #publishSequenced(targets: readonly Target[], room: string, except: readonly string[], type: string, data: object): Promise<Delivery> {
-    const seq = await this.options.broker.nextSeq(room);
-    return await this.#publish(targets, except, type, { ...data, seq }, { room, seq });
+  /**
+   * A room message with the room's next `seq`: the broker numbers, keeps and delivers it in one
+   * step to every instance, this one included, so a room's messages reach every member in `seq`
+   * order whichever instance sent them (no per-room chain needed here, and one broker call
+   * instead of three).
+   */
+  async #publishSequenced(room: string, except: readonly string[], type: string, data: object): Promise<Delivery> {
+    const id = newId();
+    const { head, tail } = framedAroundSeq(type, data, id);
+    const volatile = this.volatile.has(type);
+    const { seq } = await this.options.broker.publishSequenced({ room, except, type, id, head, tail, volatile }, this.options.roomHistorySize);
+    this.options.metrics.messagesOut.inc({ type });
+    return { id, seq };
   }
 
-  async #publish(
-    targets: readonly Target[],
-    except: readonly string[],
-    type: string,
-    data: object,
-    sequence: { readonly room: string; readonly seq: number } | null,
-  ): Promise<Delivery> {
+  async #publish(targets: readonly Target[], except: readonly string[], type: string, data: object): Promise<Delivery> {
     const { broker, metrics, nodeId } = this.options;
     const id = newId();
     const frame = encode(type, data, undefined, id);
     const volatile = this.volatile.has(type);
-    if (sequence && !volatile) await broker.appendHistory(sequence.room, { seq: sequence.seq, frame }, this.options.roomHistorySize);
     const broadcast: Broadcast = { targets, except, type, id, frame, volatile };
     this.#countDeliveries(this.registry.deliver(broadcast));
     metrics.messagesOut.inc({ type });
@@ -375,9 +365,10 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
         if (dropped > 0) metrics.drops.inc({ reason: 'offline_queue_overflow' }, dropped);
       }
     }
-    return { id, seq: sequence?.seq ?? null };
+    return { id, seq: null };
   }
 
+  /** What the broker delivers: other instances' broadcasts, and every sequenced room message. */
   #deliverRemote(broadcast: Broadcast): void {
     this.#countDeliveries(this.registry.deliver(broadcast));
   }
@@ -439,4 +430,22 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     await this.#registered.catch(() => undefined); // a failed registration was logged when it happened
     await this.options.broker.unregister(this.options.nodeId);
   }
+}
+
+/**
+ * The frame of a sequenced message around its `seq`: `head + seq + tail` is the envelope with
+ * `seq` as the last key of `data`. `encode()` puts `data` last in the envelope, so the frame
+ * ends with data's `}` and the envelope's: `seq` goes in before them, without copying `data`
+ * (a copy with one more key was 13% of a publish in a profile).
+ */
+function framedAroundSeq(type: string, data: object, id: string): { head: string; tail: string } {
+  if (Object.hasOwn(data, 'seq')) {
+    // The caller's own `seq` is replaced: encode a copy without it.
+    const rest: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(data)) if (key !== 'seq') rest[key] = value;
+    return framedAroundSeq(type, rest, id);
+  }
+  const frame = encode(type, data, undefined, id);
+  const empty = frame.endsWith('"data":{}}');
+  return { head: `${frame.slice(0, -2)}${empty ? '"seq":' : ',"seq":'}`, tail: '}}' };
 }
