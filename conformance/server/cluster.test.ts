@@ -137,6 +137,21 @@ describe('two instances sharing Redis', () => {
     expect((await ann.next('presence.status', 2000)).data).toMatchObject({ user_id: 'bob', status: 'offline' });
   });
 
+  it('an instance that shuts down takes its members out of their rooms first: the other instance hears client_left', async () => {
+    const [one, two] = await cluster();
+    const ann = await connect(one, 'ann');
+    const bob = await connect(two, 'bob');
+    await ann.request('room.join', { room_id: 'r' });
+    await bob.request('room.join', { room_id: 'r' });
+    // The service's order: the server, then at once its broker (packages/server/src/app.ts).
+    await one.close();
+    await brokers[0]?.close();
+    expect((await ann.closed).code).toBe(1001);
+    expect((await bob.next('room.update')).data).toMatchObject({ user_id: 'ann', event: 'client_left' });
+    const joined = await bob.request('room.join', { room_id: 'r' });
+    expect(joined.type === 'room.joined' && joined.data.members.map((m) => m.user_id)).toEqual(['bob']);
+  });
+
   it('resumes on the other instance from the history the first one kept', async () => {
     const [one, two] = await cluster();
     const ann = await connect(one, 'ann');

@@ -51,15 +51,20 @@ export async function startServer(options: Partial<ServerOptions> = {}, handlers
   server.attach(httpServer);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
+  let closing: Promise<void> | null = null;
   return {
     server,
     http: httpServer,
     port,
     url: (path = '/ws') => `ws://127.0.0.1:${port}${path}`,
-    async close() {
-      await server.close();
-      httpServer.closeAllConnections();
-      await new Promise<void>((resolve, reject) => httpServer.close((error) => (error ? reject(error) : resolve())));
+    // Once: a test may close a server itself before the fixture's cleanup does.
+    close() {
+      closing ??= (async () => {
+        await server.close();
+        httpServer.closeAllConnections();
+        await new Promise<void>((resolve, reject) => httpServer.close((error) => (error ? reject(error) : resolve())));
+      })();
+      return closing;
     },
   };
 }

@@ -88,6 +88,8 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
   readonly #onUpgradeError = (error: Error): void => this.options.logger.debug({ err: error }, 'socket error during upgrade');
   #accepting = true;
   #closing: Promise<void> | null = null;
+  /** Cleanups of closed connections still running (they leave rooms through the broker). */
+  readonly #cleanups = new Set<Promise<void>>();
   #registered: Promise<void>;
 
   constructor(
@@ -213,9 +215,11 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     },
     close(this: WebSocket, code: number, reason: Buffer): void {
       const connection = connectionOf(this);
-      void core.#closed(connection, code, reason.toString()).catch((error: unknown) =>
+      const cleanup = core.#closed(connection, code, reason.toString()).catch((error: unknown) =>
         core.options.logger.error({ err: error, connection: connection.id }, 'cleanup after close failed'),
       );
+      core.#cleanups.add(cleanup);
+      void cleanup.then(() => core.#cleanups.delete(cleanup));
     },
   }))(this);
 
@@ -427,6 +431,9 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
       for (const connection of sockets) connection.socket.terminate();
       await Promise.all(gone);
     }
+    // Their client_left reaches the other instances before this one leaves the broker, which the
+    // service may close right after.
+    await Promise.all(this.#cleanups);
     await this.#registered.catch(() => undefined); // a failed registration was logged when it happened
     await this.options.broker.unregister(this.options.nodeId);
   }
