@@ -20,7 +20,14 @@ async function main(): Promise<number> {
     logger.warn('JWT_SECRET is not set: using a random secret for this run (tokens from /dev/token only); set JWT_SECRET, it is required with NODE_ENV=production');
   }
   const service = createService(config, logger);
-  const address = await service.listen();
+  let address;
+  try {
+    address = await service.listen();
+  } catch (error) {
+    // Stop what was started (the Redis client would retry forever and keep the process alive).
+    await service.close().catch((closeError: unknown) => logger.error({ err: closeError }, 'cleanup after a failed start failed'));
+    throw error;
+  }
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   logger.info({ port: address.port, production: config.production }, `listening on http://${host}:${address.port} (WebSocket at ${service.server.options.path})`);
 

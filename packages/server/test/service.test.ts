@@ -193,6 +193,13 @@ describe('npm start (dist/main.js as a process)', () => {
     expect(exitCode).toBe(0);
   });
 
+  it('exits 1 with the reason when Redis cannot be reached, instead of retrying forever', async () => {
+    const { child, output } = run({ REDIS_URL: 'redis://127.0.0.1:1', LOG_LEVEL: 'silent' });
+    const [exitCode] = (await once(child, 'exit')) as [number];
+    expect(exitCode).toBe(1);
+    expect(output()).toContain('switchboard: failed to start: MaxRetriesPerRequestError');
+  });
+
   it('refuses to start in production without JWT_SECRET: exit 2 and a message', async () => {
     const { child, output } = run({ NODE_ENV: 'production' });
     const [exitCode] = (await once(child, 'exit')) as [number];
