@@ -78,12 +78,11 @@ function isTarget(value: unknown): value is Target {
   }
 }
 
-/** `${seq}:${frame}`: the seq keeps two equal frames distinct members of the sorted set. */
-export function encodeHistoryMember(entry: HistoryEntry): string {
-  return `${entry.seq}:${entry.frame}`;
-}
-
-/** Split at the first ':' (frames contain ':', a seq never does). */
+/**
+ * A history member is `{seq}:{frame}` (the seq keeps two equal frames distinct members of the
+ * sorted set), written by the `switchboardPublishSequenced` script; split at the first ':'
+ * (frames contain ':', a seq never does).
+ */
 export function decodeHistoryMember(member: string): HistoryEntry {
   const cut = member.indexOf(':');
   const seq = Number(member.slice(0, cut));

@@ -8,7 +8,7 @@ import type { Broadcast, Broker, BrokerNode, HistoryEntry, QueuedMessage, RoomMe
 
 interface RoomState {
   seq: number;
-  /** Oldest first; at most the `limit` given to appendHistory. */
+  /** Oldest first; at most the `historyLimit` given to publishSequenced. */
   history: FrameLog;
   /** By connection id. */
   members: Map<string, RoomMemberRecord>;
