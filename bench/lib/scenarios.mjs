@@ -41,14 +41,29 @@ function errorsOf(result) {
  * @param {ServerName} name
  * @param {(server: import('./processes.mjs').ServerHandle) => Promise<any>} body
  */
-async function withServer(ctx, name, body) {
-  const server = await startServer(name, { secret: ctx.secret, adminToken: ctx.adminToken, fds: ctx.fds, cpuProfileDir: ctx.cpuProfileDir });
+function withServer(ctx, name, body) {
+  return withServers(ctx, name, 1, {}, (servers) => body(/** @type {import('./processes.mjs').ServerHandle} */ (servers[0])));
+}
+
+/**
+ * Starts `count` instances of a server (one after the other, each with `env`), runs `body`, fails
+ * if any of them exited during it, and stops them all.
+ * @param {Context} ctx
+ * @param {ServerName} name
+ * @param {number} count
+ * @param {Record<string, string>} env
+ * @param {(servers: import('./processes.mjs').ServerHandle[]) => Promise<any>} body
+ */
+async function withServers(ctx, name, count, env, body) {
+  /** @type {import('./processes.mjs').ServerHandle[]} */
+  const started = [];
   try {
-    const result = await body(server);
-    if (!server.alive()) throw new Error(`${name} exited during the scenario: ${server.stderr()}`);
+    for (let i = 0; i < count; i += 1) started.push(await startServer(name, { secret: ctx.secret, adminToken: ctx.adminToken, fds: ctx.fds, cpuProfileDir: ctx.cpuProfileDir, env }));
+    const result = await body(started);
+    for (const server of started) if (!server.alive()) throw new Error(`${name} exited during the scenario: ${server.stderr()}`);
     return result;
   } finally {
-    await server.stop();
+    await Promise.all(started.map((server) => server.stop()));
   }
 }
 
@@ -241,23 +256,19 @@ export async function cluster(ctx, redisUrl) {
     for (const instances of c.instances) {
       const prefix = `bench:${randomBytes(6).toString('hex')}:`;
       const env = { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix };
-      /** @type {import('./processes.mjs').ServerHandle[]} */
-      const started = [];
       try {
-        for (let i = 0; i < instances; i += 1) started.push(await startServer(name, { secret: ctx.secret, adminToken: ctx.adminToken, fds: ctx.fds, cpuProfileDir: ctx.cpuProfileDir, env }));
-        const first = /** @type {import('./processes.mjs').ServerHandle} */ (started[0]);
-        const job = {
-          ...jobFor(ctx, first, { scenario: 'fanout', ...c }),
-          urls: started.map((s) => s.url),
-          serverPids: started.map((s) => s.pid),
-          redisPid: redis.pid,
-        };
-        const r = await runLoadgen(job, { fds: ctx.fds, timeoutMs: 300_000 + c.warmupMs + c.durationMs });
-        for (const server of started) if (!server.alive()) throw new Error(`${name} exited during the scenario: ${server.stderr()}`);
-        results[name][String(instances)] = r;
-        ctx.log(`  cluster ${c.rooms}x${c.members} ${name} x${instances}: ${fmt(r.deliveriesPerSec, 0)} deliveries/s (offered ${fmt(r.offeredDeliveriesPerSec, 0)}), p50 ${fmt(r.p50Ms, 2)} ms p99 ${fmt(r.p99Ms, 2)} ms, servers ${fmt(r.serverCpuPerDeliveryUs, 2)} us CPU/delivery, redis ${fmt((r.redisCpuShare ?? Number.NaN) * 100, 0)}% of a core${errorsOf(r)}`);
+        await withServers(ctx, name, instances, env, async (started) => {
+          const job = {
+            ...jobFor(ctx, /** @type {import('./processes.mjs').ServerHandle} */ (started[0]), { scenario: 'fanout', ...c }),
+            urls: started.map((s) => s.url),
+            serverPids: started.map((s) => s.pid),
+            redisPid: redis.pid,
+          };
+          const r = await runLoadgen(job, { fds: ctx.fds, timeoutMs: 300_000 + c.warmupMs + c.durationMs });
+          /** @type {Record<string, any>} */ (results[name])[String(instances)] = r;
+          ctx.log(`  cluster ${c.rooms}x${c.members} ${name} x${instances}: ${fmt(r.deliveriesPerSec, 0)} deliveries/s (offered ${fmt(r.offeredDeliveriesPerSec, 0)}), p50 ${fmt(r.p50Ms, 2)} ms p99 ${fmt(r.p99Ms, 2)} ms, servers ${fmt(r.serverCpuPerDeliveryUs, 2)} us CPU/delivery, redis ${fmt((r.redisCpuShare ?? Number.NaN) * 100, 0)}% of a core${errorsOf(r)}`);
+        });
       } finally {
-        await Promise.all(started.map((server) => server.stop()));
         await deleteKeys(redisUrl, prefix);
       }
     }
