@@ -113,12 +113,15 @@ export class TestClient {
     });
   }
 
-  /** Opens with `?token=` and waits for `connection.established`. */
+  /** Opens with `?token=` and waits for `connection.established` (kept as `established`). */
   static async connect(url: string, jwt: string): Promise<TestClient> {
     const client = await TestClient.open(`${url}?token=${encodeURIComponent(jwt)}`);
-    await client.next('connection.established');
+    client.established = await client.next('connection.established');
     return client;
   }
+
+  /** The `connection.established` that `connect` waited for. */
+  established: ServerMessageMap['connection.established'] | null = null;
 
   /** The first message of this type not yet taken (or any message), waiting up to `timeoutMs`. */
   next<K extends ServerMessage['type']>(type: K, timeoutMs = 3000, where: (m: ServerMessageMap[K]) => boolean = () => true): Promise<ServerMessageMap[K]> {

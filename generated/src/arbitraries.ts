@@ -344,6 +344,8 @@ const ErrorCode: fc.Arbitrary<types.ErrorCode> = fc.constantFrom(
 const CloseCode: fc.Arbitrary<types.CloseCode> = fc.constantFrom(
   1000,
   1001,
+  1002,
+  1007,
   1008,
   1009,
   1011,
@@ -448,6 +450,7 @@ const ErrorDetails: fc.Arbitrary<types.ErrorDetails> = fc.record(
     limit: fc.integer({ min: 0, max: 9007199254740991 }),
     room_id: RoomId,
     event: fc.string({ unit: 'binary', minLength: 1, maxLength: 64 }),
+    events: fc.array(fc.string({ unit: 'binary', maxLength: 64 }), { minLength: 1, maxLength: 64 }),
     upload_id: UploadId,
   },
   { requiredKeys: [] },
@@ -1816,6 +1819,36 @@ const invalidErrorDetails: fc.Arbitrary<InvalidValue> = fc.oneof(
       ),
     ),
     weight: 3,
+  },
+  {
+    arbitrary: inProperty(
+      ErrorDetails,
+      'events',
+      fc.oneof(
+        wrongType(['array']),
+        invalid(
+          'too-many-items',
+          'maxItems',
+          fc.array(fc.string({ unit: 'binary', maxLength: 64 }), { minLength: 65, maxLength: 65 }),
+        ),
+        invalid(
+          'too-few-items',
+          'minItems',
+          fc.array(fc.string({ unit: 'binary', maxLength: 64 }), { maxLength: 0 }),
+        ),
+        {
+          arbitrary: inItem(
+            fc.array(fc.string({ unit: 'binary', maxLength: 64 }), { minLength: 1, maxLength: 64 }),
+            fc.oneof(
+              wrongType(['string']),
+              invalid('too-long', 'maxLength', fc.string({ unit: 'binary', minLength: 65, maxLength: 65 })),
+            ),
+          ),
+          weight: 2,
+        },
+      ),
+    ),
+    weight: 5,
   },
   { arbitrary: inProperty(ErrorDetails, 'upload_id', invalidUploadId), weight: 3 },
 );
@@ -3355,7 +3388,7 @@ const invalidErrorData: fc.Arbitrary<InvalidValue> = fc.oneof(
   },
   { arbitrary: inProperty(ErrorData, 'correlation_id', invalidCorrelationId), weight: 3 },
   { arbitrary: inProperty(ErrorData, 'close_code', invalidCloseCode), weight: 2 },
-  { arbitrary: inProperty(ErrorData, 'details', invalidErrorDetails), weight: 21 },
+  { arbitrary: inProperty(ErrorData, 'details', invalidErrorDetails), weight: 26 },
 );
 
 const invalidErrorEnvelope: fc.Arbitrary<InvalidValue> = fc.oneof(
@@ -3369,7 +3402,7 @@ const invalidErrorEnvelope: fc.Arbitrary<InvalidValue> = fc.oneof(
   { arbitrary: inProperty(ErrorEnvelope, 'id', invalidMessageId), weight: 3 },
   { arbitrary: inProperty(ErrorEnvelope, 'timestamp', invalidTimestamp), weight: 3 },
   { arbitrary: inProperty(ErrorEnvelope, 'correlation_id', invalidCorrelationId), weight: 3 },
-  { arbitrary: inProperty(ErrorEnvelope, 'data', invalidErrorData), weight: 38 },
+  { arbitrary: inProperty(ErrorEnvelope, 'data', invalidErrorData), weight: 43 },
 );
 
 /** An arbitrary of valid values for each schema of the spec, by type name. */

@@ -20,8 +20,9 @@ export interface ServerTypes {
 
 /**
  * What the runtime needs to know about the protocol at run time: the validator of inbound
- * messages, the types it answers itself (`x-switchboard-owner: runtime`), each request's replies,
- * the volatile types (`x-switchboard-delivery: volatile`), the event names and the sequenced types.
+ * messages, the types it answers itself (`x-switchboard-owner: runtime`) and those the handlers
+ * answer, each request's replies, the volatile types (`x-switchboard-delivery: volatile`), the
+ * event names and the sequenced types.
  */
 export const serverProtocol: ServerProtocol<ServerTypes> = {
   version: '1.0.0',
@@ -38,6 +39,7 @@ export const serverProtocol: ServerProtocol<ServerTypes> = {
     'ack',
     'resume',
   ],
+  services: ['chat.send', 'typing', 'upload.cancel'],
   replies: {
     'auth': ['connection.established', 'error'],
     'auth.refresh': ['auth.refreshed', 'error'],

@@ -67,9 +67,9 @@ export const ErrorCode = {
   CONNECTION_ERROR: 'CONNECTION_ERROR',
 } as const;
 /**
- * WebSocket close codes used by the server. 1000-1013 are RFC 6455 codes; 4000-4999 are Switchboard's own. Clients reconnect with backoff after any code except 1008 and 4001 (only with a new token), 4005 (only once another connection is closed), 4008 (not before the ban ends) and 4009 (not automatically); a 1000 the client asked for ends the session.
+ * Every WebSocket close code the server sends. 1000-1013 are RFC 6455 codes (1002 and 1007 come from the WebSocket layer itself, for frames that break RFC 6455); 4000-4999 are Switchboard's own. Clients reconnect with backoff after any code except 1008 and 4001 (only with a new token), 4005 (only once another connection is closed), 4008 (not before the ban ends) and 4009 (not automatically); a 1000 the client asked for ends the session.
  */
-export type CloseCode = 1000 | 1001 | 1008 | 1009 | 1011 | 1013 | 4001 | 4002 | 4003 | 4004 | 4005 | 4008 | 4009;
+export type CloseCode = 1000 | 1001 | 1002 | 1007 | 1008 | 1009 | 1011 | 1013 | 4001 | 4002 | 4003 | 4004 | 4005 | 4008 | 4009;
 
 /** Members of {@link CloseCode}, by name. */
 export const CloseCode = {
@@ -77,6 +77,10 @@ export const CloseCode = {
   NORMAL_CLOSURE: 1000,
   /** The server is shutting down or entering maintenance; reconnect with backoff (possibly to another instance). */
   GOING_AWAY: 1001,
+  /** The client broke the WebSocket framing (reserved bits set, an unknown opcode, a fragmented or oversized control frame, an unmasked client frame); reconnect only after fixing the client. */
+  PROTOCOL_ERROR: 1002,
+  /** A text frame (or a close reason) was not valid UTF-8. */
+  INVALID_PAYLOAD: 1007,
   /** Authentication failed (bad token in an auth message, a message before auth) or another policy violation. */
   POLICY_VIOLATION: 1008,
   /** A frame exceeded the transport's hard payload cap (by default 4 x max_message_size) and was not read. */
@@ -337,6 +341,10 @@ export interface ErrorDetails {
    * The event name that was unknown or refused (as received, truncated to 64 characters).
    */
   event?: string;
+  /**
+   * With `UNKNOWN_EVENT`: every name of the request that is not an `EventName`, in request order (each as received, truncated to 64 characters). `event` and `pointer` name the first of them.
+   */
+  events?: string[];
   /**
    * Id of an upload, given by the service that handles uploads.
    * @example upload_456
@@ -2311,7 +2319,7 @@ export interface ErrorData {
    */
   correlation_id?: string;
   /**
-   * WebSocket close codes used by the server. 1000-1013 are RFC 6455 codes; 4000-4999 are Switchboard's own. Clients reconnect with backoff after any code except 1008 and 4001 (only with a new token), 4005 (only once another connection is closed), 4008 (not before the ban ends) and 4009 (not automatically); a 1000 the client asked for ends the session.
+   * Every WebSocket close code the server sends. 1000-1013 are RFC 6455 codes (1002 and 1007 come from the WebSocket layer itself, for frames that break RFC 6455); 4000-4999 are Switchboard's own. Clients reconnect with backoff after any code except 1008 and 4001 (only with a new token), 4005 (only once another connection is closed), 4008 (not before the ban ends) and 4009 (not automatically); a 1000 the client asked for ends the session.
    */
   close_code?: CloseCode;
   /**

@@ -8666,7 +8666,7 @@ validate390.errors = vErrors;
 return errors === 0;
 }
 
-const schema116 = {"type":"integer","title":"CloseCode","description":"WebSocket close codes used by the server. 1000-1013 are RFC 6455 codes; 4000-4999 are Switchboard's own. Clients reconnect with backoff after any code except 1008 and 4001 (only with a new token), 4005 (only once another connection is closed), 4008 (not before the ban ends) and 4009 (not automatically); a 1000 the client asked for ends the session.","enum":[1000,1001,1008,1009,1011,1013,4001,4002,4003,4004,4005,4008,4009]};
+const schema116 = {"type":"integer","title":"CloseCode","description":"Every WebSocket close code the server sends. 1000-1013 are RFC 6455 codes (1002 and 1007 come from the WebSocket layer itself, for frames that break RFC 6455); 4000-4999 are Switchboard's own. Clients reconnect with backoff after any code except 1008 and 4001 (only with a new token), 4005 (only once another connection is closed), 4008 (not before the ban ends) and 4009 (not automatically); a 1000 the client asked for ends the session.","enum":[1000,1001,1002,1007,1008,1009,1011,1013,4001,4002,4003,4004,4005,4008,4009]};
 
 function validate393(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -8675,7 +8675,7 @@ if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(d
 validate393.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(!(((((((((((((data === 1000) || (data === 1001)) || (data === 1008)) || (data === 1009)) || (data === 1011)) || (data === 1013)) || (data === 4001)) || (data === 4002)) || (data === 4003)) || (data === 4004)) || (data === 4005)) || (data === 4008)) || (data === 4009))){
+if(!(((((((((((((((data === 1000) || (data === 1001)) || (data === 1002)) || (data === 1007)) || (data === 1008)) || (data === 1009)) || (data === 1011)) || (data === 1013)) || (data === 4001)) || (data === 4002)) || (data === 4003)) || (data === 4004)) || (data === 4005)) || (data === 4008)) || (data === 4009))){
 validate393.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema116.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -8683,7 +8683,7 @@ validate393.errors = vErrors;
 return errors === 0;
 }
 
-const schema117 = {"type":"object","title":"ErrorDetails","description":"Structured context of an error; every field is optional and only the relevant ones are set. Never contains free-form data or the rejected input itself.","additionalProperties":false,"properties":{"type":{"type":"string","description":"The `type` of the rejected message, as received (truncated to 64 characters); absent when the frame was not a JSON object.","minLength":1,"maxLength":64},"pointer":{"type":"string","description":"JSON pointer (RFC 6901) into the rejected message, to the value that failed, for example `/data/content` or `/data/events/1`. The empty string points at the whole message.","maxLength":1024,"pattern":"^(/[^/]*)*$"},"keyword":{"type":"string","description":"The JSON Schema keyword that failed (`required`, `maxLength`, `enum`, `pattern`...).","minLength":1,"maxLength":64,"pattern":"^[A-Za-z$]+$"},"limit":{"type":"integer","description":"The limit that was exceeded or not met (bytes for MESSAGE_TOO_LARGE, messages per window for RATE_LIMIT_EXCEEDED, length or count for schema failures, rooms for FORBIDDEN).","minimum":0,"maximum":9007199254740991},"room_id":{"$ref":"#/definitions/RoomId"},"event":{"type":"string","description":"The event name that was unknown or refused (as received, truncated to 64 characters).","minLength":1,"maxLength":64},"upload_id":{"$ref":"#/definitions/UploadId"}}};
+const schema117 = {"type":"object","title":"ErrorDetails","description":"Structured context of an error; every field is optional and only the relevant ones are set. Never contains free-form data or the rejected input itself.","additionalProperties":false,"properties":{"type":{"type":"string","description":"The `type` of the rejected message, as received (truncated to 64 characters); absent when the frame was not a JSON object.","minLength":1,"maxLength":64},"pointer":{"type":"string","description":"JSON pointer (RFC 6901) into the rejected message, to the value that failed, for example `/data/content` or `/data/events/1`. The empty string points at the whole message.","maxLength":1024,"pattern":"^(/[^/]*)*$"},"keyword":{"type":"string","description":"The JSON Schema keyword that failed (`required`, `maxLength`, `enum`, `pattern`...).","minLength":1,"maxLength":64,"pattern":"^[A-Za-z$]+$"},"limit":{"type":"integer","description":"The limit that was exceeded or not met (bytes for MESSAGE_TOO_LARGE, messages per window for RATE_LIMIT_EXCEEDED, length or count for schema failures, rooms for FORBIDDEN).","minimum":0,"maximum":9007199254740991},"room_id":{"$ref":"#/definitions/RoomId"},"event":{"type":"string","description":"The event name that was unknown or refused (as received, truncated to 64 characters).","minLength":1,"maxLength":64},"events":{"type":"array","description":"With `UNKNOWN_EVENT`: every name of the request that is not an `EventName`, in request order (each as received, truncated to 64 characters). `event` and `pointer` name the first of them.","minItems":1,"maxItems":64,"items":{"type":"string","maxLength":64}},"upload_id":{"$ref":"#/definitions/UploadId"}}};
 const pattern15 = new RegExp("^(/[^/]*)*$", "u");
 const pattern16 = new RegExp("^[A-Za-z$]+$", "u");
 
@@ -8694,7 +8694,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
-if(!(((((((key0 === "type") || (key0 === "pointer")) || (key0 === "keyword")) || (key0 === "limit")) || (key0 === "room_id")) || (key0 === "event")) || (key0 === "upload_id"))){
+if(!((((((((key0 === "type") || (key0 === "pointer")) || (key0 === "keyword")) || (key0 === "limit")) || (key0 === "room_id")) || (key0 === "event")) || (key0 === "events")) || (key0 === "upload_id"))){
 validate395.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -8854,16 +8854,68 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.upload_id !== undefined && func0.call(data, "upload_id")){
+if(data.events !== undefined && func0.call(data, "events")){
+let data6 = data.events;
 const _errs13 = errors;
-if(!(validate105(data.upload_id, {instancePath:instancePath+"/upload_id",parentData:data,parentDataProperty:"upload_id",rootData}))){
-vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
-errors = vErrors.length;
+if(errors === _errs13){
+if(Array.isArray(data6)){
+if(data6.length > 64){
+validate395.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"}];
+return false;
+}
+else {
+if(data6.length < 1){
+validate395.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid1 = true;
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+const _errs15 = errors;
+if(errors === _errs15){
+if(typeof data7 === "string"){
+if(func50(data7) > 64){
+validate395.errors = [{instancePath:instancePath+"/events/" + i0,schemaPath:"#/properties/events/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+return false;
+}
+}
+else {
+validate395.errors = [{instancePath:instancePath+"/events/" + i0,schemaPath:"#/properties/events/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid1 = _errs15 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+}
+else {
+validate395.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
 }
 var valid0 = _errs13 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.upload_id !== undefined && func0.call(data, "upload_id")){
+const _errs17 = errors;
+if(!(validate105(data.upload_id, {instancePath:instancePath+"/upload_id",parentData:data,parentDataProperty:"upload_id",rootData}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }

@@ -38,13 +38,15 @@ export interface ServerTypes {
 }`],
     ['serverProtocol', `/**
  * What the runtime needs to know about the protocol at run time: the validator of inbound
- * messages, the types it answers itself (\`x-switchboard-owner: runtime\`), each request's replies,
- * the volatile types (\`x-switchboard-delivery: volatile\`), the event names and the sequenced types.
+ * messages, the types it answers itself (\`x-switchboard-owner: runtime\`) and those the handlers
+ * answer, each request's replies, the volatile types (\`x-switchboard-delivery: volatile\`), the
+ * event names and the sequenced types.
  */
 export const serverProtocol: ServerProtocol<ServerTypes> = {
   version: '2.1.0',
   validate: validateClientMessage,
   builtins: ['hello', 'subscribe'],
+  services: ['chat.say', 'poke', 'vote', 'move.up', 'move.down'],
   replies: {
     'hello': ['welcome', 'error'],
     'subscribe': ['subscribed', 'error'],

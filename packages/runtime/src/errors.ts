@@ -23,6 +23,10 @@ export type RuntimeErrorCode =
 export const CloseCodes = Object.freeze({
   NORMAL: 1000,
   GOING_AWAY: 1001,
+  /** Sent by ws itself for frames that break RFC 6455 (reserved bits, unknown opcodes, bad control frames). */
+  PROTOCOL_ERROR: 1002,
+  /** Sent by ws itself for a text frame or close reason that is not valid UTF-8. */
+  INVALID_PAYLOAD: 1007,
   POLICY_VIOLATION: 1008,
   MESSAGE_TOO_BIG: 1009,
   INTERNAL_ERROR: 1011,
@@ -38,13 +42,16 @@ export const CloseCodes = Object.freeze({
 
 export type CloseCode = (typeof CloseCodes)[keyof typeof CloseCodes];
 
+/** The `details` of an error message (the spec's `ErrorDetails`): scalars, or a list of names. */
+export type ErrorDetails = Readonly<Record<string, string | number | readonly string[]>>;
+
 export interface ProtocolErrorOptions {
   /** Seconds until a retry can succeed (`RATE_LIMIT_EXCEEDED`). */
   readonly retryAfter?: number;
   /** Set when the error ends the connection. */
   readonly closeCode?: CloseCode;
-  /** JSON pointer, keyword and limit of an `INVALID_MESSAGE`. */
-  readonly details?: Readonly<Record<string, string | number>>;
+  /** JSON pointer, keyword and limit of an `INVALID_MESSAGE`; the unknown names of an `UNKNOWN_EVENT`. */
+  readonly details?: ErrorDetails;
   readonly cause?: unknown;
 }
 
@@ -58,7 +65,7 @@ export class ProtocolError extends Error {
   readonly code: string;
   readonly retryAfter: number | undefined;
   readonly closeCode: CloseCode | undefined;
-  readonly details: Readonly<Record<string, string | number>> | undefined;
+  readonly details: ErrorDetails | undefined;
 
   constructor(code: RuntimeErrorCode | (string & {}), message: string, options: ProtocolErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });

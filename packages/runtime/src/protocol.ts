@@ -64,6 +64,8 @@ export interface ServerProtocol<P extends ProtocolTypes> {
   readonly validate: Validator<P['inbound']>;
   /** Inbound types the runtime answers itself (`x-switchboard-owner: runtime`). */
   readonly builtins: readonly string[];
+  /** Inbound types the service's handlers answer (the generated `dispatch` routes each to one). */
+  readonly services: readonly string[];
   /** For each inbound type with a reply, the outbound types that answer it. */
   readonly replies: Readonly<Record<string, readonly string[]>>;
   /** Outbound types that may be dropped under backpressure and are never queued or replayed. */

@@ -82,6 +82,7 @@ function serverFile(protocol: Protocol, ctx: EmitContext): string {
     ['version', raw(quote(protocol.version))],
     ['validate', raw('validateClientMessage')],
     ['builtins', strings(protocol.builtins)],
+    ['services', strings(protocol.services)],
     ['replies', object(protocol.replies.map(([request, answers]) => [quote(request), strings(answers)]))],
     ['volatile', strings(protocol.serverVolatile)],
     ['events', strings(protocol.events.values)],
@@ -92,8 +93,9 @@ function serverFile(protocol: Protocol, ctx: EmitContext): string {
   statements.push((writer) => {
     writer.blankLineIfLastNot().writeLine('/**');
     writer.writeLine(' * What the runtime needs to know about the protocol at run time: the validator of inbound');
-    writer.writeLine(' * messages, the types it answers itself (`x-switchboard-owner: runtime`), each request\'s replies,');
-    writer.writeLine(' * the volatile types (`x-switchboard-delivery: volatile`), the event names and the sequenced types.');
+    writer.writeLine(' * messages, the types it answers itself (`x-switchboard-owner: runtime`) and those the handlers');
+    writer.writeLine(' * answer, each request\'s replies, the volatile types (`x-switchboard-delivery: volatile`), the');
+    writer.writeLine(' * event names and the sequenced types.');
     writer.writeLine(' */');
     writer.write(`${head}${printCode(description, 0, 110, head.length)};`).newLine();
   });

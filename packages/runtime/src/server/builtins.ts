@@ -10,6 +10,7 @@ import type { Envelope, ProtocolTypes } from '../protocol.js';
 import type { Connection } from './connection.js';
 import { isoNow } from './outbound.js';
 import type { Core } from './server.js';
+import { unknownEventsIn } from './unknown-events.js';
 
 /** A built-in handler; returns a promise only when it has asynchronous work. */
 export type Builtin = <P extends ProtocolTypes>(core: Core<P>, connection: Connection, message: Envelope) => Promise<void> | void;
@@ -83,10 +84,8 @@ function subscriptionsOf<P extends ProtocolTypes>(core: Core<P>, connection: Con
 
 const subscribe: Builtin = async (core, connection, message) => {
   const { events } = dataOf<EventsData>(message);
-  const known = new Set<string>(core.protocol.events);
-  for (const event of events) {
-    if (!known.has(event)) throw new ProtocolError('UNKNOWN_EVENT', `unknown event "${event}"`, { details: { event } });
-  }
+  const unknown = unknownEventsIn(events, core.protocol.events);
+  if (unknown) throw unknown;
   const authorize = core.options.authorizeEvent;
   if (authorize) {
     for (const event of events) {
@@ -101,6 +100,8 @@ const subscribe: Builtin = async (core, connection, message) => {
 
 const unsubscribe: Builtin = (core, connection, message) => {
   const { events } = dataOf<EventsData>(message);
+  const unknown = unknownEventsIn(events, core.protocol.events);
+  if (unknown) throw unknown;
   for (const event of events) core.registry.unsubscribe(connection, event);
   core.sendBuiltin(connection, 'unsubscription.confirmed', { events, subscriptions: subscriptionsOf(core, connection) }, message.id);
 };

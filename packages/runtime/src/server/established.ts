@@ -8,21 +8,43 @@ import type { Connection } from './connection.js';
 import type { ResolvedServerOptions } from './options.js';
 import { isoNow } from './outbound.js';
 
+/** What a feature needs of the protocol and the options to be on offer. */
+interface Served {
+  /** An inbound type is answered: by a built-in or by a service handler. */
+  answers(type: string): boolean;
+  /** The spec declares the outbound type, so the runtime can send it. */
+  sends(type: string): boolean;
+  readonly options: ResolvedServerOptions;
+}
+
+/**
+ * The spec's `Feature` values, each with the test that it is served. Built-ins and service
+ * handlers are registered from the same lists (`builtins`, `services`), so a feature is listed
+ * exactly when what it needs is answered.
+ */
+const FEATURES: readonly (readonly [string, (served: Served) => boolean])[] = [
+  ['heartbeat', (s) => s.answers('ping') || s.answers('heartbeat')],
+  ['subscriptions', (s) => s.answers('subscribe')],
+  ['rate_limiting', (s) => Number.isFinite(s.options.rateLimit.limit)],
+  ['rooms', (s) => s.answers('room.join')],
+  ['presence', (s) => s.answers('room.join') && (s.sends('room.update') || s.sends('presence.status'))],
+  ['typing', (s) => s.answers('typing') && s.sends('user.typing')],
+  ['acks', (s) => s.answers('ack')],
+  ['resume', (s) => s.answers('resume')],
+  ['offline_queue', (s) => s.options.offlineQueueSize > 0],
+  ['auth_refresh', (s) => s.answers('auth.refresh')],
+];
+
+/** The features `connection.established` announces, in the spec's order. */
+export function featuresOf<P extends ProtocolTypes>(protocol: ServerProtocol<P>, options: ResolvedServerOptions): string[] {
+  const inbound = new Set([...protocol.builtins, ...protocol.services]);
+  const outbound = new Set(protocol.outbound);
+  const served: Served = { answers: (type) => inbound.has(type), sends: (type) => outbound.has(type), options };
+  return FEATURES.filter(([, on]) => on(served)).map(([name]) => name);
+}
+
 export function establishedData<P extends ProtocolTypes>(protocol: ServerProtocol<P>, o: ResolvedServerOptions, connection: Connection, token: VerifiedToken): object {
-  const builtins = new Set(protocol.builtins);
-  const features = [
-    ['heartbeat', true],
-    ['subscriptions', builtins.has('subscribe')],
-    ['rate_limiting', true],
-    ['rooms', builtins.has('room.join')],
-    ['presence', builtins.has('room.join')],
-    ['acks', builtins.has('ack')],
-    ['resume', builtins.has('resume')],
-    ['offline_queue', true],
-    ['auth_refresh', builtins.has('auth.refresh')],
-  ]
-    .filter(([, on]) => on)
-    .map(([name]) => name);
+  const features = featuresOf(protocol, o);
   const data: Record<string, unknown> = {
     connection_id: connection.id,
     user_id: token.user.id,

@@ -16,18 +16,22 @@ import type { Connection, InboundFrame } from './connection.js';
 import { encode, validationError } from './outbound.js';
 import type { Core } from './server.js';
 import type { HandlerContext, Reply, ServiceDispatch } from './types.js';
+import { unknownEventsError } from './unknown-events.js';
 
 /** Frames held behind an async handler before reading from the socket pauses. */
 const BACKLOG_HIGH_WATER = 16;
 
 export class Inbound<P extends ProtocolTypes> {
   readonly #builtins = new Map<string, Builtin>();
+  /** Inbound types the service's handlers answer; any other type that validates is refused. */
+  readonly #services: ReadonlySet<string>;
   readonly #contexts = new WeakMap<Connection, HandlerContext<P>>();
 
   constructor(
     private readonly core: Core<P>,
     private readonly dispatch: ServiceDispatch<P>,
   ) {
+    this.#services = new Set(core.protocol.services);
     for (const type of core.protocol.builtins) {
       const builtin = Object.hasOwn(BUILTINS, type) ? BUILTINS[type] : undefined;
       if (!builtin) throw new TypeError(`the spec marks "${type}" as handled by the runtime, which has no built-in for it`);
@@ -98,7 +102,8 @@ export class Inbound<P extends ProtocolTypes> {
     }
     const result = core.protocol.validate(parsed);
     if (!result.ok) {
-      core.sendError(connection, validationError(result.error), idOf(parsed));
+      const unknownEvents = unknownEventsError(parsed, result.error, core.protocol.events, core.protocol.validate);
+      core.sendError(connection, unknownEvents ?? validationError(result.error), idOf(parsed));
       return undefined;
     }
     const message: Envelope = result.value;
@@ -114,7 +119,9 @@ export class Inbound<P extends ProtocolTypes> {
     }
     const builtin = this.#builtins.get(message.type);
     if (builtin) return this.#run(connection, message, builtin);
-    return this.#service(connection, result.value);
+    if (this.#services.has(message.type)) return this.#service(connection, result.value);
+    core.sendError(connection, new ProtocolError('INVALID_MESSAGE_TYPE', `"${message.type.slice(0, 64)}" is not answered by this server`), message.id);
+    return undefined;
   }
 
   #run(connection: Connection, message: Envelope, builtin: Builtin | undefined): Promise<void> | undefined {

@@ -62,6 +62,8 @@ export interface Protocol {
   readonly operations: readonly Operation[];
   /** Inbound types the runtime answers itself. */
   readonly builtins: readonly string[];
+  /** Inbound types the generated `dispatch` routes to a service handler. */
+  readonly services: readonly string[];
   /** For each request type, every type that may answer it (`error` included), in spec order. */
   readonly replies: readonly (readonly [string, readonly string[]])[];
   /** Server-sent / client-sent types marked `x-switchboard-delivery: volatile`. */
@@ -124,7 +126,8 @@ export function deriveProtocol(model: Model): Derivation {
       client,
       server,
       operations,
-      builtins: unique(operations.filter((op) => op.owner === 'runtime').flatMap((op) => op.messages.map((m) => m.type))),
+      builtins: typesOwnedBy(operations, 'runtime'),
+      services: typesOwnedBy(operations, 'service'),
       replies: [...requests],
       serverVolatile: server.filter(volatile).map((m) => m.type),
       clientVolatile: client.filter(volatile).map((m) => m.type),
@@ -273,4 +276,9 @@ function list(items: readonly string[]): string {
 
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
+}
+
+/** The inbound types of the operations one owner answers, in spec order. */
+function typesOwnedBy(operations: readonly Operation[], owner: Operation['owner']): string[] {
+  return unique(operations.filter((op) => op.owner === owner).flatMap((op) => op.messages.map((m) => m.type)));
 }
