@@ -68,12 +68,34 @@ describe('slow consumers', () => {
       await quiet(20);
     }
     slow.socket.resume();
-    expect((await slow.closed).code).toBe(4003);
+    // The 4003 close frame waited behind megabytes the paused client never read, so the server
+    // destroyed the socket: the client sees an abnormal closure, the server's metric the 4003.
+    expect((await slow.closed).code).toBe(1006);
     // The fast client was never affected.
     expect((await fast.request('ping', {})).type).toBe('pong');
     const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
     expect(text).toMatch(/switchboard_disconnects_total\{code="4003"\} 1/);
     expect(Number(/switchboard_dropped_total\{reason="volatile_backpressure"\} (\d+)/.exec(text)?.[1])).toBeGreaterThan(0);
+  });
+});
+
+describe('a client that stops reading', () => {
+  it('is cut once its buffer stays over the limit for the grace period, even when nothing more is sent to it', async () => {
+    const server = await start({ sendBufferLimit: 64 * 1024, slowConsumerGraceMs: 200 });
+    const slow = await connect(await token('stalled'));
+    const fast = await connect(await token('fast'));
+    slow.socket.pause();
+    // One burst, far more than the kernel's socket buffers hold, then silence.
+    const note = { message: 'y'.repeat(1000), level: 'info' as const };
+    await Promise.all(Array.from({ length: 20_000 }, () => server.server.toUser('stalled').emit('system.notification', note)));
+    const burstEnded = Date.now();
+    while (server.server.connectionCount === 2 && Date.now() - burstEnded < 15_000) await quiet(50);
+    expect(server.server.connectionCount).toBe(1);
+    const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+    expect(text).toMatch(/switchboard_disconnects_total\{code="4003"\} 1/);
+    expect((await fast.request('ping', {})).type).toBe('pong');
+    slow.socket.resume();
+    await slow.closed;
   });
 });
 

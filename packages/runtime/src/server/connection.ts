@@ -43,6 +43,8 @@ export class Connection implements ConnectionInfo {
   /** `null` until the connection has authenticated (token in an `auth` message). */
   #user: User | null;
   #slowSince: number | null = null;
+  /** Set while a spell over the send-buffer limit waits to be judged (`checkSlow`). */
+  #slowTimer: NodeJS.Timeout | null = null;
   #closed = false;
   #expiryTimer: NodeJS.Timeout | null = null;
   /** Rate-limit errors are sent at most once per second per connection (asyncapi.yaml, "Limits"). */
@@ -131,9 +133,12 @@ export class Connection implements ConnectionInfo {
     const buffered = this.socket.bufferedAmount;
     if (buffered > this.limits.sendBufferLimit) {
       const now = Date.now();
-      this.#slowSince ??= now;
-      if (now - this.#slowSince >= this.limits.slowConsumerGraceMs) {
-        this.close(CloseCodes.SLOW_CONSUMER, 'slow consumer: send buffer over its limit');
+      if (this.#slowSince === null) {
+        this.#slowSince = now;
+        // Judged again when the grace period ends, whether or not anything else is sent by then.
+        this.#slowTimer ??= setTimeout(checkSlow, this.limits.slowConsumerGraceMs, this).unref();
+      } else if (now - this.#slowSince >= this.limits.slowConsumerGraceMs) {
+        this.#cutSlow();
         return false;
       }
       if (volatile) {
@@ -169,13 +174,44 @@ export class Connection implements ConnectionInfo {
   close(code: CloseCode, reason: string): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.closeCode = code;
     if (this.#expiryTimer) clearTimeout(this.#expiryTimer);
     this.socket.close(code, reason);
+  }
+
+  /** The close code this side chose, when it closed the connection (kept when the socket had to be destroyed). */
+  closeCode: CloseCode | null = null;
+
+  /** The end of a grace period: still over the limit means a slow consumer. */
+  checkSlow(): void {
+    this.#slowTimer = null;
+    if (this.#slowSince === null || this.#closed) return;
+    if (this.socket.bufferedAmount <= this.limits.sendBufferLimit) {
+      this.#slowSince = null;
+      return;
+    }
+    // The buffer may have drained and filled again since the timer was set: judge the current spell.
+    const waited = Date.now() - this.#slowSince;
+    if (waited >= this.limits.slowConsumerGraceMs) this.#cutSlow();
+    else this.#slowTimer = setTimeout(checkSlow, this.limits.slowConsumerGraceMs - waited, this).unref();
+  }
+
+  /**
+   * Closes with 4003. The close frame waits behind everything already buffered, which a client
+   * that stopped reading never takes: while the buffer does not shrink between two looks, or
+   * once `SLOW_CONSUMER_LINGER_MS` has passed, the socket is destroyed, so a dead reader is cut
+   * in bounded time. A client that is reading, only slowly, gets to read its way to the 4003.
+   */
+  #cutSlow(): void {
+    this.close(CloseCodes.SLOW_CONSUMER, 'slow consumer: send buffer over its limit');
+    setTimeout(lingerSlow, SLOW_CONSUMER_LOOK_MS, this, this.socket.bufferedAmount, Date.now() + SLOW_CONSUMER_LINGER_MS).unref();
   }
 
   /** Called once the socket is closed, whoever closed it. */
   dispose(): void {
     this.#closed = true;
+    if (this.#slowTimer) clearTimeout(this.#slowTimer);
+    this.#slowTimer = null;
     if (this.#expiryTimer) clearTimeout(this.#expiryTimer);
     this.#expiryTimer = null;
   }
@@ -198,6 +234,28 @@ function endTurn(): void {
   turnEnding = false;
   turn += 1;
   for (const connection of corked.splice(0)) connection.uncork();
+}
+
+/** How long a slow consumer's close may wait for the client to read up to the close frame. */
+export const SLOW_CONSUMER_LINGER_MS = 5000;
+/** How often the buffer of a closing slow consumer is looked at. */
+const SLOW_CONSUMER_LOOK_MS = 250;
+
+function checkSlow(connection: Connection): void {
+  connection.checkSlow();
+}
+
+function lingerSlow(connection: Connection, buffered: number, deadline: number): void {
+  const { socket } = connection;
+  if (socket.readyState === socket.CLOSED) return;
+  const left = socket.bufferedAmount;
+  // Stalled: bytes are waiting and none left since the last look. Past the deadline the client
+  // may have read everything up to the close frame yet not answered it: either way, cut.
+  if ((left > 0 && left >= buffered) || Date.now() >= deadline) {
+    socket.terminate();
+    return;
+  }
+  setTimeout(lingerSlow, SLOW_CONSUMER_LOOK_MS, connection, left, deadline).unref();
 }
 
 function fireExpiry(connection: Connection, expiresAt: number, onExpire: (connection: Connection) => void): void {

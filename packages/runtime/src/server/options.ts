@@ -72,7 +72,13 @@ export interface ServerOptions {
    * @default 1048576
    */
   readonly sendBufferLimit?: number;
-  /** @default 5000 */
+  /**
+   * How long a connection may stay over `sendBufferLimit` before it is closed with 4003, judged
+   * when the time is up even if nothing more is sent to it. A client that does not read its way
+   * to the close frame is then destroyed as soon as its buffer stops shrinking, and at most 5 s
+   * later: a client that stopped reading is cut within this plus 5 s.
+   * @default 5000
+   */
   readonly slowConsumerGraceMs?: number;
   /** May the user join this room? Default: anyone may join any room. */
   readonly authorizeRoom?: Authorizer;

@@ -303,8 +303,10 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     const { broker, logger, metrics } = this.options;
     const rooms = this.registry.remove(connection);
     metrics.connections.set(this.registry.size);
-    metrics.disconnects.inc({ code: String(code) });
-    logger.info({ connection: connection.id, user: connection.user.id, code, reason }, 'disconnected');
+    // A socket this side had to destroy after closing it reports 1006; the code chosen is the truth.
+    const closeCode = connection.closeCode ?? code;
+    metrics.disconnects.inc({ code: String(closeCode) });
+    logger.info({ connection: connection.id, user: connection.user.id, code: closeCode, reason }, 'disconnected');
     await broker.releaseConnection(connection.user.id);
     for (const room of rooms) await this.leaveRoom(connection, room, false);
     await this.presence.closed(connection, rooms);
