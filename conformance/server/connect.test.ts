@@ -228,6 +228,14 @@ describe('HTTP beside the socket', () => {
     expect(text).toMatch(/^switchboard_messages_in_total\{type="ping"\} 1$/m);
     expect(text).toMatch(/^switchboard_messages_out_total\{type="pong"\} 1$/m);
   });
+
+  it('GET /metrics has the process beside the server: CPU, heap, event-loop lag, open handles', async () => {
+    const server = await start();
+    const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+    for (const name of ['process_cpu_seconds_total', 'nodejs_heap_size_used_bytes', 'nodejs_eventloop_lag_p99_seconds', 'nodejs_active_handles_total']) {
+      expect(text).toMatch(new RegExp(`^switchboard_${name}(\\{[^}]*\\})? [0-9.e+-]+$`, 'm'));
+    }
+  });
 });
 
 describe('asymmetric keys', () => {

@@ -65,8 +65,8 @@ export interface ServerMetricsOptions {
   readonly prefix?: string;
   /**
    * Also register prom-client's process metrics (CPU, memory, event loop lag, GC) on the
-   * registry. Off by default because they are per process, not per server, and an application
-   * usually collects them once itself.
+   * registry. Off by default here, as an application that brings its own registry usually
+   * collects them once itself; a server that makes its own metrics turns them on.
    * @default false
    */
   readonly collectDefaults?: boolean;
@@ -123,6 +123,29 @@ export function createServerMetrics(options: ServerMetricsOptions = {}): ServerM
   };
   for (const result of CONNECTION_RESULTS) metrics.connectionsTotal.inc({ result }, 0);
   for (const reason of DROP_REASONS) metrics.drops.inc({ reason }, 0);
-  if (collectDefaults) collectDefaultMetrics({ register: registry, prefix });
+  if (collectDefaults) {
+    const shared = processMetrics(prefix);
+    for (const { name } of shared.getMetricsAsArray()) {
+      const metric = shared.getSingleMetric(name);
+      if (metric) registry.registerMetric(metric);
+    }
+  }
   return metrics;
+}
+
+/**
+ * prom-client's process metrics (CPU, memory, heap, event-loop lag, GC, handles), collected once
+ * per process and prefix: every registry that asks gets the same collectors, so servers made
+ * by the hundred (tests, workers) do not each start an event-loop monitor and a GC observer.
+ */
+const processRegistries = new Map<string, Registry>();
+
+function processMetrics(prefix: string): Registry {
+  let registry = processRegistries.get(prefix);
+  if (!registry) {
+    registry = new Registry();
+    collectDefaultMetrics({ register: registry, prefix });
+    processRegistries.set(prefix, registry);
+  }
+  return registry;
 }

@@ -96,7 +96,7 @@ export interface ServerOptions {
   readonly broker?: Broker;
   /** pino logger. @default silent */
   readonly logger?: Logger;
-  /** @default fresh metrics in their own registry */
+  /** @default fresh metrics in their own registry, with the process metrics (`collectDefaults`) */
   readonly metrics?: ServerMetrics;
   /** Unique per instance. @default a random id */
   readonly nodeId?: string;
@@ -205,7 +205,7 @@ export function resolveServerOptions(options: ServerOptions): ResolvedServerOpti
     shutdownTimeoutMs: options.shutdownTimeoutMs ?? DEFAULT_SERVER_OPTIONS.shutdownTimeoutMs,
     broker: options.broker ?? new MemoryBroker(),
     logger: options.logger ?? pino({ level: 'silent' }),
-    metrics: options.metrics ?? createServerMetrics(),
+    metrics: options.metrics ?? createServerMetrics({ collectDefaults: true }),
     nodeId: options.nodeId ?? `n${crypto.randomUUID().slice(0, 8)}`,
   };
 }
