@@ -1,5 +1,7 @@
 /** `@switchboard/runtime`: the types shared by the server and client cores. */
 export type {
+  BuiltinMismatches,
+  CheckedServerProtocol,
   ClientProtocol,
   DataOf,
   Envelope,
@@ -12,3 +14,4 @@ export type {
 } from './protocol.js';
 export { CloseCodes, ConnectionClosedError, ProtocolError, TimeoutError } from './errors.js';
 export type { CloseCode, ProtocolErrorOptions, RuntimeErrorCode } from './errors.js';
+export type { BuiltinMessages, BuiltinRequests, RuntimeFeature } from './builtin-messages.js';

@@ -4,6 +4,7 @@
  * binds its messages to them, so a spec that drifts from what the runtime can carry fails to
  * compile instead of failing on the wire.
  */
+import type { BuiltinMessageType, BuiltinMessages, BuiltinRequestType, BuiltinRequests } from './builtin-messages.js';
 
 /** The envelope every message travels in (asyncapi.yaml, "Envelope"). */
 export interface Envelope {
@@ -88,3 +89,26 @@ export interface ClientProtocol<Inbound extends Envelope> {
   /** Outbound types never queued while disconnected. */
   readonly volatile: readonly string[];
 }
+
+/** The `data` of the inbound message of type `K`. */
+type InboundData<P extends ProtocolTypes, K extends string> = Extract<P['inbound'], { readonly type: K }>['data'];
+
+type RequestsOf<P extends ProtocolTypes> = BuiltinRequestType & P['inbound']['type'];
+type MessagesOf<P extends ProtocolTypes> = BuiltinMessageType & keyof P['outbound'];
+
+/**
+ * The built-in messages of a protocol that do not fit the runtime (`never` when all do): a
+ * request the spec declares that lacks a field a built-in reads, or a message whose spec type
+ * does not accept what the runtime writes into it. Only types the spec declares are checked.
+ */
+export type BuiltinMismatches<P extends ProtocolTypes> =
+  | { [K in RequestsOf<P>]: InboundData<P, K> extends BuiltinRequests<P['event']>[K] ? never : K }[RequestsOf<P>]
+  | { [K in MessagesOf<P>]: BuiltinMessages<P['event']>[K] extends DataOf<P['outbound'], K> ? never : K }[MessagesOf<P>];
+
+/**
+ * A protocol the server core accepts: one whose built-in messages fit (`BuiltinMismatches`).
+ * When some do not, the protocol lacks a property that names them, so the generated call to
+ * `createServer` fails to compile with the names in the error.
+ */
+export type CheckedServerProtocol<P extends ProtocolTypes> = ServerProtocol<P> &
+  ([BuiltinMismatches<P>] extends [never] ? unknown : { readonly 'built-in messages that do not match the runtime': BuiltinMismatches<P> });

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Broadcast, Target } from '../broker/types.js';
 import { CloseCodes, ProtocolError } from '../errors.js';
-import type { ProtocolTypes, ServerProtocol } from '../protocol.js';
+import type { CheckedServerProtocol, ProtocolTypes, ServerProtocol } from '../protocol.js';
 import { createTokenVerifier, extractCredentials, matchesEndpoint, type TokenVerifier, type VerifiedToken } from './auth.js';
 import { createSenders, type Publisher } from './broadcast.js';
 import { joinRoom } from './builtins.js';
@@ -55,7 +55,7 @@ export interface SwitchboardServer<P extends ProtocolTypes> extends Senders<P> {
 }
 
 export function createServer<P extends ProtocolTypes>(
-  protocol: ServerProtocol<P>,
+  protocol: CheckedServerProtocol<P>,
   dispatch: ServiceDispatch<P>,
   options: ServerOptions,
 ): SwitchboardServer<P> {
