@@ -153,7 +153,7 @@ describe('auth message (token after the upgrade)', () => {
     await start();
     const client = await connect(await token('u_d'));
     const answer = await client.request('auth', { token: await token('someone_else') });
-    expect(answer.type === 'error' && answer.data.code).toBe('AUTH_FAILED');
+    expect(answer.type === 'error' && answer.data.code).toBe('INVALID_MESSAGE_TYPE');
     expect((await client.request('ping', {})).type).toBe('pong');
   });
 });

@@ -10,6 +10,7 @@ import type { Envelope, ProtocolTypes } from '../protocol.js';
 import type { Connection } from './connection.js';
 import { isoNow } from './outbound.js';
 import type { Core } from './server.js';
+import type { User } from './types.js';
 
 /** A built-in handler; returns a promise only when it has asynchronous work. */
 export type Builtin = <P extends ProtocolTypes>(core: Core<P>, connection: Connection, message: Envelope) => Promise<void> | void;
@@ -26,7 +27,9 @@ function dataOf<T>(message: Envelope): T {
 }
 
 const auth: Builtin = async (core, connection, message) => {
-  if (connection.authenticated) throw new ProtocolError('AUTH_FAILED', 'already authenticated; use auth.refresh to replace the token');
+  // `auth` is only valid as the first message: on an authenticated connection it is a message
+  // type the connection's state does not allow, whatever its token says.
+  if (connection.authenticated) throw new ProtocolError('INVALID_MESSAGE_TYPE', 'already authenticated; use auth.refresh to replace the token');
   const { token } = dataOf<TokenData>(message);
   let verified;
   try {
@@ -65,10 +68,28 @@ const authRefresh: Builtin = async (core, connection, message) => {
     throw new ProtocolError('AUTH_FAILED', 'the new token is for another user');
   }
   connection.expireAt(verified.expiresAt, core.expire);
+  if (verified.user.name !== connection.user.name) await rename(core, connection, verified.user);
   // A token without `exp` never expires; the reply still needs a date, so it names the last one.
   const expiresAt = verified.expiresAt === null ? '9999-12-31T23:59:59.999Z' : new Date(verified.expiresAt).toISOString();
   core.sendBuiltin(connection, 'auth.refreshed', { expires_at: expiresAt }, message.id);
 };
+
+/**
+ * A refreshed token with another `name`: every message built from the connection's user from
+ * now on carries it, and the connection's member records say it too, so that `room.joined`
+ * lists the new name (its join time is kept).
+ */
+async function rename<P extends ProtocolTypes>(core: Core<P>, connection: Connection, user: User): Promise<void> {
+  connection.authenticate(user);
+  const { broker } = core.options;
+  for (const room of [...connection.rooms]) {
+    const record = (await broker.members(room)).find((member) => member.connectionId === connection.id);
+    // Gone or left meanwhile: its record is removed and must not come back.
+    if (connection.closed) return;
+    if (record === undefined || !connection.rooms.has(room)) continue;
+    await broker.addMember(room, { ...record, username: user.name });
+  }
+}
 
 const ping: Builtin = (core, connection, message) => {
   const { pingId } = dataOf<PingData>(message);

@@ -198,7 +198,10 @@ export class Inbound<P extends ProtocolTypes> {
     const core = this.core;
     context = {
       connection,
-      user: connection.user,
+      // Read at each use: `auth.refresh` may have renamed the user since the context was made.
+      get user() {
+        return connection.user;
+      },
       send: core.senders,
       joinRoom: (room) => core.joinRoom(connection, room),
       assertInRoom: (room) => {
