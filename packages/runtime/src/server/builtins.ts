@@ -8,6 +8,7 @@ import type { RoomMemberRecord } from '../broker/types.js';
 import { CloseCodes, ProtocolError } from '../errors.js';
 import type { Envelope, ProtocolTypes } from '../protocol.js';
 import type { Connection } from './connection.js';
+import { retrySeconds } from './http.js';
 import { isoNow } from './outbound.js';
 import type { Core } from './server.js';
 import type { User } from './types.js';
@@ -39,8 +40,13 @@ const auth: Builtin = async (core, connection, message) => {
     core.options.metrics.authFailures.inc({ reason: error.code });
     throw new ProtocolError(error.code, error.message, { closeCode: CloseCodes.POLICY_VIOLATION });
   }
-  if (core.limiter.isBanned(verified.user.id, Date.now()) !== null) {
-    throw new ProtocolError('RATE_LIMIT_EXCEEDED', 'temporarily banned after repeated rate-limit violations', { closeCode: CloseCodes.RATE_LIMIT_BAN });
+  // Bans are kept by the broker: one set on any instance holds here too.
+  const banned = await core.options.broker.banRemaining(verified.user.id);
+  if (banned > 0) {
+    throw new ProtocolError('RATE_LIMIT_EXCEEDED', 'temporarily banned after repeated rate-limit violations', {
+      closeCode: CloseCodes.RATE_LIMIT_BAN,
+      retryAfter: retrySeconds(banned),
+    });
   }
   if (!(await core.options.broker.acquireConnection(verified.user.id, core.options.maxConnectionsPerUser))) {
     throw new ProtocolError('CONNECTION_LIMIT', `at most ${core.options.maxConnectionsPerUser} connections per user`, {

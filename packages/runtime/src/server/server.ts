@@ -19,7 +19,7 @@ import { Inbound } from './inbound.js';
 import { Presence } from './presence.js';
 import { resolveServerOptions, type ResolvedServerOptions, type ServerOptions } from './options.js';
 import { establishedData } from './established.js';
-import { rejectUpgrade, serveHttp, type HealthReport } from './http.js';
+import { rejectUpgrade, retrySeconds, serveHttp, type HealthReport } from './http.js';
 import { encode, errorData, isoNow, newId } from './outbound.js';
 import { SlidingWindowRateLimiter } from './rate-limiter.js';
 import { Registry } from './registry.js';
@@ -173,6 +173,12 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
         metrics.connectionsTotal.inc({ result: 'rejected' });
         logger.info({ reason: error.message, source: credentials.source }, 'upgrade rejected: bad token');
         return rejectUpgrade(socket, 401, 'Unauthorized');
+      }
+      const banned = await this.options.broker.banRemaining(verified.user.id);
+      if (banned > 0) {
+        metrics.connectionsTotal.inc({ result: 'rejected' });
+        logger.info({ user: verified.user.id }, 'upgrade rejected: user banned');
+        return rejectUpgrade(socket, 429, 'Too Many Requests', retrySeconds(banned));
       }
       if (!(await this.options.broker.acquireConnection(verified.user.id, this.options.maxConnectionsPerUser))) {
         metrics.connectionsTotal.inc({ result: 'rejected' });
