@@ -6,10 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { WebSocket } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RedisBroker } from '@switchboard/redis';
 import type { ServerOptions } from '@switchboard/runtime/server';
+import { closeAll, knock } from './door.js';
 import { quiet, token, useFixture, type Running, type TestClient } from './harness.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -18,6 +18,7 @@ const brokers: RedisBroker[] = [];
 const prefixes: string[] = [];
 
 afterEach(async () => {
+  await closeAll();
   for (const broker of brokers.splice(0)) await broker.close();
   const redis = new Redis(REDIS_URL);
   try {
@@ -33,22 +34,6 @@ afterEach(async () => {
 const BAN_MS = 3000;
 /** Two messages a minute, banned at the first violation. */
 const STRICT: Partial<ServerOptions> = { rateLimit: { limit: 2, windowMs: 60_000, banAfterViolations: 1, banDurationMs: BAN_MS } };
-
-/** The HTTP answer to an upgrade: 101, or the refusal's status and `Retry-After` header. */
-function upgradeAnswer(url: string): Promise<{ readonly status: number; readonly retryAfter: string | undefined }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
-    socket.once('open', () => {
-      socket.close();
-      resolve({ status: 101, retryAfter: undefined });
-    });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'] });
-      response.destroy();
-    });
-    socket.once('error', reject);
-  });
-}
 
 /** Gets `sub` banned on `on`: the third message in the window is a violation, which bans. */
 async function getBanned(on: Running, sub: string): Promise<void> {
@@ -74,7 +59,7 @@ async function expectBannedAuth(on: Running, sub: string): Promise<void> {
 }
 
 async function expectRefusedUpgrade(on: Running, sub: string): Promise<void> {
-  const answer = await upgradeAnswer(`${on.url()}?token=${await token(sub)}`);
+  const answer = await knock(`${on.url()}?token=${await token(sub)}`);
   expect(answer.status).toBe(429);
   const seconds = Number(answer.retryAfter);
   expect(Number.isInteger(seconds)).toBe(true);

@@ -211,7 +211,7 @@ describe('HTTP beside the socket', () => {
     const response = await fetch(`http://127.0.0.1:${server.port}/ws/health`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['active_connections', 'status', 'uptime_seconds']);
+    expect(Object.keys(body).sort()).toEqual(['active_connections', 'status', 'unauthenticated_connections', 'uptime_seconds']);
     expect(body['status']).toBe('ok');
     expect(body['active_connections']).toBe(1);
     expect(body['uptime_seconds']).toEqual(expect.any(Number));

@@ -32,6 +32,9 @@ describe('configFromEnv', () => {
   it.each([
     ['MAX_CONNECTIONS_PER_USER', '3', (c: ReturnType<typeof configFromEnv>) => c.server.maxConnectionsPerUser, 3],
     ['MAX_TOTAL_CONNECTIONS', '1000', (c: ReturnType<typeof configFromEnv>) => c.server.maxTotalConnections, 1000],
+    ['MAX_UNAUTHENTICATED_CONNECTIONS', '50', (c: ReturnType<typeof configFromEnv>) => c.server.maxUnauthenticatedConnections, 50],
+    ['MAX_UNAUTHENTICATED_PER_ADDRESS', '4', (c: ReturnType<typeof configFromEnv>) => c.server.maxUnauthenticatedPerAddress, 4],
+    ['TRUSTED_PROXIES', '10.0.0.1, 192.168.0.0/16', (c: ReturnType<typeof configFromEnv>) => c.server.trustedProxies, ['10.0.0.1', '192.168.0.0/16']],
     ['MAX_MESSAGE_SIZE', '1024', (c: ReturnType<typeof configFromEnv>) => c.server.maxMessageSize, 1024],
     ['MESSAGE_RATE_LIMIT', '50', (c: ReturnType<typeof configFromEnv>) => c.server.rateLimit?.limit, 50],
     ['MESSAGE_RATE_WINDOW_MS', '1000', (c: ReturnType<typeof configFromEnv>) => c.server.rateLimit?.windowMs, 1000],

@@ -8,6 +8,7 @@ import type { RoomMemberRecord } from '../broker/types.js';
 import { CloseCodes, ProtocolError } from '../errors.js';
 import type { Envelope, ProtocolTypes } from '../protocol.js';
 import type { Connection } from './connection.js';
+import { slotRetryAfter } from './admission.js';
 import { retrySeconds } from './http.js';
 import { isoNow } from './outbound.js';
 import type { Core } from './server.js';
@@ -48,9 +49,17 @@ const auth: Builtin = async (core, connection, message) => {
       retryAfter: retrySeconds(banned),
     });
   }
+  // Sockets waiting for auth do not count against the server's capacity: it is checked now.
+  if (core.registry.size >= core.options.maxTotalConnections) {
+    throw new ProtocolError('SERVER_AT_CAPACITY', `at most ${core.options.maxTotalConnections} connections on this server`, {
+      closeCode: CloseCodes.TRY_AGAIN_LATER,
+      retryAfter: slotRetryAfter(core.options),
+    });
+  }
   if (!(await core.options.broker.acquireConnection(verified.user.id, core.options.maxConnectionsPerUser))) {
     throw new ProtocolError('CONNECTION_LIMIT', `at most ${core.options.maxConnectionsPerUser} connections per user`, {
       closeCode: CloseCodes.CONNECTION_LIMIT,
+      retryAfter: slotRetryAfter(core.options),
     });
   }
   if (connection.closed) {

@@ -1,5 +1,6 @@
 /**
- * The HTTP beside the socket: `GET <path>/health` (`{status, active_connections, uptime_seconds}`),
+ * The HTTP beside the socket: `GET <path>/health` (`{status, active_connections,
+ * unauthenticated_connections, uptime_seconds}`),
  * `GET /metrics` (Prometheus text), and the plain HTTP answers that refuse an upgrade.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,7 +9,10 @@ import type { ResolvedServerOptions } from './options.js';
 
 export interface HealthReport {
   readonly status: 'ok' | 'shutting_down';
+  /** Authenticated connections on this instance. */
   readonly active_connections: number;
+  /** Sockets upgraded without a token, still waiting for their `auth` message. */
+  readonly unauthenticated_connections: number;
   readonly uptime_seconds: number;
 }
 

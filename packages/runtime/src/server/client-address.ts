@@ -1,0 +1,68 @@
+/**
+ * The address a connection comes from, for the limits that count per address. Behind a reverse
+ * proxy every client has the proxy's address; such a proxy says who it forwards for in
+ * `X-Forwarded-For`, and that header is believed only from peers listed as trusted proxies
+ * (anyone else could write anything in it).
+ */
+import type { IncomingMessage } from 'node:http';
+import { BlockList, isIP } from 'node:net';
+
+/** Whether an address is one of the trusted proxies. */
+export type AddressMatcher = (address: string) => boolean;
+
+const IPV4_MAPPED = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;
+
+/** The address in one form: an IPv4 address mapped into IPv6 is written as IPv4. `null` when not an IP. */
+function normalize(address: string | undefined): string | null {
+  if (address === undefined) return null;
+  const trimmed = address.trim();
+  const mapped = IPV4_MAPPED.exec(trimmed)?.[1];
+  const candidate = mapped ?? trimmed;
+  return isIP(candidate) === 0 ? null : candidate;
+}
+
+function family(address: string): 'ipv4' | 'ipv6' {
+  return isIP(address) === 6 ? 'ipv6' : 'ipv4';
+}
+
+/**
+ * A matcher for addresses and CIDR ranges (`'10.0.0.1'`, `'10.0.0.0/8'`, `'fd00::/8'`).
+ * @throws TypeError for an entry that is neither.
+ */
+export function trustedProxyMatcher(entries: readonly string[]): AddressMatcher {
+  if (entries.length === 0) return () => false;
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [base = '', prefix, ...rest] = entry.split('/');
+    const address = normalize(base);
+    const bits = prefix === undefined ? null : Number(prefix);
+    const max = address !== null && family(address) === 'ipv6' ? 128 : 32;
+    if (address === null || rest.length > 0 || (bits !== null && (!Number.isInteger(bits) || bits < 0 || bits > max || prefix === ''))) {
+      throw new TypeError(`options.trustedProxies: "${entry}" is not an IP address or a CIDR range`);
+    }
+    if (bits === null) list.addAddress(address, family(address));
+    else list.addSubnet(address, bits, family(address));
+  }
+  return (address) => list.check(address, family(address));
+}
+
+/**
+ * The client's address: the peer's, unless the peer is a trusted proxy; then the last address
+ * in `X-Forwarded-For` that is not itself a trusted proxy (each proxy appends the address it
+ * got the request from, so the entries a client wrote itself are further left). An entry that
+ * is not an address stops the walk at the proxy that passed it on. `null` when unknown.
+ */
+export function clientAddress(request: IncomingMessage, trusted: AddressMatcher): string | null {
+  let client = normalize(request.socket.remoteAddress);
+  const header = request.headers['x-forwarded-for'];
+  if (client === null || !trusted(client) || header === undefined) return client;
+  // Node joins repeated X-Forwarded-For headers with ', ': one split covers both forms.
+  const hops = (Array.isArray(header) ? header.join(',') : header).split(',');
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = normalize(hops[i]);
+    if (hop === null) return client;
+    client = hop;
+    if (!trusted(hop)) return hop;
+  }
+  return client;
+}
