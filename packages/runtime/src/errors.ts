@@ -39,7 +39,7 @@ export const CloseCodes = Object.freeze({
 export type CloseCode = (typeof CloseCodes)[keyof typeof CloseCodes];
 
 export interface ProtocolErrorOptions {
-  /** Seconds until a retry can succeed (`RATE_LIMIT_EXCEEDED`). */
+  /** Seconds until a retry may succeed (`RATE_LIMIT_EXCEEDED`, `CONNECTION_LIMIT`, `SERVER_AT_CAPACITY`). */
   readonly retryAfter?: number;
   /** Set when the error ends the connection. */
   readonly closeCode?: CloseCode;

@@ -99,7 +99,10 @@ export class MemoryBroker implements Broker {
   }
 
   async banUser(userId: string, durationMs: number): Promise<void> {
-    const until = Date.now() + durationMs;
+    const now = Date.now();
+    // Bans are rare: forgetting the ended ones here keeps the map as small as the bans in force.
+    for (const [user, end] of this.#bans) if (end <= now) this.#bans.delete(user);
+    const until = now + durationMs;
     if (until > (this.#bans.get(userId) ?? 0)) this.#bans.set(userId, until);
   }
 
