@@ -4,7 +4,7 @@
  * `configFromEnv` reads them once, refusing bad values with a message that names the variable.
  */
 import type { JwtAlgorithm, ServerOptions } from '@switchboard/runtime/server';
-import { DEFAULT_SERVER_OPTIONS } from '@switchboard/runtime/server';
+import { DEFAULT_SERVER_OPTIONS, trustedProxyMatcher } from '@switchboard/runtime/server';
 
 export interface ServiceConfig {
   readonly port: number;
@@ -104,6 +104,20 @@ function list(env: Env, name: string): string[] | undefined {
   return raw.split(',').map((item) => item.trim()).filter((item) => item.length > 0);
 }
 
+/** TRUSTED_PROXIES, checked here so that a bad entry is a configuration error naming the variable. */
+function trustedProxies(env: Env): string[] | undefined {
+  const entries = list(env, 'TRUSTED_PROXIES');
+  for (const entry of entries ?? []) {
+    try {
+      trustedProxyMatcher([entry]);
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+      throw new ConfigError(`TRUSTED_PROXIES: "${entry}" is not an IP address or a CIDR range`);
+    }
+  }
+  return entries;
+}
+
 const ALGORITHMS: readonly JwtAlgorithm[] = ['HS256', 'HS384', 'HS512', 'RS256', 'ES256'];
 
 /** Drops `undefined` values, so exactOptionalPropertyTypes and the runtime's defaults both hold. */
@@ -158,7 +172,7 @@ export function configFromEnv(env: Env, randomSecret: () => string = () => crypt
       maxTotalConnections: integer(env, 'MAX_TOTAL_CONNECTIONS'),
       maxUnauthenticatedConnections: integer(env, 'MAX_UNAUTHENTICATED_CONNECTIONS'),
       maxUnauthenticatedPerAddress: integer(env, 'MAX_UNAUTHENTICATED_PER_ADDRESS'),
-      trustedProxies: list(env, 'TRUSTED_PROXIES'),
+      trustedProxies: trustedProxies(env),
       maxMessageSize: integer(env, 'MAX_MESSAGE_SIZE'),
       rateLimit: defined({
         limit: integer(env, 'MESSAGE_RATE_LIMIT'),

@@ -57,6 +57,7 @@ describe('configFromEnv', () => {
     ['JWT_ALGORITHMS', 'HS256,none', 'JWT_ALGORITHMS: unknown algorithm "none" (use HS256, HS384, HS512, RS256, ES256)'],
     ['REDIS_URL', 'localhost:6379', 'REDIS_URL must start with redis:// or rediss://, got "localhost:6379"'],
     ['REDIS_KEY_PREFIX', 'app:', 'REDIS_KEY_PREFIX is set without REDIS_URL'],
+    ['TRUSTED_PROXIES', '10.0.0.1, proxy.internal', 'TRUSTED_PROXIES: "proxy.internal" is not an IP address or a CIDR range'],
   ])('refuses %s=%s', (name, value, message) => {
     expect(() => configFromEnv({ [name]: value }, secret)).toThrow(new ConfigError(message));
   });

@@ -25,6 +25,17 @@ function family(address: string): 'ipv4' | 'ipv6' {
   return isIP(address) === 6 ? 'ipv6' : 'ipv4';
 }
 
+/** An entry of `trustedProxies` as an address and a prefix length (`null` for one address). */
+function parseEntry(entry: string): { readonly address: string; readonly bits: number | null } | null {
+  const [base = '', prefix, ...rest] = entry.split('/');
+  const address = normalize(base);
+  if (address === null || rest.length > 0) return null;
+  if (prefix === undefined) return { address, bits: null };
+  const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : -1;
+  const max = family(address) === 'ipv6' ? 128 : 32;
+  return bits >= 0 && bits <= max ? { address, bits } : null;
+}
+
 /**
  * A matcher for addresses and CIDR ranges (`'10.0.0.1'`, `'10.0.0.0/8'`, `'fd00::/8'`).
  * @throws TypeError for an entry that is neither.
@@ -33,15 +44,10 @@ export function trustedProxyMatcher(entries: readonly string[]): AddressMatcher 
   if (entries.length === 0) return () => false;
   const list = new BlockList();
   for (const entry of entries) {
-    const [base = '', prefix, ...rest] = entry.split('/');
-    const address = normalize(base);
-    const bits = prefix === undefined ? null : Number(prefix);
-    const max = address !== null && family(address) === 'ipv6' ? 128 : 32;
-    if (address === null || rest.length > 0 || (bits !== null && (!Number.isInteger(bits) || bits < 0 || bits > max || prefix === ''))) {
-      throw new TypeError(`options.trustedProxies: "${entry}" is not an IP address or a CIDR range`);
-    }
-    if (bits === null) list.addAddress(address, family(address));
-    else list.addSubnet(address, bits, family(address));
+    const parsed = parseEntry(entry);
+    if (parsed === null) throw new TypeError(`options.trustedProxies: "${entry}" is not an IP address or a CIDR range`);
+    if (parsed.bits === null) list.addAddress(parsed.address, family(parsed.address));
+    else list.addSubnet(parsed.address, parsed.bits, family(parsed.address));
   }
   return (address) => list.check(address, family(address));
 }
