@@ -57,6 +57,13 @@ describe('sockets waiting for auth', () => {
     await fx.connect('u1');
   });
 
+  it('count an IPv6 /64 as one address', async () => {
+    const server = await fx.start({ maxUnauthenticatedPerAddress: 1, trustedProxies: ['127.0.0.1'] });
+    expect((await knock(server.url(), from('2001:db8::1'))).status).toBe(101);
+    expect(await knock(server.url(), from('2001:db8::ffff:2'))).toMatchObject({ status: 429, retryAfter: AUTH_RETRY });
+    expect((await knock(server.url(), from('2001:db8:0:1::1'))).status).toBe(101);
+  });
+
   it('have a total cap: N wait, N+1 gets 503 with Retry-After', async () => {
     const server = await fx.start({ maxUnauthenticatedConnections: 3, maxUnauthenticatedPerAddress: 10, trustedProxies: ['127.0.0.1'] });
     for (const address of ['10.0.0.1', '10.0.0.2', '10.0.0.3']) expect((await knock(server.url(), from(address))).status).toBe(101);

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clientAddress, trustedProxyMatcher } from '../src/server/client-address.js';
+import { addressGroup, clientAddress, trustedProxyMatcher } from '../src/server/client-address.js';
 import { resolveServerOptions } from '../src/server/options.js';
 
 /** Only what `clientAddress` reads of a request. */
@@ -50,6 +50,31 @@ describe('clientAddress', () => {
       fc.property(fc.ipV4(), fc.array(fc.oneof(fc.ipV4(), fc.ipV6(), fc.string()), { maxLength: 5 }), (peer, hops) => {
         fc.pre(!trusted(peer));
         expect(clientAddress(request(peer, hops.join(', ')), trusted)).toBe(peer);
+      }),
+    );
+  });
+});
+
+describe('addressGroup', () => {
+  it.each([
+    ['198.51.100.7', '198.51.100.7'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['2001:db8:0:1:aaaa:bbbb:cccc:dddd', '2001:db8:0:1::/64'],
+    ['2001:0db8:0000:0001::', '2001:db8:0:1::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['64:ff9b::198.51.100.7', '64:ff9b:0:0::/64'],
+  ])('%s counts as %s', (address, group) => {
+    expect(addressGroup(address)).toBe(group);
+  });
+
+  it('puts every address of one /64 in one group, and addresses of other /64s in others (property)', () => {
+    const group = fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 4, maxLength: 4 });
+    const hex = (groups: number[]) => groups.map((g) => g.toString(16)).join(':');
+    fc.assert(
+      fc.property(group, group, group, (prefix, a, b) => {
+        expect(addressGroup(`${hex(prefix)}:${hex(a)}`)).toBe(addressGroup(`${hex(prefix)}:${hex(b)}`));
+        const other = [...prefix.slice(0, 3), ((prefix[3] ?? 0) + 1) % 0x10000];
+        expect(addressGroup(`${hex(other)}:${hex(a)}`)).not.toBe(addressGroup(`${hex(prefix)}:${hex(a)}`));
       }),
     );
   });

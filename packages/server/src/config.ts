@@ -53,7 +53,7 @@ export const ENV_VARS: readonly EnvVar[] = Object.freeze([
   { name: 'MAX_CONNECTIONS_PER_USER', default: String(d.maxConnectionsPerUser), description: 'HTTP 429 / close 4005 above it' },
   { name: 'MAX_TOTAL_CONNECTIONS', default: String(d.maxTotalConnections), description: 'Authenticated connections; HTTP 503 / close 1013 above it' },
   { name: 'MAX_UNAUTHENTICATED_CONNECTIONS', default: String(d.maxUnauthenticatedConnections), description: 'Sockets waiting for their `auth` message (not counted in `MAX_TOTAL_CONNECTIONS`); HTTP 503 above it' },
-  { name: 'MAX_UNAUTHENTICATED_PER_ADDRESS', default: String(d.maxUnauthenticatedPerAddress), description: 'The same per client address; HTTP 429 above it' },
+  { name: 'MAX_UNAUTHENTICATED_PER_ADDRESS', default: String(d.maxUnauthenticatedPerAddress), description: 'The same per client address (an IPv6 /64 is one); HTTP 429 above it' },
   { name: 'TRUSTED_PROXIES', default: 'none', description: 'Comma-separated addresses or CIDR ranges of reverse proxies whose `X-Forwarded-For` gives the client address' },
   { name: 'MAX_MESSAGE_SIZE', default: String(d.maxMessageSize), description: 'Bytes; `MESSAGE_TOO_LARGE` above it, close 1009 above 4 times it' },
   { name: 'MESSAGE_RATE_LIMIT', default: String(d.rateLimit.limit), description: 'Messages per window per user' },

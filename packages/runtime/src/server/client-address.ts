@@ -53,6 +53,26 @@ export function trustedProxyMatcher(entries: readonly string[]): AddressMatcher 
 }
 
 /**
+ * What a per-address limit counts an address as: an IPv4 address itself, an IPv6 address its
+ * /64 (`'2001:db8:0:1::/64'`), the block one subscriber usually gets whole, so that stepping
+ * through addresses of one's own block does not multiply one's share.
+ */
+export function addressGroup(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail] = address.split('::');
+  const groups = (part: string): string[] => (part === '' ? [] : part.split(':'));
+  const left = groups(head);
+  const right = tail === undefined ? [] : groups(tail);
+  // A dotted IPv4 tail stands for two groups.
+  const written = left.length + right.reduce((count, group) => count + (group.includes('.') ? 2 : 1), 0);
+  const full = [...left, ...Array.from({ length: tail === undefined ? 0 : 8 - written }, () => '0'), ...right];
+  return `${full
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
+}
+
+/**
  * The client's address: the peer's, unless the peer is a trusted proxy; then the last address
  * in `X-Forwarded-For` that is not itself a trusted proxy (each proxy appends the address it
  * got the request from, so the entries a client wrote itself are further left). An entry that

@@ -45,8 +45,8 @@ export interface ServerOptions {
    */
   readonly maxUnauthenticatedConnections?: number;
   /**
-   * The same, per client address (see `trustedProxies`). Above it an upgrade without a token
-   * gets HTTP 429 with `Retry-After`.
+   * The same, per client address (see `trustedProxies`; an IPv6 /64 counts as one address).
+   * Above it an upgrade without a token gets HTTP 429 with `Retry-After`.
    * @default 10
    */
   readonly maxUnauthenticatedPerAddress?: number;

@@ -3,6 +3,7 @@
  * their own, in total and per client address, and do not count against the connection limit of
  * authenticated users: sockets that never authenticate cannot keep real users out.
  */
+import { addressGroup } from './client-address.js';
 import type { Connection } from './connection.js';
 
 export interface UnauthenticatedLimits {
@@ -13,9 +14,9 @@ export interface UnauthenticatedLimits {
 /** Which cap a new socket would exceed. */
 export type UnauthenticatedRefusal = 'total' | 'address';
 
-/** A connection's address as counted: connections of unknown address share one count. */
+/** A connection's address as counted (an IPv6 /64 is one); connections of unknown address share one count. */
 function keyOf(address: string | null): string {
-  return address ?? '';
+  return address === null ? '' : addressGroup(address);
 }
 
 export class UnauthenticatedSockets implements Iterable<Connection> {
