@@ -153,7 +153,7 @@ describe('auth message (token after the upgrade)', () => {
     await start();
     const client = await connect(await token('u_d'));
     const answer = await client.request('auth', { token: await token('someone_else') });
-    expect(answer.type === 'error' && answer.data.code).toBe('AUTH_FAILED');
+    expect(answer.type === 'error' && answer.data.code).toBe('INVALID_MESSAGE_TYPE');
     expect((await client.request('ping', {})).type).toBe('pong');
   });
 });
@@ -211,7 +211,7 @@ describe('HTTP beside the socket', () => {
     const response = await fetch(`http://127.0.0.1:${server.port}/ws/health`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['active_connections', 'status', 'uptime_seconds']);
+    expect(Object.keys(body).sort()).toEqual(['active_connections', 'status', 'unauthenticated_connections', 'uptime_seconds']);
     expect(body['status']).toBe('ok');
     expect(body['active_connections']).toBe(1);
     expect(body['uptime_seconds']).toEqual(expect.any(Number));

@@ -187,11 +187,11 @@ describe('event subscriptions', () => {
     expect(ann.received).toEqual([]);
   });
 
-  it('an event outside the spec is INVALID_MESSAGE at /data/events/0', async () => {
+  it('an event outside the spec is UNKNOWN_EVENT at /data/events/0, naming it', async () => {
     const server = await start();
     const ann = await connect(server, 'ann');
     const error = await ann.request('subscribe', { events: ['root.shell'] });
-    expect(error.type === 'error' && [error.data.code, error.data.details?.pointer]).toEqual(['INVALID_MESSAGE', '/data/events/0']);
+    expect(error.type === 'error' && [error.data.code, error.data.details?.pointer, error.data.details?.event]).toEqual(['UNKNOWN_EVENT', '/data/events/0', 'root.shell']);
   });
 
   it('asks the event authorizer, and refuses with FORBIDDEN naming the event', async () => {

@@ -45,7 +45,7 @@ export const ErrorCode = {
   INVALID_MESSAGE_TYPE: 'INVALID_MESSAGE_TYPE',
   /** The message is larger than max_message_size bytes (details.limit); it was not processed (frames beyond the hard cap close the connection with 1009 instead). */
   MESSAGE_TOO_LARGE: 'MESSAGE_TOO_LARGE',
-  /** The user sent more than message_rate_limit messages in the window; the message was dropped, retry after retry_after seconds. */
+  /** The user sent more than message_rate_limit messages in the window; the message was dropped, retry after retry_after seconds. With close_code 4008 the user is banned and retry_after is the time left on the ban. */
   RATE_LIMIT_EXCEEDED: 'RATE_LIMIT_EXCEEDED',
   /** The token is missing, malformed, badly signed, uses a refused algorithm, lacks sub, or names another user than the connection's. */
   AUTH_FAILED: 'AUTH_FAILED',
@@ -57,7 +57,7 @@ export const ErrorCode = {
   NOT_IN_ROOM: 'NOT_IN_ROOM',
   /** A subscribe or unsubscribe names an event that does not exist (details.event, details.pointer). */
   UNKNOWN_EVENT: 'UNKNOWN_EVENT',
-  /** The user already has max_connections_per_user open connections. */
+  /** The user already has max_connections_per_user open connections; retry after retry_after seconds, or once one of them is closed. */
   CONNECTION_LIMIT: 'CONNECTION_LIMIT',
   /** The server has reached its total connection limit; retry after retry_after seconds, ideally on another instance. */
   SERVER_AT_CAPACITY: 'SERVER_AT_CAPACITY',
@@ -2310,7 +2310,7 @@ export interface ErrorData {
    */
   message: string;
   /**
-   * Seconds to wait before retrying (with RATE_LIMIT_EXCEEDED, SERVER_AT_CAPACITY, CONNECTION_LIMIT).
+   * Seconds to wait before retrying, always present with the limit errors where waiting helps. RATE_LIMIT_EXCEEDED: until the sliding window lets a message through again, or with close_code 4008 the time left on the ban. CONNECTION_LIMIT and SERVER_AT_CAPACITY: the server cannot know when a connection will close, so this is idle_timeout_ms in seconds, the longest a connection that went away without closing keeps its slot (one may close sooner). The same values are sent in the `Retry-After` header when the refusal is an HTTP 429 or 503 at the upgrade; a refusal because too many sockets wait for their `auth` message carries the auth deadline in seconds.
    */
   retry_after?: number;
   /**

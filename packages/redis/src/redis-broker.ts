@@ -171,6 +171,17 @@ export class RedisBroker implements Broker {
     return await this.#client.switchboardConnectionCount(this.#keys.conn(userId), this.#livePrefix);
   }
 
+  async banUser(userId: string, durationMs: number): Promise<void> {
+    this.#assertOpen();
+    await this.#client.switchboardBan(this.#keys.ban(userId), String(durationMs));
+  }
+
+  async banRemaining(userId: string): Promise<number> {
+    this.#assertOpen();
+    // -2: no ban. A key without a ttl (-1) is not one this broker wrote: not a ban either.
+    return Math.max(0, await this.#client.pttl(this.#keys.ban(userId)));
+  }
+
   async enqueue(userId: string, message: QueuedMessage, max: number): Promise<number> {
     this.#assertOpen();
     return await this.#client.switchboardEnqueue(this.#keys.queue(userId), encodeQueuedMessage(message), String(max));

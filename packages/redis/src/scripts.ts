@@ -145,6 +145,18 @@ if tonumber(ARGV[1]) >= last then return false end
 return redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[1], '+inf')
 `,
   },
+  /**
+   * KEYS: ban key. ARGV: duration ms. Sets the ban to end `duration` from now unless the one in
+   * force ends later. Returns 1 when it was set.
+   */
+  switchboardBan: {
+    numberOfKeys: 1,
+    lua: `
+if redis.call('PTTL', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+return 1
+`,
+  },
   /** KEYS: queue list. ARGV: item, max. Returns how many of the oldest were dropped. */
   switchboardEnqueue: {
     numberOfKeys: 1,
@@ -203,6 +215,7 @@ export interface ScriptCommands {
   switchboardLiveMembers(membersKey: string, livePrefix: string): Promise<string[]>;
   switchboardPublishSequenced(seqKey: string, historyKey: string, channel: string, header: string, head: string, tail: string, keep: '1' | '0', limit: string): Promise<number>;
   switchboardHistory(seqKey: string, historyKey: string, afterSeq: string): Promise<string[] | null>;
+  switchboardBan(banKey: string, durationMs: string): Promise<number>;
   switchboardEnqueue(queueKey: string, item: string, max: string): Promise<number>;
   switchboardAcknowledge(queueKey: string, ...encodedIds: string[]): Promise<number>;
   switchboardAcknowledgeThrough(queueKey: string, encodedId: string): Promise<number>;

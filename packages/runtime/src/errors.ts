@@ -46,7 +46,7 @@ export type CloseCode = (typeof CloseCodes)[keyof typeof CloseCodes];
 export type ErrorDetails = Readonly<Record<string, string | number | readonly string[]>>;
 
 export interface ProtocolErrorOptions {
-  /** Seconds until a retry can succeed (`RATE_LIMIT_EXCEEDED`). */
+  /** Seconds until a retry may succeed (`RATE_LIMIT_EXCEEDED`, `CONNECTION_LIMIT`, `SERVER_AT_CAPACITY`). */
   readonly retryAfter?: number;
   /** Set when the error ends the connection. */
   readonly closeCode?: CloseCode;

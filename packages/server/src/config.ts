@@ -4,7 +4,7 @@
  * `configFromEnv` reads them once, refusing bad values with a message that names the variable.
  */
 import type { JwtAlgorithm, ServerOptions } from '@switchboard/runtime/server';
-import { DEFAULT_SERVER_OPTIONS } from '@switchboard/runtime/server';
+import { DEFAULT_SERVER_OPTIONS, trustedProxyMatcher } from '@switchboard/runtime/server';
 
 export interface ServiceConfig {
   readonly port: number;
@@ -51,7 +51,10 @@ export const ENV_VARS: readonly EnvVar[] = Object.freeze([
   { name: 'WS_PATH', default: d.path, description: 'WebSocket endpoint (aliases `<path>/{token}`, `<path>/{client_id}`)' },
   { name: 'AUTH_TIMEOUT_MS', default: String(d.authTimeoutMs), description: 'Time to send `auth` when the upgrade had no token (close 4002)' },
   { name: 'MAX_CONNECTIONS_PER_USER', default: String(d.maxConnectionsPerUser), description: 'HTTP 429 / close 4005 above it' },
-  { name: 'MAX_TOTAL_CONNECTIONS', default: String(d.maxTotalConnections), description: 'HTTP 503 / close 1013 above it' },
+  { name: 'MAX_TOTAL_CONNECTIONS', default: String(d.maxTotalConnections), description: 'Authenticated connections; HTTP 503 / close 1013 above it' },
+  { name: 'MAX_UNAUTHENTICATED_CONNECTIONS', default: String(d.maxUnauthenticatedConnections), description: 'Sockets waiting for their `auth` message (not counted in `MAX_TOTAL_CONNECTIONS`); HTTP 503 above it' },
+  { name: 'MAX_UNAUTHENTICATED_PER_ADDRESS', default: String(d.maxUnauthenticatedPerAddress), description: 'The same per client address (an IPv6 /64 is one); HTTP 429 above it' },
+  { name: 'TRUSTED_PROXIES', default: 'none', description: 'Comma-separated addresses or CIDR ranges of reverse proxies whose `X-Forwarded-For` gives the client address' },
   { name: 'MAX_MESSAGE_SIZE', default: String(d.maxMessageSize), description: 'Bytes; `MESSAGE_TOO_LARGE` above it, close 1009 above 4 times it' },
   { name: 'MESSAGE_RATE_LIMIT', default: String(d.rateLimit.limit), description: 'Messages per window per user' },
   { name: 'MESSAGE_RATE_WINDOW_MS', default: String(d.rateLimit.windowMs), description: 'Sliding window length' },
@@ -99,6 +102,20 @@ function list(env: Env, name: string): string[] | undefined {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return undefined;
   return raw.split(',').map((item) => item.trim()).filter((item) => item.length > 0);
+}
+
+/** TRUSTED_PROXIES, checked here so that a bad entry is a configuration error naming the variable. */
+function trustedProxies(env: Env): string[] | undefined {
+  const entries = list(env, 'TRUSTED_PROXIES');
+  for (const entry of entries ?? []) {
+    try {
+      trustedProxyMatcher([entry]);
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+      throw new ConfigError(`TRUSTED_PROXIES: "${entry}" is not an IP address or a CIDR range`);
+    }
+  }
+  return entries;
 }
 
 const ALGORITHMS: readonly JwtAlgorithm[] = ['HS256', 'HS384', 'HS512', 'RS256', 'ES256'];
@@ -153,6 +170,9 @@ export function configFromEnv(env: Env, randomSecret: () => string = () => crypt
       authTimeoutMs: integer(env, 'AUTH_TIMEOUT_MS'),
       maxConnectionsPerUser: integer(env, 'MAX_CONNECTIONS_PER_USER'),
       maxTotalConnections: integer(env, 'MAX_TOTAL_CONNECTIONS'),
+      maxUnauthenticatedConnections: integer(env, 'MAX_UNAUTHENTICATED_CONNECTIONS'),
+      maxUnauthenticatedPerAddress: integer(env, 'MAX_UNAUTHENTICATED_PER_ADDRESS'),
+      trustedProxies: trustedProxies(env),
       maxMessageSize: integer(env, 'MAX_MESSAGE_SIZE'),
       rateLimit: defined({
         limit: integer(env, 'MESSAGE_RATE_LIMIT'),

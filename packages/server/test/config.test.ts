@@ -32,6 +32,9 @@ describe('configFromEnv', () => {
   it.each([
     ['MAX_CONNECTIONS_PER_USER', '3', (c: ReturnType<typeof configFromEnv>) => c.server.maxConnectionsPerUser, 3],
     ['MAX_TOTAL_CONNECTIONS', '1000', (c: ReturnType<typeof configFromEnv>) => c.server.maxTotalConnections, 1000],
+    ['MAX_UNAUTHENTICATED_CONNECTIONS', '50', (c: ReturnType<typeof configFromEnv>) => c.server.maxUnauthenticatedConnections, 50],
+    ['MAX_UNAUTHENTICATED_PER_ADDRESS', '4', (c: ReturnType<typeof configFromEnv>) => c.server.maxUnauthenticatedPerAddress, 4],
+    ['TRUSTED_PROXIES', '10.0.0.1, 192.168.0.0/16', (c: ReturnType<typeof configFromEnv>) => c.server.trustedProxies, ['10.0.0.1', '192.168.0.0/16']],
     ['MAX_MESSAGE_SIZE', '1024', (c: ReturnType<typeof configFromEnv>) => c.server.maxMessageSize, 1024],
     ['MESSAGE_RATE_LIMIT', '50', (c: ReturnType<typeof configFromEnv>) => c.server.rateLimit?.limit, 50],
     ['MESSAGE_RATE_WINDOW_MS', '1000', (c: ReturnType<typeof configFromEnv>) => c.server.rateLimit?.windowMs, 1000],
@@ -54,6 +57,7 @@ describe('configFromEnv', () => {
     ['JWT_ALGORITHMS', 'HS256,none', 'JWT_ALGORITHMS: unknown algorithm "none" (use HS256, HS384, HS512, RS256, ES256)'],
     ['REDIS_URL', 'localhost:6379', 'REDIS_URL must start with redis:// or rediss://, got "localhost:6379"'],
     ['REDIS_KEY_PREFIX', 'app:', 'REDIS_KEY_PREFIX is set without REDIS_URL'],
+    ['TRUSTED_PROXIES', '10.0.0.1, proxy.internal', 'TRUSTED_PROXIES: "proxy.internal" is not an IP address or a CIDR range'],
   ])('refuses %s=%s', (name, value, message) => {
     expect(() => configFromEnv({ [name]: value }, secret)).toThrow(new ConfigError(message));
   });

@@ -138,6 +138,22 @@ export function brokerContract(name: string, create: BrokerFactory): void {
       expect(await b.connectionCount('u')).toBe(0);
     });
 
+    it('bans a user on every instance until the ban ends; a shorter ban keeps the longer one', async () => {
+      await setup();
+      expect(await b.banRemaining('u')).toBe(0);
+      await a.banUser('u', 300);
+      const left = await b.banRemaining('u');
+      expect(left).toBeGreaterThan(200);
+      expect(left).toBeLessThanOrEqual(300);
+      expect(await b.banRemaining('someone else')).toBe(0);
+      await b.banUser('u', 10);
+      expect(await a.banRemaining('u')).toBeGreaterThan(200);
+      await b.banUser('v', 30);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(await a.banRemaining('v')).toBe(0);
+      expect(await a.banRemaining('u')).toBeGreaterThan(0);
+    });
+
     it('queues per user, drops the oldest past the bound, keeps them until acknowledged', async () => {
       await setup();
       for (let i = 1; i <= 3; i++) expect(await a.enqueue('u', { id: `q${i}`, frame: `f${i}` }, 3)).toBe(0);

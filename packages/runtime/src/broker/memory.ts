@@ -19,6 +19,8 @@ export class MemoryBroker implements Broker {
   readonly #rooms = new Map<string, RoomState>();
   readonly #connections = new Map<string, number>();
   readonly #queues = new Map<string, QueuedMessage[]>();
+  /** Users' ban ends, in `Date.now()` milliseconds. */
+  readonly #bans = new Map<string, number>();
   #closed = false;
 
   async register(node: BrokerNode): Promise<void> {
@@ -94,6 +96,23 @@ export class MemoryBroker implements Broker {
 
   async connectionCount(userId: string): Promise<number> {
     return this.#connections.get(userId) ?? 0;
+  }
+
+  async banUser(userId: string, durationMs: number): Promise<void> {
+    const now = Date.now();
+    // Bans are rare: forgetting the ended ones here keeps the map as small as the bans in force.
+    for (const [user, end] of this.#bans) if (end <= now) this.#bans.delete(user);
+    const until = now + durationMs;
+    if (until > (this.#bans.get(userId) ?? 0)) this.#bans.set(userId, until);
+  }
+
+  async banRemaining(userId: string): Promise<number> {
+    const until = this.#bans.get(userId);
+    if (until === undefined) return 0;
+    const left = until - Date.now();
+    if (left > 0) return left;
+    this.#bans.delete(userId);
+    return 0;
   }
 
   async enqueue(userId: string, message: QueuedMessage, max: number): Promise<number> {

@@ -104,6 +104,14 @@ export interface Broker {
   /** Open connections of the user on every instance. */
   connectionCount(userId: string): Promise<number>;
 
+  /**
+   * Bans the user on every instance for `durationMs` from now (a rate-limit ban): every instance
+   * refuses the user's new connections until it ends. A longer ban already in force is kept.
+   */
+  banUser(userId: string, durationMs: number): Promise<void>;
+  /** Milliseconds left on the user's ban (as any instance set it); 0 when the user is not banned. */
+  banRemaining(userId: string): Promise<number>;
+
   /** Queues a message for the user, dropping the oldest beyond `max`; resolves how many were dropped. */
   enqueue(userId: string, message: QueuedMessage, max: number): Promise<number>;
   /** Queued messages, oldest first. They stay queued until acknowledged. */

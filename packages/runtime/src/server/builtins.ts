@@ -8,8 +8,11 @@ import type { RoomMemberRecord } from '../broker/types.js';
 import { CloseCodes, ProtocolError } from '../errors.js';
 import type { Envelope, ProtocolTypes } from '../protocol.js';
 import type { Connection } from './connection.js';
+import { slotRetryAfter } from './admission.js';
+import { retrySeconds } from './http.js';
 import { isoNow } from './outbound.js';
 import type { Core } from './server.js';
+import type { User } from './types.js';
 import { unknownEventsIn } from './unknown-events.js';
 
 /** A built-in handler; returns a promise only when it has asynchronous work. */
@@ -27,7 +30,9 @@ function dataOf<T>(message: Envelope): T {
 }
 
 const auth: Builtin = async (core, connection, message) => {
-  if (connection.authenticated) throw new ProtocolError('AUTH_FAILED', 'already authenticated; use auth.refresh to replace the token');
+  // `auth` is only valid as the first message: on an authenticated connection it is a message
+  // type the connection's state does not allow, whatever its token says.
+  if (connection.authenticated) throw new ProtocolError('INVALID_MESSAGE_TYPE', 'already authenticated; use auth.refresh to replace the token');
   const { token } = dataOf<TokenData>(message);
   let verified;
   try {
@@ -37,12 +42,25 @@ const auth: Builtin = async (core, connection, message) => {
     core.options.metrics.authFailures.inc({ reason: error.code });
     throw new ProtocolError(error.code, error.message, { closeCode: CloseCodes.POLICY_VIOLATION });
   }
-  if (core.limiter.isBanned(verified.user.id, Date.now()) !== null) {
-    throw new ProtocolError('RATE_LIMIT_EXCEEDED', 'temporarily banned after repeated rate-limit violations', { closeCode: CloseCodes.RATE_LIMIT_BAN });
+  // Bans are kept by the broker: one set on any instance holds here too.
+  const banned = await core.options.broker.banRemaining(verified.user.id);
+  if (banned > 0) {
+    throw new ProtocolError('RATE_LIMIT_EXCEEDED', 'temporarily banned after repeated rate-limit violations', {
+      closeCode: CloseCodes.RATE_LIMIT_BAN,
+      retryAfter: retrySeconds(banned),
+    });
+  }
+  // Sockets waiting for auth do not count against the server's capacity: it is checked now.
+  if (core.registry.size >= core.options.maxTotalConnections) {
+    throw new ProtocolError('SERVER_AT_CAPACITY', `at most ${core.options.maxTotalConnections} connections on this server`, {
+      closeCode: CloseCodes.TRY_AGAIN_LATER,
+      retryAfter: slotRetryAfter(core.options),
+    });
   }
   if (!(await core.options.broker.acquireConnection(verified.user.id, core.options.maxConnectionsPerUser))) {
     throw new ProtocolError('CONNECTION_LIMIT', `at most ${core.options.maxConnectionsPerUser} connections per user`, {
       closeCode: CloseCodes.CONNECTION_LIMIT,
+      retryAfter: slotRetryAfter(core.options),
     });
   }
   if (connection.closed) {
@@ -66,10 +84,28 @@ const authRefresh: Builtin = async (core, connection, message) => {
     throw new ProtocolError('AUTH_FAILED', 'the new token is for another user');
   }
   connection.expireAt(verified.expiresAt, core.expire);
+  if (verified.user.name !== connection.user.name) await rename(core, connection, verified.user);
   // A token without `exp` never expires; the reply still needs a date, so it names the last one.
   const expiresAt = verified.expiresAt === null ? '9999-12-31T23:59:59.999Z' : new Date(verified.expiresAt).toISOString();
   core.sendBuiltin(connection, 'auth.refreshed', { expires_at: expiresAt }, message.id);
 };
+
+/**
+ * A refreshed token with another `name`: every message built from the connection's user from
+ * now on carries it, and the connection's member records say it too, so that `room.joined`
+ * lists the new name (its join time is kept).
+ */
+async function rename<P extends ProtocolTypes>(core: Core<P>, connection: Connection, user: User): Promise<void> {
+  connection.authenticate(user);
+  const { broker } = core.options;
+  for (const room of [...connection.rooms]) {
+    const record = (await broker.members(room)).find((member) => member.connectionId === connection.id);
+    // Gone or left meanwhile: its record is removed and must not come back.
+    if (connection.closed) return;
+    if (record === undefined || !connection.rooms.has(room)) continue;
+    await broker.addMember(room, { ...record, username: user.name });
+  }
+}
 
 const ping: Builtin = (core, connection, message) => {
   const { pingId } = dataOf<PingData>(message);

@@ -108,6 +108,7 @@ export class Connection implements ConnectionInfo {
     return this.#closed || this.socket.readyState !== this.socket.OPEN;
   }
 
+  /** Sets who the connection is: once it authenticates, and again when `auth.refresh` renames the user. */
   authenticate(user: User): void {
     this.#user = user;
   }

@@ -1,5 +1,6 @@
 /**
- * The HTTP beside the socket: `GET <path>/health` (`{status, active_connections, uptime_seconds}`),
+ * The HTTP beside the socket: `GET <path>/health` (`{status, active_connections,
+ * unauthenticated_connections, uptime_seconds}`),
  * `GET /metrics` (Prometheus text), and the plain HTTP answers that refuse an upgrade.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,7 +9,10 @@ import type { ResolvedServerOptions } from './options.js';
 
 export interface HealthReport {
   readonly status: 'ok' | 'shutting_down';
+  /** Authenticated connections on this instance. */
   readonly active_connections: number;
+  /** Sockets upgraded without a token, still waiting for their `auth` message. */
+  readonly unauthenticated_connections: number;
   readonly uptime_seconds: number;
 }
 
@@ -44,8 +48,17 @@ export function serveHttp(server: HttpFacing, request: IncomingMessage, response
   return false;
 }
 
-/** Answers an upgrade with a plain HTTP status and closes the socket. */
-export function rejectUpgrade(socket: Duplex, status: number, text: string): void {
+/**
+ * Answers an upgrade with a plain HTTP status and closes the socket; `retryAfterSeconds` becomes
+ * a `Retry-After` header (a refusal that waiting may cure).
+ */
+export function rejectUpgrade(socket: Duplex, status: number, text: string, retryAfterSeconds?: number): void {
   if (socket.destroyed) return;
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+  const retryAfter = retryAfterSeconds === undefined ? '' : `Retry-After: ${retryAfterSeconds}\r\n`;
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n${retryAfter}Content-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+}
+
+/** Whole seconds to wait for `ms` milliseconds, at least 1 (`Retry-After`, `retry_after`). */
+export function retrySeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
 }

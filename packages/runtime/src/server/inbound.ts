@@ -13,6 +13,7 @@ import { CloseCodes, ProtocolError } from '../errors.js';
 import type { Envelope, ProtocolTypes } from '../protocol.js';
 import { BUILTINS, type Builtin } from './builtins.js';
 import type { Connection, InboundFrame } from './connection.js';
+import { retrySeconds } from './http.js';
 import { encode, validationError } from './outbound.js';
 import type { Core } from './server.js';
 import type { HandlerContext, Reply, ServiceDispatch } from './types.js';
@@ -173,6 +174,7 @@ export class Inbound<P extends ProtocolTypes> {
     if (now - connection.lastRateLimitErrorAt < 1000) return false;
     connection.lastRateLimitErrorAt = now;
     if (core.limiter.recordViolation(user, now).banned) {
+      this.#shareBan(user);
       this.#ban(connection);
       return false;
     }
@@ -187,9 +189,21 @@ export class Inbound<P extends ProtocolTypes> {
     return false;
   }
 
+  /**
+   * Hands a new ban to the broker, which keeps it for every instance: the user's next connection,
+   * here or elsewhere, is refused at the door. Issued before the close frame, so it is in the
+   * broker before the client can come back.
+   */
+  #shareBan(user: string): void {
+    const { broker, logger, rateLimit } = this.core.options;
+    broker.banUser(user, rateLimit.banDurationMs).catch((error: unknown) => {
+      logger.error({ err: error, user }, 'the broker could not keep a ban: other instances may admit the user');
+    });
+  }
+
   #ban(connection: Connection): void {
     const until = this.core.limiter.isBanned(connection.user.id, Date.now());
-    const retryAfter = until === null ? undefined : Math.max(1, Math.ceil((until - Date.now()) / 1000));
+    const retryAfter = until === null ? undefined : retrySeconds(until - Date.now());
     this.core.fail(
       connection,
       new ProtocolError('RATE_LIMIT_EXCEEDED', 'temporarily banned after repeated rate-limit violations', {
@@ -205,7 +219,10 @@ export class Inbound<P extends ProtocolTypes> {
     const core = this.core;
     context = {
       connection,
-      user: connection.user,
+      // Read at each use: `auth.refresh` may have renamed the user since the context was made.
+      get user() {
+        return connection.user;
+      },
       send: core.senders,
       joinRoom: (room) => core.joinRoom(connection, room),
       assertInRoom: (room) => {

@@ -8,6 +8,8 @@ export type { AuthOptions, JwtAlgorithm, VerifiedToken } from './auth.js';
 export type { RateLimitOptions } from './rate-limiter.js';
 export { createServerMetrics } from './metrics.js';
 export { isUserId } from './identity.js';
+export { clientAddress, trustedProxyMatcher } from './client-address.js';
+export type { AddressMatcher } from './client-address.js';
 export { isoNow } from './outbound.js';
 export type { ServerMetrics } from './metrics.js';
 export type {

@@ -6,6 +6,7 @@ import { pino, type Logger } from 'pino';
 import { MemoryBroker } from '../broker/memory.js';
 import type { Broker } from '../broker/types.js';
 import type { AuthOptions } from './auth.js';
+import { trustedProxyMatcher } from './client-address.js';
 import { createServerMetrics, type ServerMetrics } from './metrics.js';
 import { DEFAULT_RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limiter.js';
 import type { User } from './types.js';
@@ -28,8 +29,37 @@ export interface ServerOptions {
   readonly authTimeoutMs?: number;
   /** @default 5 */
   readonly maxConnectionsPerUser?: number;
-  /** @default 1000 */
+  /**
+   * Authenticated connections on this instance (sockets still waiting for `auth` are not
+   * counted: see `maxUnauthenticatedConnections`). Above it HTTP 503, or `SERVER_AT_CAPACITY`
+   * and close 1013 for an `auth` message.
+   * @default 1000
+   */
   readonly maxTotalConnections?: number;
+  /**
+   * Sockets upgraded without a token and still waiting for their `auth` message, on this
+   * instance. They have this cap of their own instead of counting against
+   * `maxTotalConnections`, so sockets that never authenticate cannot keep users out. Above it
+   * an upgrade without a token gets HTTP 503 with `Retry-After`.
+   * @default 1000
+   */
+  readonly maxUnauthenticatedConnections?: number;
+  /**
+   * The same, per client address (see `trustedProxies`; an IPv6 /64 counts as one address).
+   * Above it an upgrade without a token gets HTTP 429 with `Retry-After`.
+   * @default 10
+   */
+  readonly maxUnauthenticatedPerAddress?: number;
+  /**
+   * Reverse proxies whose `X-Forwarded-For` header is believed, as addresses or CIDR ranges.
+   * Behind one, the client's address is the last one in the header that is not a trusted proxy
+   * itself; from any other peer the header is ignored and the peer's address is the client's.
+   * It is what `maxUnauthenticatedPerAddress` counts and what handlers see as
+   * `connection.remoteAddress`.
+   * @default []
+   * @example ['127.0.0.1', '10.0.0.0/8']
+   */
+  readonly trustedProxies?: readonly string[];
   /**
    * Largest inbound message in bytes: above it `MESSAGE_TOO_LARGE`; above 4 times it the frame is
    * not even read and the connection is closed with 1009.
@@ -108,6 +138,9 @@ export interface ResolvedServerOptions {
   readonly authTimeoutMs: number;
   readonly maxConnectionsPerUser: number;
   readonly maxTotalConnections: number;
+  readonly maxUnauthenticatedConnections: number;
+  readonly maxUnauthenticatedPerAddress: number;
+  readonly trustedProxies: readonly string[];
   readonly maxMessageSize: number;
   readonly rateLimit: RateLimitOptions;
   readonly heartbeatIntervalMs: number;
@@ -135,6 +168,9 @@ export const DEFAULT_SERVER_OPTIONS = Object.freeze({
   authTimeoutMs: 10_000,
   maxConnectionsPerUser: 5,
   maxTotalConnections: 1000,
+  maxUnauthenticatedConnections: 1000,
+  maxUnauthenticatedPerAddress: 10,
+  trustedProxies: Object.freeze([]) as readonly string[],
   maxMessageSize: 64 * 1024,
   rateLimit: DEFAULT_RATE_LIMIT_OPTIONS,
   heartbeatIntervalMs: 30_000,
@@ -154,6 +190,8 @@ const POSITIVE_INTEGERS = [
   'authTimeoutMs',
   'maxConnectionsPerUser',
   'maxTotalConnections',
+  'maxUnauthenticatedConnections',
+  'maxUnauthenticatedPerAddress',
   'maxMessageSize',
   'heartbeatIntervalMs',
   'maxRoomsPerConnection',
@@ -182,12 +220,17 @@ export function resolveServerOptions(options: ServerOptions): ResolvedServerOpti
   if (!/^\/[^?#]*[^/?#]$|^\/$/.test(path) || path === '/') {
     throw new TypeError(`options.path must start with "/", not end with "/", and not be "/", got "${path}"`);
   }
+  const trustedProxies = Object.freeze([...(options.trustedProxies ?? DEFAULT_SERVER_OPTIONS.trustedProxies)]);
+  trustedProxyMatcher(trustedProxies); // throws a TypeError naming a bad entry
   return {
     auth: options.auth,
     path,
     authTimeoutMs: options.authTimeoutMs ?? DEFAULT_SERVER_OPTIONS.authTimeoutMs,
     maxConnectionsPerUser: options.maxConnectionsPerUser ?? DEFAULT_SERVER_OPTIONS.maxConnectionsPerUser,
     maxTotalConnections: options.maxTotalConnections ?? DEFAULT_SERVER_OPTIONS.maxTotalConnections,
+    maxUnauthenticatedConnections: options.maxUnauthenticatedConnections ?? DEFAULT_SERVER_OPTIONS.maxUnauthenticatedConnections,
+    maxUnauthenticatedPerAddress: options.maxUnauthenticatedPerAddress ?? DEFAULT_SERVER_OPTIONS.maxUnauthenticatedPerAddress,
+    trustedProxies,
     maxMessageSize: options.maxMessageSize ?? DEFAULT_SERVER_OPTIONS.maxMessageSize,
     rateLimit: { ...DEFAULT_RATE_LIMIT_OPTIONS, ...options.rateLimit },
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? DEFAULT_SERVER_OPTIONS.heartbeatIntervalMs,

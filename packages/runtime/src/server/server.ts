@@ -9,9 +9,11 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Broadcast, Target } from '../broker/types.js';
 import { CloseCodes, ProtocolError } from '../errors.js';
 import type { CheckedServerProtocol, ProtocolTypes, ServerProtocol } from '../protocol.js';
+import { admitToken, isRefusal, screenUpgrade, STATUS_TEXT } from './admission.js';
 import { createTokenVerifier, extractCredentials, matchesEndpoint, type TokenVerifier, type VerifiedToken } from './auth.js';
 import { createSenders, type Publisher } from './broadcast.js';
 import { joinRoom } from './builtins.js';
+import { clientAddress, trustedProxyMatcher, type AddressMatcher } from './client-address.js';
 import { Connection, type ConnectionEvents } from './connection.js';
 import { textFrame } from './frame.js';
 import { checkIdentity } from './identity.js';
@@ -24,6 +26,7 @@ import { encode, errorData, isoNow, newId } from './outbound.js';
 import { SlidingWindowRateLimiter } from './rate-limiter.js';
 import { Registry } from './registry.js';
 import type { Delivery, Senders, ServiceDispatch } from './types.js';
+import { UnauthenticatedSockets } from './unauthenticated.js';
 
 /** Where a socket keeps its connection, for the shared listeners (`Core.#socketListeners`). */
 const CONNECTION = Symbol('switchboard.connection');
@@ -66,7 +69,8 @@ export function createServer<P extends ProtocolTypes>(
 export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publisher {
   readonly registry = new Registry();
   /** Upgraded but not yet authenticated (waiting for an `auth` message). */
-  readonly pending = new Set<Connection>();
+  readonly pending: UnauthenticatedSockets;
+  readonly #trustedProxies: AddressMatcher;
   readonly verify: TokenVerifier;
   readonly limiter: SlidingWindowRateLimiter;
   readonly senders: Senders<P>;
@@ -100,6 +104,8 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     const verifier = createTokenVerifier(options.auth);
     this.verify = async (token) => checkIdentity(await verifier(token));
     this.limiter = new SlidingWindowRateLimiter(options.rateLimit);
+    this.pending = new UnauthenticatedSockets(options);
+    this.#trustedProxies = trustedProxyMatcher(options.trustedProxies);
     this.senders = createSenders<P>(this);
     this.volatile = new Set(protocol.volatile);
     this.sequenced = new Set<string>(protocol.sequenced);
@@ -153,32 +159,18 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
   async #admit(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const { logger, metrics } = this.options;
     if (!this.#accepting) return rejectUpgrade(socket, 503, 'Service Unavailable');
-    const origin = request.headers.origin;
-    if (this.options.allowedOrigins !== null && (origin === undefined || !this.options.allowedOrigins.includes(origin))) {
-      metrics.connectionsTotal.inc({ result: 'rejected' });
-      return rejectUpgrade(socket, 403, 'Forbidden');
-    }
-    if (this.registry.size + this.pending.size >= this.options.maxTotalConnections) {
-      metrics.connectionsTotal.inc({ result: 'rejected' });
-      return rejectUpgrade(socket, 503, 'Service Unavailable');
-    }
     const credentials = extractCredentials(request, this.options.path);
-    let verified: VerifiedToken | null = null;
-    if (credentials.token !== null) {
-      try {
-        verified = await this.verify(credentials.token);
-      } catch (error) {
-        if (!(error instanceof ProtocolError)) throw error;
-        metrics.authFailures.inc({ reason: error.code });
-        metrics.connectionsTotal.inc({ result: 'rejected' });
-        logger.info({ reason: error.message, source: credentials.source }, 'upgrade rejected: bad token');
-        return rejectUpgrade(socket, 401, 'Unauthorized');
-      }
-      if (!(await this.options.broker.acquireConnection(verified.user.id, this.options.maxConnectionsPerUser))) {
-        metrics.connectionsTotal.inc({ result: 'rejected' });
-        return rejectUpgrade(socket, 429, 'Too Many Requests');
-      }
+    const address = clientAddress(request, this.#trustedProxies);
+    // Checked and counted in one turn for an upgrade without a token: no await in between.
+    const waiting = credentials.token === null ? this.pending.refusal(address) : null;
+    const refusal = screenUpgrade(this.options, request, this.registry.size, waiting);
+    const admitted = refusal ?? (credentials.token === null ? null : await admitToken(this.options, this.verify, { ...credentials, token: credentials.token }));
+    if (isRefusal(admitted)) {
+      metrics.connectionsTotal.inc({ result: 'rejected' });
+      logger.info({ reason: admitted.reason, status: admitted.status, address }, 'upgrade rejected');
+      return rejectUpgrade(socket, admitted.status, STATUS_TEXT[admitted.status], admitted.retryAfter);
     }
+    const verified = admitted;
     if (socket.destroyed) {
       if (verified) await this.options.broker.releaseConnection(verified.user.id);
       return;
@@ -189,7 +181,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
         ws,
         null,
         credentials.clientLabel,
-        request.socket.remoteAddress ?? null,
+        address,
         this.options,
         this.#connectionEvents,
       );
@@ -402,6 +394,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     return {
       status: this.#accepting ? 'ok' : 'shutting_down',
       active_connections: this.registry.size,
+      unauthenticated_connections: this.pending.size,
       uptime_seconds: Math.floor((Date.now() - this.#started) / 1000),
     };
   }

@@ -23,6 +23,7 @@ export interface ConnectionInfo {
   readonly subscriptions: ReadonlySet<string>;
   /** The opaque label of the `/ws/{client_id}` alias, if the client used it. */
   readonly clientLabel: string | null;
+  /** The client's IP address: the peer's, or from `X-Forwarded-For` when the peer is a trusted proxy. */
   readonly remoteAddress: string | null;
 }
 
