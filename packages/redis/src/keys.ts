@@ -20,6 +20,8 @@ export interface KeyLayout {
   history(room: string): string;
   /** List of queued messages, oldest first. */
   queue(userId: string): string;
+  /** String with a PX ttl: a record of `Broker.putRecord` and the rest. */
+  record(key: string): string;
 }
 
 export function keyLayout(prefix: string): KeyLayout {
@@ -33,5 +35,6 @@ export function keyLayout(prefix: string): KeyLayout {
     seq: (room) => `${prefix}seq:${room}`,
     history: (room) => `${prefix}history:${room}`,
     queue: (userId) => `${prefix}queue:${userId}`,
+    record: (key) => `${prefix}record:${key}`,
   };
 }
