@@ -17,9 +17,11 @@ export function createHandlers(options: HandlerOptions): Handlers {
       context.assertInRoom(room);
       const timestamp = isoNow();
       const target = options.chatEchoToSender ? context.send.toRoom(room) : context.send.toRoom(room).except(context.connection.id);
-      // The client's envelope id is the chat message's id: a resent chat.send is recognisable.
+      // The server names the message: envelope ids are unique per sender only. A resent
+      // chat.send never gets here twice (the runtime answers it with the first chat.sent).
+      const id = context.newId();
       const delivery = await target.emit('chat.message', {
-        id: message.id,
+        id,
         room_id: room,
         user_id: context.user.id,
         username: context.user.name,
@@ -27,16 +29,14 @@ export function createHandlers(options: HandlerOptions): Handlers {
         timestamp,
       });
       if (delivery.seq === null) throw new Error('chat.message must be sequenced: check the spec marks it room-scoped');
-      return { message_id: message.id, room_id: room, seq: delivery.seq, timestamp };
+      return { message_id: id, room_id: room, seq: delivery.seq, timestamp };
     },
 
     async typing(message, context) {
       const { room_id: room, is_typing } = message.data;
       context.assertInRoom(room);
-      await context.send
-        .toRoom(room)
-        .except(context.connection.id)
-        .emit('user.typing', { room_id: room, user_id: context.user.id, username: context.user.name, is_typing });
+      // Not an emit of its own: the runtime keeps the indicator per user and ends it on leave or close.
+      await context.setTyping(room, is_typing);
     },
 
     async uploadCancel(message, context) {

@@ -149,8 +149,9 @@ export async function joinRoom<P extends ProtocolTypes>(core: Core<P>, connectio
   }
   core.registry.join(connection, room);
   const joinedAt = isoNow();
-  await options.broker.addMember(room, { userId: connection.user.id, username: connection.user.name, connectionId: connection.id, joinedAt });
-  if (!core.protocol.outbound.includes('room.update')) return NOTHING_NEW;
+  const change = await options.broker.addMember(room, { userId: connection.user.id, username: connection.user.name, connectionId: connection.id, joinedAt });
+  // Presence is per user: another connection of the user (on any instance) already announced them.
+  if (!change.userChanged || !core.protocol.outbound.includes('room.update')) return NOTHING_NEW;
   const members = membersOf(await options.broker.members(room));
   const delivery = await core.publish([{ kind: 'room', room }], [connection.id], 'room.update', {
     room_id: room,

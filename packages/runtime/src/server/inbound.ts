@@ -13,7 +13,9 @@ import { CloseCodes, ProtocolError } from '../errors.js';
 import type { Envelope, ProtocolTypes } from '../protocol.js';
 import { BUILTINS, type Builtin } from './builtins.js';
 import type { Connection, InboundFrame } from './connection.js';
-import { encode, validationError } from './outbound.js';
+import { checkContentLength } from './content-length.js';
+import { RequestLedger, type RequestOutcome } from './idempotency.js';
+import { encode, newId, validationError } from './outbound.js';
 import type { Core } from './server.js';
 import type { HandlerContext, Reply, ServiceDispatch } from './types.js';
 
@@ -23,11 +25,13 @@ const BACKLOG_HIGH_WATER = 16;
 export class Inbound<P extends ProtocolTypes> {
   readonly #builtins = new Map<string, Builtin>();
   readonly #contexts = new WeakMap<Connection, HandlerContext<P>>();
+  readonly #ledger: RequestLedger;
 
   constructor(
     private readonly core: Core<P>,
     private readonly dispatch: ServiceDispatch<P>,
   ) {
+    this.#ledger = new RequestLedger(core.options);
     for (const type of core.protocol.builtins) {
       const builtin = Object.hasOwn(BUILTINS, type) ? BUILTINS[type] : undefined;
       if (!builtin) throw new TypeError(`the spec marks "${type}" as handled by the runtime, which has no built-in for it`);
@@ -128,25 +132,30 @@ export class Inbound<P extends ProtocolTypes> {
     }
   }
 
+  /**
+   * A service-owned request: the announced content limit, then the handler, at most once per
+   * user and envelope id within the idempotency window (idempotency.ts); a resend is answered
+   * with the first reply.
+   */
   #service(connection: Connection, message: P['inbound']): Promise<void> | undefined {
     const fail = (error: unknown): void => {
       if (!(error instanceof ProtocolError)) this.core.options.metrics.handlerErrors.inc({ type: message.type });
       this.core.fail(connection, error, message.id);
     };
     try {
-      const reply = this.dispatch(message, this.#context(connection));
-      if (reply instanceof Promise) return reply.then((value) => this.#reply(connection, message, value), fail);
-      this.#reply(connection, message, reply);
+      checkContentLength(message, this.core.options.maxContentLength);
     } catch (error) {
       fail(error);
+      return undefined;
     }
-    return undefined;
+    const run = async (): Promise<RequestOutcome> => outcomeOf(message, await this.dispatch(message, this.#context(connection)));
+    return this.#ledger.once(connection.user.id, message.id, run, () => !connection.closed).then((outcome) => this.#reply(connection, outcome), fail);
   }
 
-  #reply(connection: Connection, request: Envelope, reply: Reply<P> | undefined): void {
-    if (reply === undefined || connection.closed) return;
-    this.core.sendFrame(connection, encode(reply.type, reply.data, request.id), this.core.volatile.has(reply.type));
-    this.core.options.metrics.messagesOut.inc({ type: reply.type });
+  #reply(connection: Connection, outcome: RequestOutcome | null): void {
+    if (outcome === null || outcome.frame === '' || connection.closed) return;
+    this.core.sendFrame(connection, outcome.frame, this.core.volatile.has(outcome.type));
+    this.core.options.metrics.messagesOut.inc({ type: outcome.type });
   }
 
   /** The rate limiter's verdict; sends the error (at most once a second) or bans. */
@@ -206,10 +215,18 @@ export class Inbound<P extends ProtocolTypes> {
           throw new ProtocolError('NOT_IN_ROOM', `not in room "${room}": join it first`, { details: { room_id: room } });
         }
       },
+      newId,
+      setTyping: (room, isTyping) => core.typing.set(connection, room, isTyping),
     };
     this.#contexts.set(connection, context);
     return context;
   }
+}
+
+/** What to answer a request with: its reply encoded, or nothing. */
+function outcomeOf<P extends ProtocolTypes>(request: Envelope, reply: Reply<P> | undefined): RequestOutcome {
+  if (reply === undefined) return { type: '', frame: '' };
+  return { type: reply.type, frame: encode(reply.type, reply.data, request.id) };
 }
 
 function byteLength(data: RawData): number {
