@@ -3,11 +3,14 @@
  * and upload cancel. Rooms, subscriptions, pings and resume are the runtime's.
  */
 import type { Handlers } from '@switchboard/protocol/server';
-import { isoNow } from '@switchboard/runtime/server';
+import { isoNow, ProtocolError } from '@switchboard/runtime/server';
+import type { UploadLedger } from './uploads.js';
 
 export interface HandlerOptions {
   /** Whether the sender gets its own `chat.message` (every tab of theirs sees it). */
   readonly chatEchoToSender: boolean;
+  /** Who owns which upload (uploads.ts). Without one no upload is known, and every `upload.cancel` is refused. */
+  readonly uploads?: UploadLedger;
 }
 
 export function createHandlers(options: HandlerOptions): Handlers {
@@ -40,9 +43,13 @@ export function createHandlers(options: HandlerOptions): Handlers {
     },
 
     async uploadCancel(message, context) {
-      // The upload service is not part of this reference. The requester gets the reply; the
-      // user's other connections (tabs) hear about it too.
-      const data = { upload_id: message.data.upload_id, cancelled_by: context.user.id };
+      const { upload_id: uploadId, reason } = message.data;
+      if (!(await options.uploads?.cancel(context.user.id, uploadId))) {
+        // One answer for unknown, someone else's and finished: it does not tell which.
+        throw new ProtocolError('FORBIDDEN', `no running upload "${uploadId}" of yours to cancel`, { details: { upload_id: uploadId } });
+      }
+      // The requester gets the reply; the user's other connections (tabs) hear about it too.
+      const data = reason === undefined ? { upload_id: uploadId, cancelled_by: context.user.id } : { upload_id: uploadId, cancelled_by: context.user.id, reason };
       await context.send.toUser(context.user.id).except(context.connection.id).emit('upload.cancelled', data);
       return data;
     },
