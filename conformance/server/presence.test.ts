@@ -156,6 +156,25 @@ describe('presence is per user', () => {
     await property(await world([one, two], brokers[0] as Broker), 10);
   });
 
+  it('a tab that comes back with resume while another tab of the user stayed announces nothing and gets what it missed once', async () => {
+    const server = await fx.start();
+    const stays = await fx.connect('ann', { on: server });
+    const bob = await fx.connect('bob', { on: server });
+    await stays.request('room.join', { room_id: 'r' }); // seq 1
+    await bob.request('room.join', { room_id: 'r' }); // seq 2
+    const leaving = await fx.connect('ann', { on: server });
+    await leaving.request('room.join', { room_id: 'r' }); // the user is in already: no seq
+    await leaving.close();
+    for (const content of ['one', 'two']) await bob.request('chat.send', { room_id: 'r', content }); // seqs 3, 4
+    const back = await fx.connect('ann', { on: server });
+    const completed = await back.request('resume', { last_seq: [{ room_id: 'r', seq: 2 }] });
+    expect(completed.type === 'resume.completed' && completed.data).toMatchObject({ replayed: 2, complete: true });
+    expect(back.received.filter((m) => m.type === 'chat.message').map((m) => m.type === 'chat.message' && m.data.seq)).toEqual([3, 4]);
+    await bob.request('chat.send', { room_id: 'r', content: 'three' });
+    expect((await back.next('chat.message', 3000, (m) => m.data.content === 'three')).data.seq).toBe(5);
+    expect(bob.received.filter((m) => m.type === 'room.update')).toEqual([]);
+  });
+
   it('room.joined lists a user once, with the number of their connections in the room', async () => {
     const server = await fx.start();
     const tab1 = await fx.connect('ann', { on: server });
