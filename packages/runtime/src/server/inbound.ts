@@ -133,9 +133,10 @@ export class Inbound<P extends ProtocolTypes> {
   }
 
   /**
-   * A service-owned request: the announced content limit, then the handler, at most once per
-   * user and envelope id within the idempotency window (idempotency.ts); a resend is answered
-   * with the first reply.
+   * A service-owned message: the announced content limit, then the handler. A request (an
+   * operation with a reply) runs at most once per user and envelope id within the idempotency
+   * window (idempotency.ts), and a resend is answered with the first reply; a message without a
+   * reply (typing: volatile, never resent) is not recorded.
    */
   #service(connection: Connection, message: P['inbound']): Promise<void> | undefined {
     const fail = (error: unknown): void => {
@@ -149,7 +150,8 @@ export class Inbound<P extends ProtocolTypes> {
       return undefined;
     }
     const run = async (): Promise<RequestOutcome> => outcomeOf(message, await this.dispatch(message, this.#context(connection)));
-    return this.#ledger.once(connection.user.id, message.id, run, () => !connection.closed).then((outcome) => this.#reply(connection, outcome), fail);
+    const outcome = Object.hasOwn(this.core.protocol.replies, message.type) ? this.#ledger.once(connection.user.id, message.id, run, () => !connection.closed) : run();
+    return outcome.then((done) => this.#reply(connection, done), fail);
   }
 
   #reply(connection: Connection, outcome: RequestOutcome | null): void {
