@@ -1,25 +1,38 @@
 /**
- * The MemoryBroker's records (`Broker.putRecord` and the rest): values with a time to live.
+ * The MemoryBroker's records (`Broker.putRecord` and the rest): values with a time to live,
+ * forgotten without a timer.
  *
- * Kept in a Map in the order they were written (a write moves a record to the end), so the
- * records that expire first are mostly at the front: every write sweeps the front while it is
- * expired, which keeps the store at about what the ttls allow without a timer. A record behind
- * an unexpired one may outlive its ttl in memory for a while; reads check the time, so it is
- * never seen.
+ * Beside the records, each write files its key under the second its record expires in. A write
+ * in a later second than the last sweep sweeps the seconds that passed: each key filed there is
+ * dropped if its record has expired (a key rewritten since is filed again under its new second,
+ * and its record is kept until then). So records with very different ttls (a 30 s lease, a
+ * 5 minute reply, a day-long upload) are each forgotten on time, at a cost per write of one
+ * array push, and memory stays at about what the ttls allow. Reads check the time themselves:
+ * an expired record is never seen, swept or not.
  */
 interface StoredRecord {
   readonly value: string;
   readonly expiresAt: number;
 }
 
-/** Records swept from the front per write, at most: a write never pays for a long backlog at once. */
-const SWEEP_BATCH = 64;
+const SECOND = 1000;
 
 export class RecordStore {
   readonly #records = new Map<string, StoredRecord>();
+  /**
+   * Keys by the second their record expires in, counted from the store's start: small integers,
+   * which V8 keeps unboxed (seconds since 1970 are not, and each lookup would box one).
+   */
+  readonly #expiring = new Map<number, string[]>();
+  readonly #start: number;
+  /** Every second before this one has been swept. */
+  #sweptTo = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {
+    this.#start = now();
+  }
 
+  /** Records held, expired ones not yet swept included. */
   get size(): number {
     return this.#records.size;
   }
@@ -41,9 +54,13 @@ export class RecordStore {
 
   put(key: string, value: string, ttlMs: number): void {
     const now = this.now();
-    this.#sweep(now);
-    this.#records.delete(key);
-    this.#records.set(key, { value, expiresAt: now + ttlMs });
+    const expiresAt = now + ttlMs;
+    this.#records.set(key, { value, expiresAt });
+    const second = Math.floor((expiresAt - this.#start) / SECOND);
+    const keys = this.#expiring.get(second);
+    if (keys) keys.push(key);
+    else this.#expiring.set(second, [key]);
+    if (now - this.#start >= (this.#sweptTo + 1) * SECOND) this.#sweep(now);
   }
 
   replace(key: string, expected: string, value: string | null, ttlMs: number): boolean {
@@ -54,10 +71,16 @@ export class RecordStore {
   }
 
   #sweep(now: number): void {
-    let budget = SWEEP_BATCH;
-    for (const [key, record] of this.#records) {
-      if (record.expiresAt > now || budget-- === 0) return;
-      this.#records.delete(key);
+    const current = Math.floor((now - this.#start) / SECOND);
+    for (let second = this.#sweptTo; second < current; second++) {
+      const keys = this.#expiring.get(second);
+      if (!keys) continue;
+      this.#expiring.delete(second);
+      for (const key of keys) {
+        const record = this.#records.get(key);
+        if (record && record.expiresAt <= now) this.#records.delete(key);
+      }
     }
+    this.#sweptTo = current;
   }
 }

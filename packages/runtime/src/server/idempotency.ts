@@ -7,8 +7,10 @@
  * so every instance sees it:
  * - `pending:<claim>` while one copy runs, with the lease as its ttl: if that copy's instance
  *   dies, the record expires and a resend runs the request;
- * - `done:<reply type>\n<reply frame>` once it ran, for the window: the encoded reply, sent as
- *   it is to a resend (both empty when the operation has no reply).
+ * - the reply frame itself once it ran, for the window (empty when the operation has no reply),
+ *   sent as it is to a resend. A frame is a JSON object, so it never starts like a claim; and it
+ *   is the string the reply was sent as, so keeping it costs no copy (what a record keeps alive
+ *   for the window is what the garbage collector pays for on every request).
  * A resend that finds a copy running waits for it, polling, and then gets its reply. A request
  * whose handler throws is forgotten: it had no effect, and the client may try again.
  */
@@ -30,7 +32,6 @@ export interface IdempotencyOptions {
 }
 
 const PENDING = 'pending:';
-const DONE = 'done:';
 /** Polling a running copy starts this often and slows down to `MAX_POLL_MS`. */
 const FIRST_POLL_MS = 10;
 const MAX_POLL_MS = 200;
@@ -52,7 +53,7 @@ export class RequestLedger {
     for (let wait = FIRST_POLL_MS; ; wait = Math.min(wait * 2, MAX_POLL_MS)) {
       const held = await broker.putRecordIfAbsent(key, claim, idempotencyLeaseMs);
       if (held === null) break;
-      if (held.startsWith(DONE)) return decodeOutcome(held);
+      if (!held.startsWith(PENDING)) return outcomeOf(held);
       if (!alive()) return null;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
@@ -63,7 +64,7 @@ export class RequestLedger {
       await this.#forget(key, claim);
       throw error;
     }
-    await broker.putRecord(key, `${DONE}${outcome.type}\n${outcome.frame}`, idempotencyWindowMs);
+    await broker.putRecord(key, outcome.frame, idempotencyWindowMs);
     return outcome;
   }
 
@@ -77,8 +78,10 @@ export class RequestLedger {
   }
 }
 
-function decodeOutcome(record: string): RequestOutcome {
-  const cut = record.indexOf('\n');
-  if (cut < 0) throw new Error(`malformed idempotency record: no reply type line in "${record.slice(0, 40)}"`);
-  return { type: record.slice(DONE.length, cut), frame: record.slice(cut + 1) };
+/** The outcome a stored reply frame stands for: its type is the envelope's first key (outbound.ts `encode`). */
+function outcomeOf(frame: string): RequestOutcome {
+  if (frame === '') return { type: '', frame };
+  const type = /^\{"type":"([^"\\]+)"/.exec(frame)?.[1];
+  if (type === undefined) throw new Error(`malformed idempotency record: not a reply frame: "${frame.slice(0, 40)}"`);
+  return { type, frame };
 }
