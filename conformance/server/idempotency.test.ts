@@ -108,6 +108,19 @@ describe('chat.send is idempotent', () => {
     expect(chatsOf(bob)).toEqual([]);
   });
 
+  it('a copy that runs past the lease is taken for lost: a resend then runs the request again', async () => {
+    const { handlers, runs } = counted(400);
+    const server = await fx.start({ idempotencyLeaseMs: 100 }, handlers);
+    const tab1 = await connect(server, 'ann');
+    const tab2 = await connect(server, 'ann');
+    await inRoom([tab1, tab2]);
+    const first = chatSend(tab1, 'msg-1', 'hello');
+    await quiet(200);
+    const second = sentData(await chatSend(tab2, 'msg-1', 'hello'));
+    expect(second.seq).not.toBe(sentData(await first).seq);
+    expect(runs()).toBe(2);
+  });
+
   it('the same id from another user is another request', async () => {
     const server = await fx.start();
     const ann = await connect(server, 'ann');
