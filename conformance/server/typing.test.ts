@@ -4,8 +4,10 @@
  * the indicator with `is_typing: false`.
  */
 import { describe, expect, it } from 'vitest';
-import { MemoryBroker } from '@switchboard/runtime/server';
-import { quiet, useFixture, type Running, type TestClient } from './harness.js';
+import type { TypingEnvelope } from '@switchboard/protocol';
+import type { ServerTypes } from '@switchboard/protocol/server';
+import { MemoryBroker, type HandlerContext } from '@switchboard/runtime/server';
+import { defaultHandlers, quiet, useFixture, type Running, type TestClient } from './harness.js';
 import { useRedisCluster } from './redis-cluster.js';
 
 const fx = useFixture();
@@ -78,6 +80,14 @@ describe('typing', () => {
     await bob.next('room.update', 3000, (m) => m.data.user_id === 'dan');
     await quiet();
     expect(typingOf(bob)).toEqual([]);
+  });
+
+  it('setTyping refuses a room the connection is not in with NOT_IN_ROOM, even from a handler that does not check', async () => {
+    const handlers = { ...defaultHandlers(), typing: (message: TypingEnvelope, context: HandlerContext<ServerTypes>) => context.setTyping(message.data.room_id, message.data.is_typing) };
+    const server = await fx.start({}, handlers);
+    const ann = await connect(server, 'ann');
+    const error = await ann.request('typing', { room_id: 'elsewhere', is_typing: true });
+    expect(error.type === 'error' && [error.data.code, error.data.details?.room_id]).toEqual(['NOT_IN_ROOM', 'elsewhere']);
   });
 
   it('across instances sharing Redis: the typer\'s tab on the other instance hears nothing, and a close ends it there', async () => {

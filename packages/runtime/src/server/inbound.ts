@@ -207,18 +207,23 @@ export class Inbound<P extends ProtocolTypes> {
     let context = this.#contexts.get(connection);
     if (context) return context;
     const core = this.core;
+    const assertInRoom = (room: string): void => {
+      if (!connection.rooms.has(room)) {
+        throw new ProtocolError('NOT_IN_ROOM', `not in room "${room}": join it first`, { details: { room_id: room } });
+      }
+    };
     context = {
       connection,
       user: connection.user,
       send: core.senders,
       joinRoom: (room) => core.joinRoom(connection, room),
-      assertInRoom: (room) => {
-        if (!connection.rooms.has(room)) {
-          throw new ProtocolError('NOT_IN_ROOM', `not in room "${room}": join it first`, { details: { room_id: room } });
-        }
-      },
+      assertInRoom,
       newId,
-      setTyping: (room, isTyping) => core.typing.set(connection, room, isTyping),
+      // Only in a room the connection is in: its leave is what ends the indicator.
+      setTyping: async (room, isTyping) => {
+        assertInRoom(room);
+        await core.typing.set(connection, room, isTyping);
+      },
     };
     this.#contexts.set(connection, context);
     return context;

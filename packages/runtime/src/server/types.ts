@@ -91,7 +91,8 @@ export interface HandlerContext<P extends ProtocolTypes> {
   /**
    * The user's typing indicator in a room: `user.typing` to everyone in the room but the user's
    * own connections (on every instance). The runtime ends it (`is_typing: false`) when this
-   * connection leaves the room or closes while the indicator is on.
+   * connection leaves the room or closes while the indicator is on. Rejects with `NOT_IN_ROOM`
+   * unless the connection is in the room.
    */
   setTyping(room: string, isTyping: boolean): Promise<void>;
 }
