@@ -340,7 +340,10 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
 
   publish(targets: readonly Target[], except: readonly string[], type: string, data: object, exceptUsers?: readonly string[]): Promise<Delivery> {
     const only = targets.length === 1 ? targets[0] : undefined;
-    if (this.sequenced.has(type) && only?.kind === 'room') return this.#publishSequenced(only.room, except, type, data);
+    if (this.sequenced.has(type) && only?.kind === 'room') {
+      if (exceptUsers !== undefined) throw new TypeError(`"${type}" is a sequenced room message: every member gets it, no user can be left out`);
+      return this.#publishSequenced(only.room, except, type, data);
+    }
     return this.#publish(targets, except, type, data, exceptUsers);
   }
 
