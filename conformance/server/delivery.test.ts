@@ -13,7 +13,8 @@ const notice = (message: string) => ({ message, level: 'info' as const });
 
 describe('to a user', () => {
   it('upload.cancel is answered on every connection of that user, and nobody else', async () => {
-    await start();
+    const server = await start();
+    await server.uploads.noted('ann', 'upload.progress', { upload_id: 'up_9' });
     const tab1 = await connect('ann');
     const tab2 = await connect('ann');
     const bob = await connect('bob');

@@ -84,6 +84,7 @@ describe('generated client x generated server, every operation', () => {
     expect((await typing).data).toMatchObject({ user_id: 'ann', is_typing: true });
     used.add('typing');
 
+    await running.uploads.noted('ann', 'upload.progress', { upload_id: 'up_1' });
     expect((await ann.uploadCancel({ upload_id: 'up_1' })).data.upload_id).toBe('up_1');
     used.add('upload.cancel');
 

@@ -10,8 +10,8 @@ import { WebSocket } from 'ws';
 import { createServer, type Handlers, type ServerTypes } from '@switchboard/protocol/server';
 import type { ServerMessage, ServerMessageMap } from '@switchboard/protocol';
 import { validateServerMessage } from '@switchboard/protocol/validators';
-import type { ServerOptions, SwitchboardServer } from '@switchboard/runtime/server';
-import { createHandlers } from '@switchboard/server';
+import { MemoryBroker, type ServerOptions, type SwitchboardServer } from '@switchboard/runtime/server';
+import { createHandlers, UploadLedger } from '@switchboard/server';
 import { afterEach, expect } from 'vitest';
 
 export const SECRET = 'conformance-secret-0123456789abcdef';
@@ -31,20 +31,24 @@ export async function token(sub: string, options: TokenOptions = {}): Promise<st
 }
 
 /** The reference service's handlers (chat echoed to the sender), overridable per test. */
-export function defaultHandlers(): Handlers {
-  return createHandlers({ chatEchoToSender: true });
+export function defaultHandlers(uploads?: UploadLedger): Handlers {
+  return createHandlers(uploads === undefined ? { chatEchoToSender: true } : { chatEchoToSender: true, uploads });
 }
 
 export interface Running {
   readonly server: SwitchboardServer<ServerTypes>;
   readonly http: http.Server;
   readonly port: number;
+  /** The uploads the default handlers know (what the service records when it notifies a user). */
+  readonly uploads: UploadLedger;
   url(path?: string): string;
   close(): Promise<void>;
 }
 
-export async function startServer(options: Partial<ServerOptions> = {}, handlers: Handlers = defaultHandlers()): Promise<Running> {
-  const server = createServer(handlers, { auth: { secret: SECRET }, ...options });
+export async function startServer(options: Partial<ServerOptions> = {}, handlers?: Handlers): Promise<Running> {
+  const broker = options.broker ?? new MemoryBroker();
+  const uploads = new UploadLedger(broker);
+  const server = createServer(handlers ?? defaultHandlers(uploads), { auth: { secret: SECRET }, ...options, broker });
   const httpServer = http.createServer((request, response) => {
     if (!server.handleRequest(request, response)) response.writeHead(404).end();
   });
@@ -56,6 +60,7 @@ export async function startServer(options: Partial<ServerOptions> = {}, handlers
     server,
     http: httpServer,
     port,
+    uploads,
     url: (path = '/ws') => `ws://127.0.0.1:${port}${path}`,
     // Once: a test may close a server itself before the fixture's cleanup does.
     close() {
@@ -222,7 +227,7 @@ export function useFixture(): Fixture {
       if (!last) throw new Error('no server started in this test');
       return last;
     },
-    async start(options = {}, handlers = defaultHandlers()) {
+    async start(options = {}, handlers) {
       const running = await startServer(options, handlers);
       servers.push(running);
       return running;

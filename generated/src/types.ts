@@ -283,7 +283,7 @@ export interface ConnectionLimits {
    */
   max_rooms_per_connection: number;
   /**
-   * Longest accepted chat content, in characters (default and maximum 4000).
+   * Longest accepted chat content, in Unicode code points (default and maximum 4000). Longer `chat.send` content is answered with `INVALID_MESSAGE` at `/data/content`.
    */
   max_content_length: number;
   /**

@@ -84,6 +84,21 @@ export const ROOM_SEQ: JsonSchema = {
   properties: { room_id: { type: 'string' }, seq: { type: 'integer' } },
 };
 
+/** An `error` whose data takes everything the runtime writes into one (`BuiltinMessages['error']`). */
+export const ERROR_DATA: JsonSchema = {
+  type: 'object', additionalProperties: false, required: ['code', 'message'],
+  properties: {
+    code: { type: 'string' }, message: { type: 'string' }, retry_after: { type: 'integer' },
+    correlation_id: { type: 'string' }, close_code: { type: 'integer' }, details: { type: 'object', additionalProperties: false, properties: { pointer: { type: 'string' } } },
+  },
+};
+
+/** A `pong` as the runtime writes it. */
+export const PONG_DATA: JsonSchema = {
+  type: 'object', additionalProperties: false, required: ['timestamp'],
+  properties: { pingId: { type: 'string' }, timestamp: { type: 'string' } },
+};
+
 /** One of everything: built-ins, service handlers with 0, 1 and 2 replies, an operation of two messages, events, sequenced types. */
 export const MINI = miniModel({
   schemas: { Topic: { type: 'string', enum: ['news', 'sport'] } },
@@ -100,7 +115,7 @@ export const MINI = miniModel({
     { key: 'said', type: 'chat.said', data: ROOM_SEQ },
     { key: 'accepted' },
     { key: 'rejected' },
-    { key: 'error' },
+    { key: 'error', data: ERROR_DATA },
     { key: 'posted', type: 'chat.posted', data: ROOM_SEQ },
     { key: 'blip', data: ROOM_SEQ, volatile: true },
   ],

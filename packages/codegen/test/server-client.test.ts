@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateFiles, load, writeOutput, type GeneratedFile, type JsonSchema } from '../src/index.js';
 import { methodName } from '../src/emit/server/protocol.js';
 import { declaration, fixture, OUT, parse, TEST_DIR } from './helpers.js';
-import { CLASH, MINI, ROOM_SEQ, emit, envelope, miniModel, type MessageSpec, type OperationSpec } from './server-client-support.js';
+import { CLASH, MINI, PONG_DATA, ROOM_SEQ, emit, envelope, miniModel, type MessageSpec, type OperationSpec } from './server-client-support.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(TEST_DIR, '../../..');
@@ -405,7 +405,7 @@ describe('tsc --noEmit --strict over the output', () => {
     await writeFile(path.join(DIR, 'asyncapi/usage.ts'), USAGE);
     await writeFile(path.join(DIR, 'asyncapi/missing.ts'), MISSING);
     // Every kind of operation; names that clash (and no built-ins); only built-ins (an empty `Handlers`).
-    const builtinsOnly = miniModel({ messages: [{ key: 'ping' }, { key: 'pong' }], operations: [{ key: 'ping', owner: 'runtime', messages: ['ping'], reply: ['pong'] }] });
+    const builtinsOnly = miniModel({ messages: [{ key: 'ping' }, { key: 'pong', data: PONG_DATA }], operations: [{ key: 'ping', owner: 'runtime', messages: ['ping'], reply: ['pong'] }] });
     for (const [name, model] of [['mini', MINI], ['clash', CLASH], ['builtins-only', builtinsOnly]] as const) {
       const { files, diagnostics } = await generateFiles(model, `${name}.yaml`);
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -23,6 +23,7 @@ interface BusHeader {
   readonly type: string;
   readonly id: string;
   readonly volatile: boolean;
+  readonly exceptUsers?: readonly string[];
 }
 
 /** The bus message of a broadcast from `origin` (the node that skips it; `''`: none does). */
@@ -32,8 +33,8 @@ export function encodeBusMessage(origin: string, broadcast: Broadcast): string {
 
 /** The header line, `\n` included: what precedes the frame on the bus. */
 export function encodeBusHeader(origin: string, broadcast: Omit<Broadcast, 'frame'>): string {
-  const { targets, except, type, id, volatile } = broadcast;
-  const header: BusHeader = { origin, targets, except, type, id, volatile };
+  const { targets, except, type, id, volatile, exceptUsers } = broadcast;
+  const header: BusHeader = exceptUsers === undefined ? { origin, targets, except, type, id, volatile } : { origin, targets, except, type, id, volatile, exceptUsers };
   return `${JSON.stringify(header)}\n`;
 }
 
@@ -45,14 +46,17 @@ export function decodeBusMessage(message: string): BusMessage {
   if (typeof header !== 'object' || header === null || Array.isArray(header)) {
     throw new Error('malformed message on the bus: the header is not an object');
   }
-  const { origin, targets, except, type, id, volatile } = header as Record<string, unknown>;
+  const { origin, targets, except, type, id, volatile, exceptUsers } = header as Record<string, unknown>;
   if (typeof origin !== 'string') throw badField('origin');
   if (!Array.isArray(targets) || !targets.every(isTarget)) throw badField('targets');
   if (!Array.isArray(except) || !except.every((value) => typeof value === 'string')) throw badField('except');
   if (typeof type !== 'string') throw badField('type');
   if (typeof id !== 'string') throw badField('id');
   if (typeof volatile !== 'boolean') throw badField('volatile');
-  return { origin, broadcast: { targets, except, type, id, frame: message.slice(cut + 1), volatile } };
+  const frame = message.slice(cut + 1);
+  if (exceptUsers === undefined) return { origin, broadcast: { targets, except, type, id, frame, volatile } };
+  if (!Array.isArray(exceptUsers) || !exceptUsers.every((value) => typeof value === 'string')) throw badField('exceptUsers');
+  return { origin, broadcast: { targets, except, type, id, frame, volatile, exceptUsers } };
 }
 
 function badField(name: keyof BusHeader): Error {

@@ -22,6 +22,8 @@ export interface KeyLayout {
   queue(userId: string): string;
   /** A string with a PX ttl while the user is banned. */
   ban(userId: string): string;
+  /** String with a PX ttl: a record of `Broker.putRecord` and the rest. */
+  record(key: string): string;
 }
 
 export function keyLayout(prefix: string): KeyLayout {
@@ -36,5 +38,6 @@ export function keyLayout(prefix: string): KeyLayout {
     history: (room) => `${prefix}history:${room}`,
     queue: (userId) => `${prefix}queue:${userId}`,
     ban: (userId) => `${prefix}ban:${userId}`,
+    record: (key) => `${prefix}record:${key}`,
   };
 }

@@ -6,7 +6,7 @@
  * read them leave out (and delete) those of instances whose liveness key is gone.
  */
 import { Redis } from 'ioredis';
-import type { Broadcast, Broker, BrokerNode, HistoryEntry, QueuedMessage, RoomMemberRecord, SequencedBroadcast } from '@switchboard/runtime/broker';
+import type { Broadcast, Broker, BrokerNode, HistoryEntry, MembershipChange, QueuedMessage, RoomMemberRecord, SequencedBroadcast } from '@switchboard/runtime/broker';
 import {
   decodeBusMessage,
   decodeHistoryMember,
@@ -138,15 +138,16 @@ export class RedisBroker implements Broker {
     return { entries, complete: first !== undefined && first.seq === afterSeq + 1 };
   }
 
-  async addMember(room: string, member: RoomMemberRecord): Promise<void> {
+  async addMember(room: string, member: RoomMemberRecord): Promise<MembershipChange> {
     this.#assertOpen();
     await this.#whenLive();
-    await this.#client.hset(this.#keys.members(room), member.connectionId, encodeMember(member, this.instanceId));
+    const record = encodeMember(member, this.instanceId);
+    return membershipChange(await this.#client.switchboardAddMember(this.#keys.members(room), this.#livePrefix, member.connectionId, record, member.userId));
   }
 
-  async removeMember(room: string, connectionId: string): Promise<boolean> {
+  async removeMember(room: string, connectionId: string): Promise<MembershipChange> {
     this.#assertOpen();
-    return (await this.#client.hdel(this.#keys.members(room), connectionId)) === 1;
+    return membershipChange(await this.#client.switchboardRemoveMember(this.#keys.members(room), this.#livePrefix, connectionId));
   }
 
   async members(room: string): Promise<readonly RoomMemberRecord[]> {
@@ -200,6 +201,27 @@ export class RedisBroker implements Broker {
   async acknowledgeThrough(userId: string, id: string): Promise<number> {
     this.#assertOpen();
     return await this.#client.switchboardAcknowledgeThrough(this.#keys.queue(userId), encodeQueuedId(id));
+  }
+
+  async putRecordIfAbsent(key: string, value: string, ttlMs: number): Promise<string | null> {
+    this.#assertOpen();
+    return await this.#client.switchboardPutRecordIfAbsent(this.#keys.record(key), value, String(ttlMs));
+  }
+
+  async putRecord(key: string, value: string, ttlMs: number): Promise<void> {
+    this.#assertOpen();
+    await this.#client.set(this.#keys.record(key), value, 'PX', ttlMs);
+  }
+
+  async getRecord(key: string): Promise<string | null> {
+    this.#assertOpen();
+    return await this.#client.get(this.#keys.record(key));
+  }
+
+  async replaceRecord(key: string, expected: string, value: string | null, ttlMs: number): Promise<boolean> {
+    this.#assertOpen();
+    const set = value === null ? '0' : '1';
+    return (await this.#client.switchboardReplaceRecord(this.#keys.record(key), expected, set, value ?? '', String(ttlMs))) === 1;
   }
 
   /**
@@ -313,6 +335,11 @@ export class RedisBroker implements Broker {
   #assertOpen(): void {
     if (this.#closing) throw new Error('the broker is closed');
   }
+}
+
+/** The reply of the membership scripts: {changed, userChanged, userCount}. */
+function membershipChange([changed, userChanged, userCount]: [number, number, number]): MembershipChange {
+  return { changed: changed === 1, userChanged: userChanged === 1, userCount };
 }
 
 /** QUIT waits for the replies still due; a connection that is not up is just dropped. */

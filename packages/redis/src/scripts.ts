@@ -36,6 +36,40 @@ local function decrement(key, field, count)
 end
 `;
 
+/**
+ * The live members of a members hash as {field, record} pairs, deleting the fields of dead
+ * instances; records that are not ours to judge (no instance) are left out and left alone.
+ */
+const LIVE_RECORDS = `
+local function live_records(key, live_prefix)
+  local fields = redis.call('HGETALL', key)
+  local live = {}
+  local out = {}
+  for i = 1, #fields, 2 do
+    local ok, record = pcall(cjson.decode, fields[i + 1])
+    local instance = ok and type(record) == 'table' and record.instance
+    if type(instance) == 'string' and type(record.userId) == 'string' then
+      if live[instance] == nil then live[instance] = redis.call('EXISTS', live_prefix .. instance) == 1 end
+      if live[instance] then
+        out[#out + 1] = { field = fields[i], user = record.userId }
+      else
+        redis.call('HDEL', key, fields[i])
+      end
+    end
+  end
+  return out
+end
+local function user_count(records, also)
+  local users = {}
+  local count = 0
+  if also then users[also] = true; count = 1 end
+  for _, r in ipairs(records) do
+    if not users[r.user] then users[r.user] = true; count = count + 1 end
+  end
+  return count
+end
+`;
+
 const SCRIPTS = {
   /** KEYS: live key. ARGV: ttl ms. Returns 1 when the key still existed (it had not expired). */
   switchboardTouchLiveness: {
@@ -111,6 +145,71 @@ for i = 1, #fields, 2 do
   end
 end
 return out
+`,
+  },
+  /**
+   * KEYS: members hash. ARGV: live prefix, connection id, encoded record, user id. Adds the
+   * record; returns {changed, userChanged, userCount} (1/0 for the flags), decided atomically.
+   */
+  switchboardAddMember: {
+    numberOfKeys: 1,
+    lua: `${LIVE_RECORDS}
+local records = live_records(KEYS[1], ARGV[1])
+local existed = false
+local user_had = false
+for _, r in ipairs(records) do
+  if r.field == ARGV[2] then existed = true elseif r.user == ARGV[4] then user_had = true end
+end
+redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
+local others = {}
+for _, r in ipairs(records) do if r.field ~= ARGV[2] then others[#others + 1] = r end end
+return { existed and 0 or 1, (not existed and not user_had) and 1 or 0, user_count(others, ARGV[4]) }
+`,
+  },
+  /**
+   * KEYS: members hash. ARGV: live prefix, connection id. Removes the connection's record;
+   * returns {changed, userChanged, userCount} as switchboardAddMember does.
+   */
+  switchboardRemoveMember: {
+    numberOfKeys: 1,
+    lua: `${LIVE_RECORDS}
+local own = redis.call('HGET', KEYS[1], ARGV[2])
+local user = nil
+if own then
+  local ok, record = pcall(cjson.decode, own)
+  if ok and type(record) == 'table' and type(record.userId) == 'string' then user = record.userId end
+  redis.call('HDEL', KEYS[1], ARGV[2])
+end
+local records = live_records(KEYS[1], ARGV[1])
+local still = false
+for _, r in ipairs(records) do if r.user == user then still = true end end
+return { own and 1 or 0, (user ~= nil and not still) and 1 or 0, user_count(records, nil) }
+`,
+  },
+  /** KEYS: record key. ARGV: value, ttl ms. Returns the value held, or nil after storing ARGV[1]. */
+  switchboardPutRecordIfAbsent: {
+    numberOfKeys: 1,
+    lua: `
+local held = redis.call('GET', KEYS[1])
+if held then return held end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return false
+`,
+  },
+  /**
+   * KEYS: record key. ARGV: expected, '1' to set or '0' to delete, value, ttl ms. Returns 1 when
+   * the record held `expected` and was replaced (or deleted), else 0.
+   */
+  switchboardReplaceRecord: {
+    numberOfKeys: 1,
+    lua: `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[2] == '1' then
+  redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
+else
+  redis.call('DEL', KEYS[1])
+end
+return 1
 `,
   },
   /**
@@ -213,6 +312,10 @@ export interface ScriptCommands {
   switchboardReleaseConnection(connKey: string, livePrefix: string, instanceId: string): Promise<number>;
   switchboardConnectionCount(connKey: string, livePrefix: string): Promise<number>;
   switchboardLiveMembers(membersKey: string, livePrefix: string): Promise<string[]>;
+  switchboardAddMember(membersKey: string, livePrefix: string, connectionId: string, record: string, userId: string): Promise<[number, number, number]>;
+  switchboardRemoveMember(membersKey: string, livePrefix: string, connectionId: string): Promise<[number, number, number]>;
+  switchboardPutRecordIfAbsent(recordKey: string, value: string, ttlMs: string): Promise<string | null>;
+  switchboardReplaceRecord(recordKey: string, expected: string, set: '1' | '0', value: string, ttlMs: string): Promise<number>;
   switchboardPublishSequenced(seqKey: string, historyKey: string, channel: string, header: string, head: string, tail: string, keep: '1' | '0', limit: string): Promise<number>;
   switchboardHistory(seqKey: string, historyKey: string, afterSeq: string): Promise<string[] | null>;
   switchboardBan(banKey: string, durationMs: string): Promise<number>;

@@ -37,6 +37,7 @@ describe('bus message codec', () => {
         volatile: true,
       },
     },
+    { name: 'users left out', origin: 'n', given: { ...base, exceptUsers: ['u1', 'u"2'] } },
   ];
   for (const { name, origin, given } of cases) {
     it(`round-trips ${name}`, () => {
@@ -60,6 +61,8 @@ describe('bus message codec', () => {
     { given: `${JSON.stringify({ ...header, type: undefined })}\n{}`, want: 'malformed message on the bus: bad header field "type"' },
     { given: `${JSON.stringify({ ...header, id: null })}\n{}`, want: 'malformed message on the bus: bad header field "id"' },
     { given: `${JSON.stringify({ ...header, volatile: 'no' })}\n{}`, want: 'malformed message on the bus: bad header field "volatile"' },
+    { given: `${JSON.stringify({ ...header, exceptUsers: 'u1' })}\n{}`, want: 'malformed message on the bus: bad header field "exceptUsers"' },
+    { given: `${JSON.stringify({ ...header, exceptUsers: [1] })}\n{}`, want: 'malformed message on the bus: bad header field "exceptUsers"' },
   ];
   for (const { given, want } of malformed) {
     it(`rejects ${JSON.stringify(given)}`, () => {

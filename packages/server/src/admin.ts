@@ -2,7 +2,8 @@
  * `POST /admin/emit`: emit any server message from outside, protected by its own bearer token
  * (`ADMIN_TOKEN`), never by a user JWT. The body is checked against the spec before anything is
  * sent: `{ "type": "system.notification", "data": {...}, "to": { "user": "u_42" } }` with `to`
- * one of `user`, `room`, `connection`, `subscribers` (an event name) or `all: true`.
+ * one of `user`, `room`, `connection`, `subscribers` (an event name) or `all: true`. An upload
+ * notification sent to a user makes the upload that user's (uploads.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
@@ -10,6 +11,7 @@ import { serverProtocol, type ServerTypes } from '@switchboard/protocol/server';
 import { validateServerMessage } from '@switchboard/protocol/validators';
 import type { EventName, ServerMessageMap } from '@switchboard/protocol';
 import type { BroadcastOperator, SwitchboardServer } from '@switchboard/runtime/server';
+import type { UploadLedger } from './uploads.js';
 
 const MAX_BODY = 256 * 1024;
 
@@ -65,7 +67,13 @@ function target(server: SwitchboardServer<ServerTypes>, to: unknown): BroadcastO
 }
 
 /** Handles the admin endpoint; returns false for other requests. */
-export function handleAdmin(server: SwitchboardServer<ServerTypes>, adminToken: string | null, request: IncomingMessage, response: ServerResponse): boolean {
+export function handleAdmin(
+  server: SwitchboardServer<ServerTypes>,
+  uploads: UploadLedger,
+  adminToken: string | null,
+  request: IncomingMessage,
+  response: ServerResponse,
+): boolean {
   const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
   if (pathname !== '/admin/emit') return false;
   const reply = (status: number, body: object): void => {
@@ -85,6 +93,9 @@ export function handleAdmin(server: SwitchboardServer<ServerTypes>, adminToken: 
     if (!result.ok) throw new HttpError(400, `${result.error.pointer || 'message'}: ${result.error.message}`);
     const operator = target(server, to);
     const message = result.value as ServerMessageMap[keyof ServerMessageMap];
+    // Telling a user about an upload makes it theirs (uploads.ts), before they can hear of it.
+    const user = (to as Record<string, unknown>)['user'];
+    if (typeof user === 'string') await uploads.noted(user, message.type, data);
     const delivery = await operator.emit(message.type, data as never);
     reply(202, { id: delivery.id, seq: delivery.seq });
   })().catch((error: unknown) => {

@@ -13,11 +13,14 @@ import { handleAdmin } from './admin.js';
 import type { ServiceConfig } from './config.js';
 import { handleDev } from './dev.js';
 import { createHandlers } from './handlers.js';
+import { UploadLedger } from './uploads.js';
 
 export interface Service {
   readonly server: SwitchboardServer<ServerTypes>;
   /** The in-memory broker, or the Redis broker when `REDIS_URL` is set. */
   readonly broker: Broker;
+  /** Who owns which upload, for `upload.cancel` (uploads.ts). */
+  readonly uploads: UploadLedger;
   readonly http: http.Server;
   readonly logger: Logger;
   /** Resolves once listening; the port is the real one (PORT=0 picks a free port). */
@@ -35,11 +38,12 @@ export function createService(config: ServiceConfig, logger: Logger = pino({ lev
     redis && config.redis
       ? new RedisBroker({ redis, keyPrefix: config.redis.keyPrefix, onError: (error) => logger.error({ err: error }, 'redis broker') })
       : new MemoryBroker();
-  const server = createServer(createHandlers({ chatEchoToSender: config.chatEchoToSender }), { ...config.server, logger, broker });
+  const uploads = new UploadLedger(broker);
+  const server = createServer(createHandlers({ chatEchoToSender: config.chatEchoToSender, uploads }), { ...config.server, logger, broker });
   const devSecret = config.devSecret;
   const httpServer = http.createServer((request, response) => {
     if (server.handleRequest(request, response)) return;
-    if (handleAdmin(server, config.adminToken, request, response)) return;
+    if (handleAdmin(server, uploads, config.adminToken, request, response)) return;
     if (devSecret !== null && handleDev(devSecret, request, response, (error) => logger.error({ err: error }, 'dev endpoint failed'))) return;
     response.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
   });
@@ -47,6 +51,7 @@ export function createService(config: ServiceConfig, logger: Logger = pino({ lev
   return {
     server,
     broker,
+    uploads,
     http: httpServer,
     logger,
     listen: async () => {

@@ -72,6 +72,8 @@ export const ENV_VARS: readonly EnvVar[] = Object.freeze([
   { name: 'SLOW_CONSUMER_GRACE_MS', default: String(d.slowConsumerGraceMs), description: 'Time over the buffer limit before close 4003' },
   { name: 'PRESENCE_GRACE_MS', default: String(d.presenceGraceMs), description: 'Time to come back before rooms hear `presence.status` offline' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: String(d.shutdownTimeoutMs), description: 'Grace for clients to close on SIGTERM/SIGINT' },
+  { name: 'IDEMPOTENCY_WINDOW_MS', default: String(d.idempotencyWindowMs), description: 'A request resent with the same envelope `id` within it gets the first reply and does not run again' },
+  { name: 'IDEMPOTENCY_LEASE_MS', default: String(d.idempotencyLeaseMs), description: 'How long one copy of a request may run before a resend may run it again' },
   { name: 'REDIS_URL', default: '-', description: 'Redis for several instances (`@switchboard/redis`); unset runs the in-memory broker' },
   { name: 'REDIS_KEY_PREFIX', default: 'switchboard:', description: 'Prefix of every Redis key and channel: instances with the same prefix form one cluster' },
   { name: 'NODE_ID', default: 'random', description: 'This instance\'s name in logs and in the broker (unique within a cluster)' },
@@ -192,6 +194,8 @@ export function configFromEnv(env: Env, randomSecret: () => string = () => crypt
       slowConsumerGraceMs: integer(env, 'SLOW_CONSUMER_GRACE_MS'),
       presenceGraceMs: integer(env, 'PRESENCE_GRACE_MS'),
       shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS'),
+      idempotencyWindowMs: integer(env, 'IDEMPOTENCY_WINDOW_MS'),
+      idempotencyLeaseMs: integer(env, 'IDEMPOTENCY_LEASE_MS'),
     }),
   };
 }

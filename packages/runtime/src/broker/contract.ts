@@ -5,7 +5,7 @@
  * proves the same behaviour.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Broadcast, Broker, BrokerNode, SequencedBroadcast } from './types.js';
+import type { Broadcast, Broker, BrokerNode, RoomMemberRecord, SequencedBroadcast } from './types.js';
 
 /** Creates a fresh broker, or several sharing one backend to act as instances. */
 export type BrokerFactory = () => Promise<{ readonly brokers: readonly [Broker, Broker]; readonly cleanup: () => Promise<void> }>;
@@ -17,6 +17,10 @@ function broadcast(id: string): Broadcast {
 /** A room message whose frame is `{"id":"<id>","seq":<seq>}`. */
 function sequenced(room: string, id: string): SequencedBroadcast {
   return { room, except: ['c9'], type: 'chat.message', id, head: `{"id":"${id}","seq":`, tail: '}', volatile: false };
+}
+
+function member(userId: string, connectionId: string): RoomMemberRecord {
+  return { userId, username: `${userId} name`, connectionId, joinedAt: '2026-01-01T00:00:00.000Z' };
 }
 
 function recorder(nodeId: string): BrokerNode & { readonly received: Broadcast[] } {
@@ -116,12 +120,63 @@ export function brokerContract(name: string, create: BrokerFactory): void {
 
     it('keeps room members across instances', async () => {
       await setup();
-      await a.addMember('r', { userId: 'u1', username: 'Ann', connectionId: 'c1', joinedAt: '2026-01-01T00:00:00.000Z' });
-      await b.addMember('r', { userId: 'u2', username: 'Bob', connectionId: 'c2', joinedAt: '2026-01-01T00:00:01.000Z' });
+      await a.addMember('r', member('u1', 'c1'));
+      await b.addMember('r', member('u2', 'c2'));
       expect((await a.members('r')).map((m) => m.connectionId).sort()).toEqual(['c1', 'c2']);
-      expect(await b.removeMember('r', 'c1')).toBe(true);
-      expect(await b.removeMember('r', 'c1')).toBe(false);
+      expect((await b.removeMember('r', 'c1')).changed).toBe(true);
+      expect((await b.removeMember('r', 'c1')).changed).toBe(false);
       expect((await a.members('r')).map((m) => m.connectionId)).toEqual(['c2']);
+    });
+
+    it('tells a user\'s first connection in a room from the next ones, and the last one out, counting users', async () => {
+      await setup();
+      const change = (changed: boolean, userChanged: boolean, userCount: number) => ({ changed, userChanged, userCount });
+      expect(await a.addMember('r', member('u1', 'c1'))).toEqual(change(true, true, 1));
+      expect(await b.addMember('r', member('u1', 'c2'))).toEqual(change(true, false, 1));
+      expect(await b.addMember('r', member('u1', 'c2'))).toEqual(change(false, false, 1));
+      expect(await a.addMember('r', member('u2', 'c3'))).toEqual(change(true, true, 2));
+      expect(await b.removeMember('r', 'c1')).toEqual(change(true, false, 2));
+      expect(await a.removeMember('r', 'c2')).toEqual(change(true, true, 1));
+      expect(await a.removeMember('r', 'c2')).toEqual(change(false, false, 1));
+      expect(await b.removeMember('r', 'c3')).toEqual(change(true, true, 0));
+      expect(await b.removeMember('nowhere', 'c3')).toEqual(change(false, false, 0));
+    });
+
+    it('decides first and last atomically when one user\'s connections join and leave at once on both instances', async () => {
+      await setup();
+      const joins = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).addMember('r', member('u', `c${i}`))));
+      expect(joins.filter((j) => j.userChanged)).toHaveLength(1);
+      const leaves = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? b : a).removeMember('r', `c${i}`)));
+      expect(leaves.filter((l) => l.userChanged)).toHaveLength(1);
+      expect(leaves.map((l) => l.userCount).sort()).toContain(0);
+    });
+
+    it('keeps records across instances: put if absent, compare and set, expiry', async () => {
+      await setup();
+      expect(await a.putRecordIfAbsent('k', 'one', 60_000)).toBeNull();
+      expect(await b.putRecordIfAbsent('k', 'two', 60_000)).toBe('one');
+      expect(await b.getRecord('k')).toBe('one');
+      expect(await b.replaceRecord('k', 'other', 'three', 60_000)).toBe(false);
+      expect(await b.replaceRecord('k', 'one', 'three', 60_000)).toBe(true);
+      expect(await a.getRecord('k')).toBe('three');
+      expect(await a.replaceRecord('k', 'three', null, 0)).toBe(true);
+      expect(await b.getRecord('k')).toBeNull();
+      expect(await a.replaceRecord('k', 'three', 'four', 60_000)).toBe(false);
+      await a.putRecord('short', 'x', 50);
+      await b.putRecord('short', 'y', 50);
+      expect(await a.getRecord('short')).toBe('y');
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      expect(await a.getRecord('short')).toBeNull();
+      expect(await b.putRecordIfAbsent('short', 'z', 60_000)).toBeNull();
+    });
+
+    it('lets exactly one of many concurrent claims of a record win', async () => {
+      await setup();
+      const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).putRecordIfAbsent('claim', `c${i}`, 60_000)));
+      const winners = claims.filter((held) => held === null);
+      expect(winners).toHaveLength(1);
+      const held = await a.getRecord('claim');
+      expect(claims.filter((c) => c !== null).every((c) => c === held)).toBe(true);
     });
 
     it('counts connections per user across instances: N admitted, N+1 refused', async () => {

@@ -4,7 +4,8 @@
  * and the multi-instance tests rely on that).
  */
 import { FrameLog } from './frame-log.js';
-import type { Broadcast, Broker, BrokerNode, HistoryEntry, QueuedMessage, RoomMemberRecord, SequencedBroadcast } from './types.js';
+import { RecordStore } from './record-store.js';
+import type { Broadcast, Broker, BrokerNode, HistoryEntry, MembershipChange, QueuedMessage, RoomMemberRecord, SequencedBroadcast } from './types.js';
 
 interface RoomState {
   seq: number;
@@ -21,6 +22,7 @@ export class MemoryBroker implements Broker {
   readonly #queues = new Map<string, QueuedMessage[]>();
   /** Users' ban ends, in `Date.now()` milliseconds. */
   readonly #bans = new Map<string, number>();
+  readonly #records = new RecordStore();
   #closed = false;
 
   async register(node: BrokerNode): Promise<void> {
@@ -65,16 +67,22 @@ export class MemoryBroker implements Broker {
     return { entries, complete: first !== undefined && first.seq === afterSeq + 1 };
   }
 
-  async addMember(room: string, member: RoomMemberRecord): Promise<void> {
-    this.#room(room).members.set(member.connectionId, member);
+  async addMember(room: string, member: RoomMemberRecord): Promise<MembershipChange> {
+    const { members } = this.#room(room);
+    const changed = !members.has(member.connectionId);
+    const userChanged = changed && !hasUser(members, member.userId);
+    members.set(member.connectionId, member);
+    return { changed, userChanged, userCount: userCount(members) };
   }
 
-  async removeMember(room: string, connectionId: string): Promise<boolean> {
+  async removeMember(room: string, connectionId: string): Promise<MembershipChange> {
     const state = this.#rooms.get(room);
-    if (!state) return false;
-    const removed = state.members.delete(connectionId);
+    const member = state?.members.get(connectionId);
+    if (!state || !member) return { changed: false, userChanged: false, userCount: state ? userCount(state.members) : 0 };
+    state.members.delete(connectionId);
+    const change = { changed: true, userChanged: !hasUser(state.members, member.userId), userCount: userCount(state.members) };
     if (state.members.size === 0 && state.history.length === 0 && state.seq === 0) this.#rooms.delete(room);
-    return removed;
+    return change;
   }
 
   async members(room: string): Promise<readonly RoomMemberRecord[]> {
@@ -144,6 +152,22 @@ export class MemoryBroker implements Broker {
     return this.#replaceQueue(userId, queue, queue.slice(index + 1));
   }
 
+  async putRecordIfAbsent(key: string, value: string, ttlMs: number): Promise<string | null> {
+    return this.#records.putIfAbsent(key, value, ttlMs);
+  }
+
+  async putRecord(key: string, value: string, ttlMs: number): Promise<void> {
+    this.#records.put(key, value, ttlMs);
+  }
+
+  async getRecord(key: string): Promise<string | null> {
+    return this.#records.get(key);
+  }
+
+  async replaceRecord(key: string, expected: string, value: string | null, ttlMs: number): Promise<boolean> {
+    return this.#records.replace(key, expected, value, ttlMs);
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     this.#nodes.clear();
@@ -164,4 +188,15 @@ export class MemoryBroker implements Broker {
   #assertOpen(): void {
     if (this.#closed) throw new Error('the broker is closed');
   }
+}
+
+function hasUser(members: ReadonlyMap<string, RoomMemberRecord>, userId: string): boolean {
+  for (const member of members.values()) if (member.userId === userId) return true;
+  return false;
+}
+
+function userCount(members: ReadonlyMap<string, RoomMemberRecord>): number {
+  const users = new Set<string>();
+  for (const member of members.values()) users.add(member.userId);
+  return users.size;
 }

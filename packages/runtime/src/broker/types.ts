@@ -25,6 +25,11 @@ export interface Broadcast {
   /** The envelope, encoded once by the sender. */
   readonly frame: string;
   readonly volatile: boolean;
+  /**
+   * Users whose connections are left out (every connection of theirs, on every instance); absent
+   * when none are.
+   */
+  readonly exceptUsers?: readonly string[];
 }
 
 /**
@@ -56,6 +61,20 @@ export interface RoomMemberRecord {
   readonly connectionId: string;
   /** ISO-8601. */
   readonly joinedAt: string;
+}
+
+/**
+ * What adding or removing a connection did to a room, decided in the same atomic step as the
+ * change itself, so two connections of one user joining (or leaving) at once on two instances
+ * cannot both be taken for the user's first (or last).
+ */
+export interface MembershipChange {
+  /** Whether the connection's own membership changed (false: it already was, or was not, a member). */
+  readonly changed: boolean;
+  /** Whether the user's presence changed: their first connection in the room joined, or their last one left. */
+  readonly userChanged: boolean;
+  /** Distinct users in the room after the change. */
+  readonly userCount: number;
 }
 
 /** A stored room message, for `resume`. */
@@ -93,9 +112,9 @@ export interface Broker {
    */
   history(room: string, afterSeq: number): Promise<{ readonly entries: readonly HistoryEntry[]; readonly complete: boolean }>;
 
-  addMember(room: string, member: RoomMemberRecord): Promise<void>;
-  /** Resolves `true` when the connection was a member. */
-  removeMember(room: string, connectionId: string): Promise<boolean>;
+  /** Adds (or, for a connection already in, replaces) a member record. */
+  addMember(room: string, member: RoomMemberRecord): Promise<MembershipChange>;
+  removeMember(room: string, connectionId: string): Promise<MembershipChange>;
   members(room: string): Promise<readonly RoomMemberRecord[]>;
 
   /** Counts a connection of the user if it stays within `limit` (across instances); `false` when over. */
@@ -120,6 +139,23 @@ export interface Broker {
   acknowledge(userId: string, ids: readonly string[]): Promise<number>;
   /** Removes every queued message up to and including `id`; resolves how many were removed. */
   acknowledgeThrough(userId: string, id: string): Promise<number>;
+
+  /**
+   * Small shared records with a time to live, for state every instance must see. The runtime
+   * keeps its idempotency records here under keys starting with `request:`; a service may keep
+   * its own under other keys (the reference service records which user owns an upload).
+   * Stores `value` unless `key` holds a value; resolves `null` when it stored it, else the value held.
+   */
+  putRecordIfAbsent(key: string, value: string, ttlMs: number): Promise<string | null>;
+  /** Stores `value` under `key` for `ttlMs`, replacing any value. */
+  putRecord(key: string, value: string, ttlMs: number): Promise<void>;
+  /** The value under `key`, `null` when there is none (or it expired). */
+  getRecord(key: string): Promise<string | null>;
+  /**
+   * Replaces the value under `key` only while it is `expected` (compare and set): with `value`
+   * for `ttlMs`, or with `null` deletes it. Resolves whether it did.
+   */
+  replaceRecord(key: string, expected: string, value: string | null, ttlMs: number): Promise<boolean>;
 
   close(): Promise<void>;
 }

@@ -9,7 +9,8 @@ import type { BroadcastOperator, Delivery, EmitData, Senders } from './types.js'
 
 /** The server side of an emit: encode once, deliver here, publish to the other instances. */
 export interface Publisher {
-  publish(targets: readonly Target[], except: readonly string[], type: string, data: object): Promise<Delivery>;
+  /** `exceptUsers`: users none of whose connections get it, on any instance (not for sequenced room messages). */
+  publish(targets: readonly Target[], except: readonly string[], type: string, data: object, exceptUsers?: readonly string[]): Promise<Delivery>;
 }
 
 export class Operator<P extends ProtocolTypes> implements BroadcastOperator<P> {

@@ -161,7 +161,10 @@ type Member = ReturnType<typeof membersOf>[number];
 
 /** What a join did. */
 interface Joined {
-  /** The join event's `seq`: from it on the connection gets the room's messages live. */
+  /**
+   * The first `seq` the connection gets live: its join event's, or, when the user was in the room
+   * already (a join that announces nothing), the one after the room's last.
+   */
   readonly seq: number | null;
   /** The room's members right after the join, when they were read for the join event. */
   readonly members: readonly Member[] | null;
@@ -170,8 +173,9 @@ interface Joined {
 const NOTHING_NEW: Joined = Object.freeze({ seq: null, members: null });
 
 /**
- * Joins a room (authorization and the per-connection room limit first); tells the others.
- * `seq` is `null` when it was already in the room or the spec has no `room.update`.
+ * Joins a room (authorization and the per-connection room limit first); tells the others when
+ * the user is new in the room. `seq` is `null` when the connection was already in the room or
+ * the spec has no `room.update`.
  */
 export async function joinRoom<P extends ProtocolTypes>(core: Core<P>, connection: Connection, room: string, authorize: boolean): Promise<Joined> {
   if (connection.rooms.has(room)) return NOTHING_NEW;
@@ -186,7 +190,10 @@ export async function joinRoom<P extends ProtocolTypes>(core: Core<P>, connectio
   }
   core.registry.join(connection, room);
   const joinedAt = isoNow();
-  await options.broker.addMember(room, { userId: connection.user.id, username: connection.user.name, connectionId: connection.id, joinedAt });
+  const change = await options.broker.addMember(room, { userId: connection.user.id, username: connection.user.name, connectionId: connection.id, joinedAt });
+  // Presence is per user: another connection of the user (on any instance) already announced
+  // them. The room's messages numbered after this read reach the connection live.
+  if (!change.userChanged) return { seq: (await options.broker.lastSeq(room)) + 1, members: null };
   if (!core.protocol.outbound.includes('room.update')) return NOTHING_NEW;
   const members = membersOf(await options.broker.members(room));
   const delivery = await core.publish([{ kind: 'room', room }], [connection.id], 'room.update', {

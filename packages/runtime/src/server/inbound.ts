@@ -14,7 +14,9 @@ import type { Envelope, ProtocolTypes } from '../protocol.js';
 import { BUILTINS, type Builtin } from './builtins.js';
 import type { Connection, InboundFrame } from './connection.js';
 import { retrySeconds } from './http.js';
-import { encode, validationError } from './outbound.js';
+import { checkContentLength } from './content-length.js';
+import { RequestLedger, type RequestOutcome } from './idempotency.js';
+import { encode, newId, validationError } from './outbound.js';
 import type { Core } from './server.js';
 import type { HandlerContext, Reply, ServiceDispatch } from './types.js';
 import { unknownEventsError } from './unknown-events.js';
@@ -27,12 +29,14 @@ export class Inbound<P extends ProtocolTypes> {
   /** Inbound types the service's handlers answer; any other type that validates is refused. */
   readonly #services: ReadonlySet<string>;
   readonly #contexts = new WeakMap<Connection, HandlerContext<P>>();
+  readonly #ledger: RequestLedger;
 
   constructor(
     private readonly core: Core<P>,
     private readonly dispatch: ServiceDispatch<P>,
   ) {
     this.#services = new Set(core.protocol.services);
+    this.#ledger = new RequestLedger(core.options);
     for (const type of core.protocol.builtins) {
       const builtin = Object.hasOwn(BUILTINS, type) ? BUILTINS[type] : undefined;
       if (!builtin) throw new TypeError(`the spec marks "${type}" as handled by the runtime, which has no built-in for it`);
@@ -136,25 +140,32 @@ export class Inbound<P extends ProtocolTypes> {
     }
   }
 
+  /**
+   * A service-owned message: the announced content limit, then the handler. A request (an
+   * operation with a reply) runs at most once per user and envelope id within the idempotency
+   * window (idempotency.ts), and a resend is answered with the first reply; a message without a
+   * reply (typing: volatile, never resent) is not recorded.
+   */
   #service(connection: Connection, message: P['inbound']): Promise<void> | undefined {
     const fail = (error: unknown): void => {
       if (!(error instanceof ProtocolError)) this.core.options.metrics.handlerErrors.inc({ type: message.type });
       this.core.fail(connection, error, message.id);
     };
     try {
-      const reply = this.dispatch(message, this.#context(connection));
-      if (reply instanceof Promise) return reply.then((value) => this.#reply(connection, message, value), fail);
-      this.#reply(connection, message, reply);
+      checkContentLength(message, this.core.options.maxContentLength);
     } catch (error) {
       fail(error);
+      return undefined;
     }
-    return undefined;
+    const run = async (): Promise<RequestOutcome> => outcomeOf(message, await this.dispatch(message, this.#context(connection)));
+    const outcome = Object.hasOwn(this.core.protocol.replies, message.type) ? this.#ledger.once(connection.user.id, message.id, run, () => !connection.closed) : run();
+    return outcome.then((done) => this.#reply(connection, done), fail);
   }
 
-  #reply(connection: Connection, request: Envelope, reply: Reply<P> | undefined): void {
-    if (reply === undefined || connection.closed) return;
-    this.core.sendFrame(connection, encode(reply.type, reply.data, request.id), this.core.volatile.has(reply.type));
-    this.core.options.metrics.messagesOut.inc({ type: reply.type });
+  #reply(connection: Connection, outcome: RequestOutcome | null): void {
+    if (outcome === null || outcome.frame === '' || connection.closed) return;
+    this.core.sendFrame(connection, outcome.frame, this.core.volatile.has(outcome.type));
+    this.core.options.metrics.messagesOut.inc({ type: outcome.type });
   }
 
   /** The rate limiter's verdict; sends the error (at most once a second) or bans. */
@@ -217,6 +228,11 @@ export class Inbound<P extends ProtocolTypes> {
     let context = this.#contexts.get(connection);
     if (context) return context;
     const core = this.core;
+    const assertInRoom = (room: string): void => {
+      if (!connection.rooms.has(room)) {
+        throw new ProtocolError('NOT_IN_ROOM', `not in room "${room}": join it first`, { details: { room_id: room } });
+      }
+    };
     context = {
       connection,
       // Read at each use: `auth.refresh` may have renamed the user since the context was made.
@@ -225,15 +241,23 @@ export class Inbound<P extends ProtocolTypes> {
       },
       send: core.senders,
       joinRoom: (room) => core.joinRoom(connection, room),
-      assertInRoom: (room) => {
-        if (!connection.rooms.has(room)) {
-          throw new ProtocolError('NOT_IN_ROOM', `not in room "${room}": join it first`, { details: { room_id: room } });
-        }
+      assertInRoom,
+      newId,
+      // Only in a room the connection is in: its leave is what ends the indicator.
+      setTyping: async (room, isTyping) => {
+        assertInRoom(room);
+        await core.typing.set(connection, room, isTyping);
       },
     };
     this.#contexts.set(connection, context);
     return context;
   }
+}
+
+/** What to answer a request with: its reply encoded, or nothing. */
+function outcomeOf<P extends ProtocolTypes>(request: Envelope, reply: Reply<P> | undefined): RequestOutcome {
+  if (reply === undefined) return { type: '', frame: '' };
+  return { type: reply.type, frame: encode(reply.type, reply.data, request.id) };
 }
 
 function byteLength(data: RawData): number {

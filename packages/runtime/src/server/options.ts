@@ -122,6 +122,18 @@ export interface ServerOptions {
   readonly presenceGraceMs?: number;
   /** Time allowed for `close()` to say goodbye (1001) before sockets are cut. @default 5000 */
   readonly shutdownTimeoutMs?: number;
+  /**
+   * How long a service-owned request's reply is kept: a request resent by the same user with the
+   * same envelope `id` within it gets that reply and does not run again, on any instance.
+   * @default 300000
+   */
+  readonly idempotencyWindowMs?: number;
+  /**
+   * How long one copy of a request may run before a resend may run it again (the first copy's
+   * instance is then taken for dead). A resend waits for a running copy up to this long.
+   * @default 30000
+   */
+  readonly idempotencyLeaseMs?: number;
   /** @default a new MemoryBroker */
   readonly broker?: Broker;
   /** pino logger. @default silent */
@@ -156,6 +168,8 @@ export interface ResolvedServerOptions {
   readonly authorizeEvent: Authorizer | null;
   readonly presenceGraceMs: number;
   readonly shutdownTimeoutMs: number;
+  readonly idempotencyWindowMs: number;
+  readonly idempotencyLeaseMs: number;
   readonly broker: Broker;
   readonly logger: Logger;
   readonly metrics: ServerMetrics;
@@ -184,7 +198,12 @@ export const DEFAULT_SERVER_OPTIONS = Object.freeze({
   slowConsumerGraceMs: 5000,
   presenceGraceMs: 5000,
   shutdownTimeoutMs: 5000,
+  idempotencyWindowMs: 300_000,
+  idempotencyLeaseMs: 30_000,
 } as const);
+
+/** The spec's bound on `limits.max_content_length` (asyncapi.yaml, `ChatContent`). */
+const MAX_CONTENT_LENGTH = 4000;
 
 const POSITIVE_INTEGERS = [
   'authTimeoutMs',
@@ -203,6 +222,8 @@ const POSITIVE_INTEGERS = [
   'slowConsumerGraceMs',
   'presenceGraceMs',
   'shutdownTimeoutMs',
+  'idempotencyWindowMs',
+  'idempotencyLeaseMs',
 ] as const;
 
 /** Resolves options once; throws TypeError/RangeError for programmer errors. */
@@ -215,6 +236,9 @@ export function resolveServerOptions(options: ServerOptions): ResolvedServerOpti
     if (value !== undefined && (!Number.isInteger(value) || value <= 0)) {
       throw new RangeError(`options.${key} must be a positive integer, got ${String(value)}`);
     }
+  }
+  if (options.maxContentLength !== undefined && options.maxContentLength > MAX_CONTENT_LENGTH) {
+    throw new RangeError(`options.maxContentLength must be at most ${MAX_CONTENT_LENGTH} (the spec's bound), got ${options.maxContentLength}`);
   }
   const path = options.path ?? DEFAULT_SERVER_OPTIONS.path;
   if (!/^\/[^?#]*[^/?#]$|^\/$/.test(path) || path === '/') {
@@ -246,6 +270,8 @@ export function resolveServerOptions(options: ServerOptions): ResolvedServerOpti
     authorizeEvent: options.authorizeEvent ?? null,
     presenceGraceMs: options.presenceGraceMs ?? DEFAULT_SERVER_OPTIONS.presenceGraceMs,
     shutdownTimeoutMs: options.shutdownTimeoutMs ?? DEFAULT_SERVER_OPTIONS.shutdownTimeoutMs,
+    idempotencyWindowMs: options.idempotencyWindowMs ?? DEFAULT_SERVER_OPTIONS.idempotencyWindowMs,
+    idempotencyLeaseMs: options.idempotencyLeaseMs ?? DEFAULT_SERVER_OPTIONS.idempotencyLeaseMs,
     broker: options.broker ?? new MemoryBroker(),
     logger: options.logger ?? pino({ level: 'silent' }),
     metrics: options.metrics ?? createServerMetrics({ collectDefaults: true }),

@@ -76,7 +76,7 @@ export class Registry {
 
   /** Writes the broadcast to every local socket it targets; returns how many got it. */
   deliver(broadcast: Broadcast): number {
-    const { targets, except, volatile } = broadcast;
+    const { targets, except, volatile, exceptUsers } = broadcast;
     const only = targets.length === 1 ? targets[0] : undefined;
     // One target (nearly every send) is already a set of distinct connections: no copy to build.
     const receivers = only ? this.#members(only) : this.#union(targets);
@@ -88,6 +88,7 @@ export class Registry {
     let delivered = 0;
     for (const connection of receivers) {
       if (!connection.authenticated || (skip !== null && isSkipped(skip, connection.id))) continue;
+      if (exceptUsers !== undefined && exceptUsers.includes(connection.user.id)) continue;
       frame ??= textFrame(broadcast.frame);
       if (connection.send(frame, volatile)) delivered += 1;
     }

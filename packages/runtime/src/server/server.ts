@@ -19,6 +19,7 @@ import { textFrame } from './frame.js';
 import { checkIdentity } from './identity.js';
 import { Inbound } from './inbound.js';
 import { Presence } from './presence.js';
+import { Typing } from './typing.js';
 import { resolveServerOptions, type ResolvedServerOptions, type ServerOptions } from './options.js';
 import { establishedData } from './established.js';
 import { rejectUpgrade, serveHttp, type HealthReport } from './http.js';
@@ -77,6 +78,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
   readonly volatile: ReadonlySet<string>;
   readonly sequenced: ReadonlySet<string>;
   readonly presence: Presence<P>;
+  readonly typing: Typing;
   readonly #wss: WebSocketServer;
   readonly #inbound: Inbound<P>;
   readonly #started = Date.now();
@@ -119,6 +121,7 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     });
     this.#inbound = new Inbound<P>(this, dispatch);
     this.presence = new Presence<P>(this);
+    this.typing = new Typing(this, protocol.outbound.includes('user.typing'));
     this.#registered = options.broker.register({ nodeId: options.nodeId, deliver: (b) => this.#deliverRemote(b) });
     this.#registered.catch((error: unknown) => options.logger.error({ err: error }, 'broker registration failed'));
     this.#sweep = setInterval(() => this.#heartbeat(), options.heartbeatIntervalMs);
@@ -308,26 +311,34 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     await joinRoom(this, connection, room, false);
   }
 
-  /** Removes a connection from a room and tells the others (`room.update` client_left). */
+  /**
+   * Removes a connection from a room. A typing indicator it left running is ended; when it was
+   * the user's last connection in the room (on any instance) the others hear `room.update`
+   * client_left, and nothing otherwise: presence is per user.
+   */
   async leaveRoom(connection: Connection, room: string, local = true): Promise<void> {
     if (local) this.registry.leave(connection, room);
-    await this.options.broker.removeMember(room, connection.id);
-    if (this.protocol.outbound.includes('room.update')) {
+    const change = await this.options.broker.removeMember(room, connection.id);
+    await this.typing.left(connection, room);
+    if (change.userChanged && this.protocol.outbound.includes('room.update')) {
       await this.publish([{ kind: 'room', room }], [connection.id], 'room.update', {
         room_id: room,
         event: 'client_left',
         user_id: connection.user.id,
         username: connection.user.name,
         timestamp: isoNow(),
-        member_count: (await this.options.broker.members(room)).length,
+        member_count: change.userCount,
       });
     }
   }
 
-  publish(targets: readonly Target[], except: readonly string[], type: string, data: object): Promise<Delivery> {
+  publish(targets: readonly Target[], except: readonly string[], type: string, data: object, exceptUsers?: readonly string[]): Promise<Delivery> {
     const only = targets.length === 1 ? targets[0] : undefined;
-    if (this.sequenced.has(type) && only?.kind === 'room') return this.#publishSequenced(only.room, except, type, data);
-    return this.#publish(targets, except, type, data);
+    if (this.sequenced.has(type) && only?.kind === 'room') {
+      if (exceptUsers !== undefined) throw new TypeError(`"${type}" is a sequenced room message: every member gets it, no user can be left out`);
+      return this.#publishSequenced(only.room, except, type, data);
+    }
+    return this.#publish(targets, except, type, data, exceptUsers);
   }
 
   /**
@@ -345,12 +356,12 @@ export class Core<P extends ProtocolTypes> implements SwitchboardServer<P>, Publ
     return { id, seq };
   }
 
-  async #publish(targets: readonly Target[], except: readonly string[], type: string, data: object): Promise<Delivery> {
+  async #publish(targets: readonly Target[], except: readonly string[], type: string, data: object, exceptUsers?: readonly string[]): Promise<Delivery> {
     const { broker, metrics, nodeId } = this.options;
     const id = newId();
     const frame = encode(type, data, undefined, id);
     const volatile = this.volatile.has(type);
-    const broadcast: Broadcast = { targets, except, type, id, frame, volatile };
+    const broadcast: Broadcast = exceptUsers === undefined ? { targets, except, type, id, frame, volatile } : { targets, except, type, id, frame, volatile, exceptUsers };
     this.#countDeliveries(this.registry.deliver(broadcast));
     metrics.messagesOut.inc({ type });
     await broker.publish(nodeId, broadcast);

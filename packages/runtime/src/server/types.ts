@@ -84,6 +84,18 @@ export interface HandlerContext<P extends ProtocolTypes> {
   joinRoom(room: string): Promise<void>;
   /** Throws `NOT_IN_ROOM` unless the connection is in the room. */
   assertInRoom(room: string): void;
+  /**
+   * A new id, unique across instances, for what the service names itself: the `data.id` of a
+   * `chat.message`, for example (never the sender's envelope id, which is unique per sender only).
+   */
+  newId(): string;
+  /**
+   * The user's typing indicator in a room: `user.typing` to everyone in the room but the user's
+   * own connections (on every instance). The runtime ends it (`is_typing: false`) when this
+   * connection leaves the room or closes while the indicator is on. Rejects with `NOT_IN_ROOM`
+   * unless the connection is in the room.
+   */
+  setTyping(room: string, isTyping: boolean): Promise<void>;
 }
 
 /** A reply the generated dispatch hands back: the runtime wraps it in an envelope. */
