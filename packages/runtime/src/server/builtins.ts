@@ -203,8 +203,26 @@ const ack: Builtin = async (core, connection, message) => {
   if (ids && ids.length > 0) core.options.metrics.queueSize.dec(await core.options.broker.acknowledge(connection.user.id, ids));
 };
 
+/**
+ * A room named twice in `resume` has no single position to resume from. The schema's
+ * `uniqueItems` only catches two identical entries, so the rest is refused here, before any
+ * room is joined, pointing at the entry that repeats a room.
+ */
+function assertRoomsUnique(lastSeq: ResumeData['last_seq']): void {
+  const seen = new Set<string>();
+  for (const [index, { room_id: room }] of lastSeq.entries()) {
+    if (seen.has(room)) {
+      throw new ProtocolError('INVALID_MESSAGE', `/data/last_seq/${index}/room_id: room "${room}" is listed twice`, {
+        details: { pointer: `/data/last_seq/${index}/room_id`, keyword: 'uniqueItems', room_id: room },
+      });
+    }
+    seen.add(room);
+  }
+}
+
 const resume: Builtin = async (core, connection, message) => {
   const { last_seq: lastSeq, last_notification_id: lastNotification } = dataOf<ResumeData>(message);
+  assertRoomsUnique(lastSeq);
   const { broker } = core.options;
   let replayed = 0;
   let complete = true;
