@@ -4,11 +4,53 @@
  * something, and room epochs. Every message the clients receive is checked against the spec by
  * the harness.
  */
+import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { quiet, useFixture } from './harness.js';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RedisBroker } from '@switchboard/redis';
+import { MemoryBroker, type Broker } from '@switchboard/runtime/broker';
+import type { ServerOptions } from '@switchboard/runtime/server';
+import type { ServerMessage } from '@switchboard/protocol';
+import { quiet, useFixture, type Running, type TestClient } from './harness.js';
 
+const REDIS_URL = 'redis://127.0.0.1:6379';
 const fx = useFixture();
+const brokers: RedisBroker[] = [];
+const prefixes: string[] = [];
+
+afterEach(async () => {
+  // The fixture's own afterEach (registered first) has closed the servers by now.
+  for (const broker of brokers.splice(0)) await broker.close();
+  const redis = new Redis(REDIS_URL);
+  try {
+    for (const prefix of prefixes.splice(0)) {
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+    }
+  } finally {
+    await redis.quit();
+  }
+});
+
+/** A Redis key prefix of this test's own, deleted after it. */
+function keyPrefix(): string {
+  const prefix = `sbtest:${randomBytes(6).toString('hex')}:`;
+  prefixes.push(prefix);
+  return prefix;
+}
+
+/** Two instances sharing one Redis under a prefix of their own. */
+async function cluster(options: Partial<ServerOptions> = {}): Promise<[Running, Running]> {
+  const prefix = keyPrefix();
+  const started: Running[] = [];
+  for (const nodeId of ['one', 'two']) {
+    const broker = new RedisBroker({ redis: REDIS_URL, keyPrefix: prefix });
+    brokers.push(broker);
+    started.push(await fx.start({ ...options, broker, nodeId }));
+  }
+  return started as [Running, Running];
+}
 /** Property runs send many requests as one user: the rate limit is not what is tested here. */
 const UNLIMITED = { rateLimit: { limit: 100_000 } };
 
@@ -40,5 +82,128 @@ describe('resume: a room listed twice', () => {
     await bob.request('chat.send', { room_id: 'a', content: 'hello' });
     await quiet();
     expect(ann.received).toEqual([]);
+  });
+});
+
+/** A message of a room's sequence (`chat.message`, `room.update`), as a client received it. */
+type RoomMessage = Extract<ServerMessage, { type: 'chat.message' | 'room.update' }>;
+
+function roomMessages(client: TestClient, room: string): RoomMessage[] {
+  return client.received.filter((m): m is RoomMessage => (m.type === 'chat.message' || m.type === 'room.update') && m.data.room_id === room);
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await quiet(5);
+  }
+}
+
+/** Posts to the room from every sender, one message each per millisecond, until stopped. */
+function traffic(senders: readonly TestClient[], room: string): () => Promise<void> {
+  let running = true;
+  let sent = 0;
+  const loop = (async () => {
+    for (let i = 0; running; i++) {
+      for (const sender of senders) sender.send('chat.send', { room_id: room, content: `t${i}` });
+      sent += 1;
+      await quiet(1);
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    // Every message posted has its seq: nothing of the traffic comes after what follows.
+    await until(() => senders.every((s) => s.received.filter((m) => m.type === 'chat.sent').length >= sent), 'the replies to the traffic');
+  };
+}
+
+interface Scenario {
+  /** Room messages the resumer takes before it disconnects. */
+  readonly seen: number;
+  /** How long it stays away while the others keep posting, in ms. */
+  readonly awayMs: number;
+}
+
+/**
+ * One resume under traffic: the watcher is in the room all along, so its stream is the room's
+ * whole sequence; the resumer's stream on its new connection must be exactly that sequence after
+ * the seq it resumed from, without its own rejoin (which is not sent to the joiner), in order.
+ */
+async function resumeUnderTraffic(room: string, scenario: Scenario, at: { readonly first: Running; readonly second: Running; readonly watch: Running }): Promise<void> {
+  // Users of this run only: a closed connection is released asynchronously, and the per-user
+  // connection limit must not be what a later run runs into.
+  const [annId, bobId, carolId, watcherId] = ['ann', 'bob', 'carol', 'watcher'].map((name) => `${name}-${room}`) as [string, string, string, string];
+  const watcher = await fx.connect(watcherId, { on: at.watch });
+  await watcher.request('room.join', { room_id: room });
+  const senders = [await fx.connect(bobId, { on: at.first }), await fx.connect(carolId, { on: at.second })];
+  for (const sender of senders) await sender.request('room.join', { room_id: room });
+  const ann = await fx.connect(annId, { on: at.first });
+  await ann.request('room.join', { room_id: room });
+  const stop = traffic(senders, room);
+  await until(() => roomMessages(ann, room).length >= scenario.seen, 'the first messages');
+  const lastSeen = roomMessages(ann, room)[scenario.seen - 1]?.data.seq ?? 0;
+  await ann.close();
+  await quiet(scenario.awayMs);
+  const back = await fx.connect(annId, { on: at.second });
+  const completed = await back.request('resume', { last_seq: [{ room_id: room, seq: lastSeen }] });
+  expect(completed.type === 'resume.completed' && completed.data.complete).toBe(true);
+  await quiet(50); // live traffic after the replay
+  await stop();
+  const end = await senders[0]?.request('chat.send', { room_id: room, content: 'end' });
+  const endSeq = end?.type === 'chat.sent' ? end.data.seq : Number.NaN;
+  await until(() => roomMessages(back, room).some((m) => m.data.seq === endSeq), 'the last message at the resumer');
+  await until(() => roomMessages(watcher, room).some((m) => m.data.seq === endSeq), 'the last message at the watcher');
+  const rejoin = roomMessages(watcher, room).find((m) => m.type === 'room.update' && m.data.user_id === annId && m.data.event === 'client_joined' && m.data.seq > lastSeen);
+  const expected = roomMessages(watcher, room)
+    .map((m) => m.data.seq)
+    .filter((seq) => seq > lastSeen && seq <= endSeq && seq !== rejoin?.data.seq);
+  expect(roomMessages(back, room).map((m) => m.data.seq)).toEqual(expected);
+  for (const client of [watcher, ...senders, back]) await client.close();
+}
+
+/**
+ * A MemoryBroker whose reads take a turn of the event loop, as every networked broker's do:
+ * other clients' messages can then arrive while a resume waits for the history.
+ */
+function slowReads(broker: MemoryBroker): Broker {
+  const slow = new Set<PropertyKey>(['history', 'members']);
+  return new Proxy(broker, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      if (!slow.has(key)) return value.bind(target);
+      return async (...args: unknown[]) => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return value.apply(target, args);
+      };
+    },
+  });
+}
+
+describe('resume: replay before live', () => {
+  it('under steady traffic, the resumer gets the room exactly once and in seq order: replay first, then live', async () => {
+    const running = await fx.start({ ...UNLIMITED, broker: slowReads(new MemoryBroker()) });
+    const at = { first: running, second: running, watch: running };
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.record({ seen: fc.integer({ min: 1, max: 5 }), awayMs: fc.integer({ min: 0, max: 40 }) }), async (scenario) => {
+        await resumeUnderTraffic(`traffic-${run++}`, scenario, at);
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  it('the same across two instances on Redis, the resumer moving from one to the other', async () => {
+    const [one, two] = await cluster(UNLIMITED);
+    const at = { first: one, second: two, watch: two };
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.record({ seen: fc.integer({ min: 1, max: 5 }), awayMs: fc.integer({ min: 0, max: 40 }) }), async (scenario) => {
+        await resumeUnderTraffic(`traffic-${run++}`, scenario, at);
+      }),
+      { numRuns: 6 },
+    );
   });
 });

@@ -9,6 +9,7 @@ import { CloseCodes, ProtocolError } from '../errors.js';
 import type { Envelope, ProtocolTypes } from '../protocol.js';
 import type { Connection } from './connection.js';
 import { isoNow } from './outbound.js';
+import { replayRoom } from './replay.js';
 import type { Core } from './server.js';
 
 /** A built-in handler; returns a promise only when it has asynchronous work. */
@@ -228,15 +229,11 @@ const resume: Builtin = async (core, connection, message) => {
   let complete = true;
   const rooms: { room_id: string; seq: number }[] = [];
   for (const { room_id: room, seq } of lastSeq) {
-    // Everything from the (re)join on arrives live; replay only what came before it.
-    const joined = (await joinRoom(core, connection, room, true)).seq;
-    const history = await broker.history(room, seq);
-    for (const entry of history.entries) {
-      if (joined !== null && entry.seq >= joined) break;
-      if (core.sendFrame(connection, entry.frame, false)) replayed += 1;
-    }
-    complete &&= history.complete;
-    rooms.push({ room_id: room, seq: await broker.lastSeq(room) });
+    const join = async (): Promise<number | null> => (await joinRoom(core, connection, room, true)).seq;
+    const done = await replayRoom({ broker, sequenced: core.sequenced, sendFrame: (c, f, v) => core.sendFrame(c, f, v), join }, connection, room, seq);
+    replayed += done.replayed;
+    complete &&= done.complete;
+    rooms.push({ room_id: room, seq: done.seq });
   }
   if (lastNotification !== undefined) core.options.metrics.queueSize.dec(await broker.acknowledgeThrough(connection.user.id, lastNotification));
   core.options.metrics.resumes.inc();
