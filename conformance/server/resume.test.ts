@@ -207,3 +207,63 @@ describe('resume: replay before live', () => {
     );
   });
 });
+
+describe('resume: complete means complete', () => {
+  const notice = (message: string) => ({ message, level: 'info' as const });
+
+  it('a history of N: missing N messages replays them all with complete: true; missing N+1 replays N with complete: false', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 6 }), fc.boolean(), async (size, overflow) => {
+        const running = await fx.start({ ...UNLIMITED, roomHistorySize: size });
+        const [ann, bob] = [await fx.connect(`ann-h${run}`), await fx.connect(`bob-h${run}`)];
+        run += 1;
+        await bob.request('room.join', { room_id: 'r' }); // seq 1
+        await ann.request('room.join', { room_id: 'r' }); // seq 2
+        await bob.request('chat.send', { room_id: 'r', content: 'seen' }); // seq 3
+        const seen = (await ann.next('chat.message')).data.seq;
+        await ann.close();
+        await bob.next('room.update', 3000, (m) => m.data.event === 'client_left'); // seq 4: the first one ann misses
+        const missed = size + (overflow ? 1 : 0);
+        for (let i = 1; i < missed; i++) await bob.request('chat.send', { room_id: 'r', content: `m${i}` });
+        const back = await fx.connect(`ann-h${run - 1}`);
+        const completed = await back.request('resume', { last_seq: [{ room_id: 'r', seq: seen }] });
+        expect(completed.type === 'resume.completed' && completed.data).toMatchObject({ replayed: size, complete: !overflow });
+        const last = seen + missed;
+        expect(roomMessages(back, 'r').map((m) => m.data.seq)).toEqual(Array.from({ length: size }, (_, i) => last - size + 1 + i));
+        await running.close();
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('an offline queue of N: N queued and delivered is complete; N+1 (one dropped) is complete: false, told once', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.boolean(), async (size, overflow) => {
+        const running = await fx.start({ offlineQueueSize: size });
+        const user = `ann-q${run++}`;
+        for (let i = 0; i < size + (overflow ? 1 : 0); i++) await running.server.toUser(user).emit('system.notification', notice(`n${i}`));
+        const ann = await fx.connect(user);
+        for (let i = 0; i < size; i++) await ann.next('system.notification');
+        const first = await ann.request('resume', { last_seq: [] });
+        expect(first.type === 'resume.completed' && first.data.complete).toBe(!overflow);
+        const again = await ann.request('resume', { last_seq: [] });
+        expect(again.type === 'resume.completed' && again.data.complete).toBe(true);
+        await running.close();
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('a queue that dropped on one instance is reported by a resume on the other (Redis)', async () => {
+    const [one, two] = await cluster({ offlineQueueSize: 2 });
+    for (let i = 0; i < 3; i++) await one.server.toUser('ann').emit('system.notification', notice(`n${i}`));
+    const ann = await fx.connect('ann', { on: two });
+    for (let i = 0; i < 2; i++) await ann.next('system.notification');
+    const first = await ann.request('resume', { last_seq: [] });
+    expect(first.type === 'resume.completed' && first.data).toEqual({ replayed: 0, complete: false, rooms: [] });
+    const again = await ann.request('resume', { last_seq: [] });
+    expect(again.type === 'resume.completed' && again.data.complete).toBe(true);
+  });
+});

@@ -20,6 +20,8 @@ export interface KeyLayout {
   history(room: string): string;
   /** List of queued messages, oldest first. */
   queue(userId: string): string;
+  /** String, present while the user's queue dropped messages not yet reported (`takeQueueOverflow`). */
+  overflow(userId: string): string;
 }
 
 export function keyLayout(prefix: string): KeyLayout {
@@ -33,5 +35,6 @@ export function keyLayout(prefix: string): KeyLayout {
     seq: (room) => `${prefix}seq:${room}`,
     history: (room) => `${prefix}history:${room}`,
     queue: (userId) => `${prefix}queue:${userId}`,
+    overflow: (userId) => `${prefix}overflow:${userId}`,
   };
 }

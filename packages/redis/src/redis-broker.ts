@@ -173,7 +173,12 @@ export class RedisBroker implements Broker {
 
   async enqueue(userId: string, message: QueuedMessage, max: number): Promise<number> {
     this.#assertOpen();
-    return await this.#client.switchboardEnqueue(this.#keys.queue(userId), encodeQueuedMessage(message), String(max));
+    return await this.#client.switchboardEnqueue(this.#keys.queue(userId), this.#keys.overflow(userId), encodeQueuedMessage(message), String(max));
+  }
+
+  async takeQueueOverflow(userId: string): Promise<boolean> {
+    this.#assertOpen();
+    return (await this.#client.getdel(this.#keys.overflow(userId))) !== null;
   }
 
   async pending(userId: string): Promise<readonly QueuedMessage[]> {

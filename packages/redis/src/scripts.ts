@@ -145,13 +145,17 @@ if tonumber(ARGV[1]) >= last then return false end
 return redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[1], '+inf')
 `,
   },
-  /** KEYS: queue list. ARGV: item, max. Returns how many of the oldest were dropped. */
+  /**
+   * KEYS: queue list, overflow flag. ARGV: item, max. Returns how many of the oldest were
+   * dropped; a drop sets the flag.
+   */
   switchboardEnqueue: {
-    numberOfKeys: 1,
+    numberOfKeys: 2,
     lua: `
 local dropped = redis.call('RPUSH', KEYS[1], ARGV[1]) - tonumber(ARGV[2])
 if dropped <= 0 then return 0 end
 redis.call('LTRIM', KEYS[1], dropped, -1)
+redis.call('SET', KEYS[2], '1')
 return dropped
 `,
   },
@@ -203,7 +207,7 @@ export interface ScriptCommands {
   switchboardLiveMembers(membersKey: string, livePrefix: string): Promise<string[]>;
   switchboardPublishSequenced(seqKey: string, historyKey: string, channel: string, header: string, head: string, tail: string, keep: '1' | '0', limit: string): Promise<number>;
   switchboardHistory(seqKey: string, historyKey: string, afterSeq: string): Promise<string[] | null>;
-  switchboardEnqueue(queueKey: string, item: string, max: string): Promise<number>;
+  switchboardEnqueue(queueKey: string, overflowKey: string, item: string, max: string): Promise<number>;
   switchboardAcknowledge(queueKey: string, ...encodedIds: string[]): Promise<number>;
   switchboardAcknowledgeThrough(queueKey: string, encodedId: string): Promise<number>;
 }

@@ -85,6 +85,7 @@ describe('RedisBroker', () => {
       pending: (broker) => broker.pending('u'),
       acknowledge: (broker) => broker.acknowledge('u', ['q']),
       acknowledgeThrough: (broker) => broker.acknowledgeThrough('u', 'q'),
+      takeQueueOverflow: (broker) => broker.takeQueueOverflow('u'),
     };
     for (const [name, call] of Object.entries(calls)) {
       await expect(call(a), name).rejects.toThrow(new Error('the broker is closed'));
@@ -256,7 +257,7 @@ describe('RedisBroker against MemoryBroker', () => {
           break;
         }
         case 9:
-          ops.push((broker) => broker.pending(user));
+          ops.push(async (broker) => [await broker.pending(user), await broker.takeQueueOverflow(user)]);
           break;
         case 10: {
           const ids = [`q${random(queued + 2)}`, `q${random(queued + 2)}`];

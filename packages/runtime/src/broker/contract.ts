@@ -150,5 +150,16 @@ export function brokerContract(name: string, create: BrokerFactory): void {
       expect(await a.pending('u')).toEqual([]);
       expect(await a.acknowledgeThrough('u', 'missing')).toBe(0);
     });
+
+    it('remembers that a queue dropped messages until it is taken, once, on any instance: N kept is no drop, N+1 is', async () => {
+      await setup();
+      for (let i = 1; i <= 3; i++) await a.enqueue('u', { id: `q${i}`, frame: `f${i}` }, 3);
+      expect(await b.takeQueueOverflow('u')).toBe(false);
+      await a.enqueue('u', { id: 'q4', frame: 'f4' }, 3);
+      expect(await a.acknowledge('u', ['q2', 'q3', 'q4'])).toBe(3);
+      expect(await b.takeQueueOverflow('other')).toBe(false);
+      expect(await b.takeQueueOverflow('u')).toBe(true);
+      expect(await a.takeQueueOverflow('u')).toBe(false);
+    });
   });
 }

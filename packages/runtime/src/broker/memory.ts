@@ -19,6 +19,8 @@ export class MemoryBroker implements Broker {
   readonly #rooms = new Map<string, RoomState>();
   readonly #connections = new Map<string, number>();
   readonly #queues = new Map<string, QueuedMessage[]>();
+  /** Users whose queue dropped messages not yet reported (`takeQueueOverflow`). */
+  readonly #overflowed = new Set<string>();
   #closed = false;
 
   async register(node: BrokerNode): Promise<void> {
@@ -101,8 +103,15 @@ export class MemoryBroker implements Broker {
     if (!queue) this.#queues.set(userId, (queue = []));
     queue.push(message);
     const dropped = Math.max(0, queue.length - max);
-    if (dropped > 0) queue.splice(0, dropped);
+    if (dropped > 0) {
+      queue.splice(0, dropped);
+      this.#overflowed.add(userId);
+    }
     return dropped;
+  }
+
+  async takeQueueOverflow(userId: string): Promise<boolean> {
+    return this.#overflowed.delete(userId);
   }
 
   async pending(userId: string): Promise<readonly QueuedMessage[]> {

@@ -104,8 +104,16 @@ export interface Broker {
   /** Open connections of the user on every instance. */
   connectionCount(userId: string): Promise<number>;
 
-  /** Queues a message for the user, dropping the oldest beyond `max`; resolves how many were dropped. */
+  /**
+   * Queues a message for the user, dropping the oldest beyond `max`; resolves how many were
+   * dropped. A drop is also remembered for `takeQueueOverflow`.
+   */
   enqueue(userId: string, message: QueuedMessage, max: number): Promise<number>;
+  /**
+   * Resolves whether `enqueue` dropped messages of the user's queue since the last call, and
+   * forgets it: `resume` tells the client (`complete: false`) once, whichever instance it is on.
+   */
+  takeQueueOverflow(userId: string): Promise<boolean>;
   /** Queued messages, oldest first. They stay queued until acknowledged. */
   pending(userId: string): Promise<readonly QueuedMessage[]>;
   /** Removes the acknowledged ids from the queue; resolves how many were removed. */

@@ -235,6 +235,8 @@ const resume: Builtin = async (core, connection, message) => {
     complete &&= done.complete;
     rooms.push({ room_id: room, seq: done.seq });
   }
+  // Notifications the offline queue dropped are gone for good: the client must reload.
+  if (await broker.takeQueueOverflow(connection.user.id)) complete = false;
   if (lastNotification !== undefined) core.options.metrics.queueSize.dec(await broker.acknowledgeThrough(connection.user.id, lastNotification));
   core.options.metrics.resumes.inc();
   core.sendBuiltin(connection, 'resume.completed', { replayed, complete, rooms }, message.id);
