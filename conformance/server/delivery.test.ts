@@ -99,7 +99,7 @@ describe('resume', () => {
     const replayed = [];
     for (let i = 0; i < 3; i++) replayed.push(await back.next(i === 0 ? 'room.update' : 'chat.message'));
     const completed = await done;
-    expect(completed.type === 'resume.completed' && completed.data).toEqual({ replayed: 3, complete: true, rooms: [{ room_id: 'r', seq: 7 }] });
+    expect(completed.type === 'resume.completed' && completed.data).toEqual({ replayed: 3, complete: true, rooms: [{ room_id: 'r', epoch: seen.data.epoch, seq: 7 }] });
     expect(replayed.map((m) => m.data.seq)).toEqual([4, 5, 6]);
     // Live again: new messages arrive without another join.
     await bob.request('chat.send', { room_id: 'r', content: 'live' });

@@ -41,8 +41,7 @@ function keyPrefix(): string {
 }
 
 /** Two instances sharing one Redis under a prefix of their own. */
-async function cluster(options: Partial<ServerOptions> = {}): Promise<[Running, Running]> {
-  const prefix = keyPrefix();
+async function cluster(options: Partial<ServerOptions> = {}, prefix = keyPrefix()): Promise<[Running, Running]> {
   const started: Running[] = [];
   for (const nodeId of ['one', 'two']) {
     const broker = new RedisBroker({ redis: REDIS_URL, keyPrefix: prefix });
@@ -265,5 +264,83 @@ describe('resume: complete means complete', () => {
     expect(first.type === 'resume.completed' && first.data).toEqual({ replayed: 0, complete: false, rooms: [] });
     const again = await ann.request('resume', { last_seq: [] });
     expect(again.type === 'resume.completed' && again.data.complete).toBe(true);
+  });
+});
+
+describe('resume: room epochs', () => {
+  it("a restart with a new MemoryBroker is a new epoch: seq starts again, and a resume from the old epoch replays the new one with complete: false", async () => {
+    let run = 0;
+    const scenario = fc.record({ before: fc.integer({ min: 1, max: 4 }), after: fc.integer({ min: 0, max: 3 }), back: fc.nat({ max: 5 }) });
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ before, after, back }) => {
+        const [annId, bobId] = [`ann-e${run}`, `bob-e${run}`];
+        run += 1;
+        const first = await fx.start();
+        const ann = await fx.connect(annId, { on: first });
+        const bob = await fx.connect(bobId, { on: first });
+        const joined = await ann.request('room.join', { room_id: 'r' });
+        if (joined.type !== 'room.joined') throw new Error(`room.join answered ${joined.type}`);
+        const old = joined.data.epoch;
+        await bob.request('room.join', { room_id: 'r' });
+        for (let i = 0; i < before; i++) await bob.request('chat.send', { room_id: 'r', content: `old ${i}` });
+        const seen = [await ann.next('room.update'), ...(await Promise.all(Array.from({ length: before }, () => ann.next('chat.message'))))];
+        // Every sequenced message and the join reply name the same epoch.
+        expect(new Set(seen.map((m) => m.data.epoch))).toEqual(new Set([old]));
+        const lastSeen = Math.max(0, (seen[seen.length - 1]?.data.seq ?? 0) - back);
+        await first.close();
+
+        const second = await fx.start();
+        const bobAgain = await fx.connect(bobId, { on: second });
+        const rejoined = await bobAgain.request('room.join', { room_id: 'r' });
+        expect(rejoined.type === 'room.joined' && rejoined.data.last_seq).toBe(1); // its own join
+        for (let i = 0; i < after; i++) await bobAgain.request('chat.send', { room_id: 'r', content: `new ${i}` });
+        const back2 = await fx.connect(annId, { on: second });
+        const completed = await back2.request('resume', { last_seq: [{ room_id: 'r', epoch: old, seq: lastSeen }] });
+        if (completed.type !== 'resume.completed') throw new Error(`resume answered ${completed.type}`);
+        const current = completed.data.rooms[0]?.epoch;
+        expect(current).not.toBe(old);
+        // Replayed: everything of the new epoch, bob's join (seq 1) first; ann's rejoin is seq after + 2.
+        expect(completed.data).toEqual({ replayed: after + 1, complete: false, rooms: [{ room_id: 'r', epoch: current, seq: after + 2 }] });
+        const replayed = roomMessages(back2, 'r');
+        expect(replayed.map((m) => [m.data.epoch, m.data.seq])).toEqual(Array.from({ length: after + 1 }, (_, i) => [current, i + 1]));
+        // In the current epoch, nothing is missing.
+        const again = await back2.request('resume', { last_seq: [{ room_id: 'r', epoch: current ?? '', seq: after + 2 }] });
+        expect(again.type === 'resume.completed' && again.data).toEqual({ replayed: 0, complete: true, rooms: [{ room_id: 'r', epoch: current, seq: after + 2 }] });
+        await second.close();
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  it("Redis that lost a room's keys starts it in a new epoch from seq 1, on every instance; a resume from the old epoch says complete: false", async () => {
+    const prefix = keyPrefix();
+    const [one, two] = await cluster({}, prefix);
+    const ann = await fx.connect('ann', { on: one });
+    const bob = await fx.connect('bob', { on: two });
+    await ann.request('room.join', { room_id: 'r' });
+    await bob.request('room.join', { room_id: 'r' });
+    for (let i = 0; i < 3; i++) await bob.request('chat.send', { room_id: 'r', content: `old ${i}` });
+    const old = (await ann.next('chat.message', 3000, (m) => m.data.content === 'old 2')).data;
+    expect(old.seq).toBe(5);
+    const admin = new Redis(REDIS_URL);
+    try {
+      await admin.del(`${prefix}stream:r`, `${prefix}history:r`);
+    } finally {
+      await admin.quit();
+    }
+    await bob.request('chat.send', { room_id: 'r', content: 'after the loss' });
+    const fresh = (await ann.next('chat.message', 3000, (m) => m.data.content === 'after the loss')).data;
+    expect(fresh.seq).toBe(1);
+    expect(fresh.epoch).not.toBe(old.epoch);
+    expect((await bob.next('chat.message', 3000, (m) => m.data.content === 'after the loss')).data.epoch).toBe(fresh.epoch);
+    await ann.close();
+    await bob.next('room.update', 3000, (m) => m.data.event === 'client_left'); // seq 2 of the new epoch
+    const back = await fx.connect('ann', { on: two });
+    const completed = await back.request('resume', { last_seq: [{ room_id: 'r', epoch: old.epoch, seq: old.seq }] });
+    expect(completed.type === 'resume.completed' && completed.data).toEqual({ replayed: 2, complete: false, rooms: [{ room_id: 'r', epoch: fresh.epoch, seq: 3 }] });
+    expect(roomMessages(back, 'r').map((m) => [m.data.epoch, m.data.seq])).toEqual([
+      [fresh.epoch, 1],
+      [fresh.epoch, 2],
+    ]);
   });
 });

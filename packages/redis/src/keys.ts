@@ -14,8 +14,8 @@ export interface KeyLayout {
   conn(userId: string): string;
   /** Hash: connectionId -> JSON of the member record plus the instance that added it. */
   members(room: string): string;
-  /** String: the room's last seq (INCR). */
-  seq(room: string): string;
+  /** Hash: the room's sequence, `epoch` and `seq` (the last one handed out in that epoch). */
+  stream(room: string): string;
   /** Sorted set: score seq, member `${seq}:${frame}`. */
   history(room: string): string;
   /** List of queued messages, oldest first. */
@@ -32,7 +32,7 @@ export function keyLayout(prefix: string): KeyLayout {
     live: (instanceId) => livePrefix + instanceId,
     conn: (userId) => `${prefix}conn:${userId}`,
     members: (room) => `${prefix}members:${room}`,
-    seq: (room) => `${prefix}seq:${room}`,
+    stream: (room) => `${prefix}stream:${room}`,
     history: (room) => `${prefix}history:${room}`,
     queue: (userId) => `${prefix}queue:${userId}`,
     overflow: (userId) => `${prefix}overflow:${userId}`,

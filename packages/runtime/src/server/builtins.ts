@@ -20,7 +20,10 @@ interface PingData { readonly pingId?: string }
 interface EventsData { readonly events: readonly string[] }
 interface RoomData { readonly room_id: string }
 interface AckData { readonly room_id?: string; readonly seq?: number; readonly ids?: readonly string[] }
-interface ResumeData { readonly last_seq: readonly { readonly room_id: string; readonly seq: number }[]; readonly last_notification_id?: string }
+interface ResumeData {
+  readonly last_seq: readonly { readonly room_id: string; readonly epoch?: string; readonly seq: number }[];
+  readonly last_notification_id?: string;
+}
 
 function dataOf<T>(message: Envelope): T {
   return message.data as T;
@@ -185,9 +188,9 @@ const roomJoin: Builtin = async (core, connection, message) => {
   // The members read for the join event, when there was one: not a second read of the broker.
   const joined = await joinRoom(core, connection, room, true);
   const everyone = joined.members ?? membersOf(await core.options.broker.members(room));
-  const lastSeq = await core.options.broker.lastSeq(room);
+  const { epoch, seq } = await core.options.broker.position(room);
   const members = presenceList(everyone, connection.user.id, core.options.presenceListLimit);
-  core.sendBuiltin(connection, 'room.joined', { room_id: room, members, member_count: everyone.length, last_seq: lastSeq }, message.id);
+  core.sendBuiltin(connection, 'room.joined', { room_id: room, members, member_count: everyone.length, epoch, last_seq: seq }, message.id);
 };
 
 const roomLeave: Builtin = async (core, connection, message) => {
@@ -227,13 +230,14 @@ const resume: Builtin = async (core, connection, message) => {
   const { broker } = core.options;
   let replayed = 0;
   let complete = true;
-  const rooms: { room_id: string; seq: number }[] = [];
-  for (const { room_id: room, seq } of lastSeq) {
+  const rooms: { room_id: string; epoch: string; seq: number }[] = [];
+  for (const { room_id: room, epoch, seq } of lastSeq) {
     const join = async (): Promise<number | null> => (await joinRoom(core, connection, room, true)).seq;
-    const done = await replayRoom({ broker, sequenced: core.sequenced, sendFrame: (c, f, v) => core.sendFrame(c, f, v), join }, connection, room, seq);
+    const context = { broker, sequenced: core.sequenced, sendFrame: core.sendFrame.bind(core), join };
+    const done = await replayRoom(context, connection, room, epoch === undefined ? { seq } : { epoch, seq });
     replayed += done.replayed;
     complete &&= done.complete;
-    rooms.push({ room_id: room, seq: done.seq });
+    rooms.push({ room_id: room, epoch: done.epoch, seq: done.seq });
   }
   // Notifications the offline queue dropped are gone for good: the client must reload.
   if (await broker.takeQueueOverflow(connection.user.id)) complete = false;

@@ -113,12 +113,12 @@ export class Connection implements ConnectionInfo {
 
   /**
    * Stops keeping `room`'s broadcasts; returns those to write now, oldest first (held-room.ts:
-   * less what the replay sent, through `through`), and the room's last seq written.
+   * less what the replay sent, through `through` of `epoch`), and the room's last seq written.
    */
-  release(room: string, through: number): { readonly send: readonly Broadcast[]; readonly through: number } {
+  release(room: string, epoch: string, through: number): { readonly send: readonly Broadcast[]; readonly through: number } {
     const gate = this.held?.get(room);
     if (!gate) return { send: [], through };
-    return { send: gate.release(through), through: gate.through };
+    return { send: gate.release(epoch, through), through: gate.through };
   }
 
   /** Takes a broadcast to a held room (registry.ts); false when it is to be written now. */

@@ -10,7 +10,7 @@
  * it, for what arrived in between; the held broadcasts follow, less those already replayed
  * (held-room.ts, which also drops replayed messages that reach this instance late).
  */
-import type { Broker, HistoryEntry } from '../broker/types.js';
+import type { Broker, RoomHistory } from '../broker/types.js';
 import type { Connection } from './connection.js';
 
 /** What a room's replay needs from the server. */
@@ -24,23 +24,37 @@ export interface ReplayContext {
   join(): Promise<number | null>;
 }
 
+/** Where the client says it is in the room: the last seq it saw, and that seq's epoch if it knows. */
+export interface ResumeFrom {
+  readonly epoch?: string;
+  readonly seq: number;
+}
+
 /** What one room's replay did. */
 export interface RoomReplay {
   /** Messages replayed from the history. */
   readonly replayed: number;
-  /** False when some of what the client missed is no longer kept. */
+  /** False when some of what the client missed is gone (no longer kept, or another epoch). */
   readonly complete: boolean;
+  /** The room's epoch. */
+  readonly epoch: string;
   /** The last seq of the room the client has been sent, or the room's own when that is later. */
   readonly seq: number;
 }
 
-export async function replayRoom(context: ReplayContext, connection: Connection, room: string, afterSeq: number): Promise<RoomReplay> {
+export async function replayRoom(context: ReplayContext, connection: Connection, room: string, from: ResumeFrom): Promise<RoomReplay> {
   const { broker } = context;
-  let through = afterSeq;
+  let epoch = from.epoch;
+  let through = from.seq;
   let replayed = 0;
+  let complete = true;
   let joinedSeq: number | null = null;
-  const replay = (entries: readonly HistoryEntry[]): void => {
-    for (const entry of entries) {
+  const replay = (history: RoomHistory): void => {
+    // A seq of another epoch, or past the room's last one, says nothing about what was sent.
+    through = epoch === undefined || epoch === history.epoch ? Math.min(through, history.seq) : 0;
+    epoch = history.epoch;
+    complete &&= history.complete;
+    for (const entry of history.entries) {
       if (entry.seq <= through) continue;
       through = entry.seq;
       // The rejoin's own room.update leaves out the joiner, live and replayed alike.
@@ -48,20 +62,17 @@ export async function replayRoom(context: ReplayContext, connection: Connection,
     }
   };
   connection.hold(room, context.sequenced);
-  let complete: boolean;
   try {
-    const missed = await broker.history(room, afterSeq);
-    replay(missed.entries);
+    replay(await broker.history(room, from.seq, from.epoch));
     joinedSeq = await context.join();
-    const meanwhile = await broker.history(room, through);
-    replay(meanwhile.entries);
-    complete = missed.complete && meanwhile.complete;
+    replay(await broker.history(room, through, epoch));
   } finally {
     // Also when the join failed: what was held is not lost.
-    const released = connection.release(room, through);
+    const released = connection.release(room, epoch ?? '', through);
     for (const broadcast of released.send) context.sendFrame(connection, broadcast.frame, broadcast.volatile);
     through = released.through;
     if (!connection.rooms.has(room)) connection.unhold(room);
   }
-  return { replayed, complete, seq: Math.max(through, joinedSeq ?? 0) };
+  if (epoch === undefined) throw new Error('replayRoom: no history was read'); // for the type checker: both reads ran
+  return { replayed, complete, epoch, seq: Math.max(through, joinedSeq ?? 0) };
 }
