@@ -162,15 +162,16 @@ return {epoch, tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')}
   },
   /**
    * KEYS: stream hash, history zset. ARGV: afterSeq, the client's epoch ('' for the current).
-   * Returns [epoch, last seq, 1 if the client's epoch is the current one else 0, the kept members
-   * after afterSeq (after 0 in another epoch), oldest first].
+   * Returns [epoch, last seq, 1 if afterSeq is of the current epoch (the client's epoch is the
+   * current one and afterSeq is not past the last seq) else 0, the kept members after afterSeq
+   * (after 0 when not), oldest first].
    */
   switchboardHistory: {
     numberOfKeys: 2,
     lua: `${ENSURE_EPOCH}
 local epoch = ensure_epoch(KEYS[1])
 local last = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
-local same = ARGV[2] == '' or ARGV[2] == epoch
+local same = (ARGV[2] == '' or ARGV[2] == epoch) and tonumber(ARGV[1]) <= last
 local after = same and tonumber(ARGV[1]) or 0
 if after >= last then return {epoch, last, same and 1 or 0, {}} end
 return {epoch, last, same and 1 or 0, redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. after, '+inf')}

@@ -132,13 +132,16 @@ export function brokerContract(name: string, create: BrokerFactory): void {
       expect(await a.history('r', 5)).toEqual({ ...at(6), entries: [], complete: false });
     });
 
-    it('answers a seq of another epoch with every kept message of the current one, and complete: false', async () => {
+    it('answers a seq of another epoch (or past the last one) with every kept message of the current one, and complete: false', async () => {
       await setup();
       for (let i = 1; i <= 3; i++) await a.publishSequenced(sequenced('r', `f${i}`), 2);
       const { epoch } = await a.position('r');
       const f = (seq: number) => ({ seq, frame: framed(`f${seq}`, epoch, seq) });
       expect(await b.history('r', 2, 'another-epoch')).toEqual({ epoch, seq: 3, entries: [f(2), f(3)], complete: false });
       expect(await b.history('r', 9, 'another-epoch')).toEqual({ epoch, seq: 3, entries: [f(2), f(3)], complete: false });
+      // A seq past the room's last one is not of this epoch either, whatever the client says.
+      expect(await b.history('r', 4)).toEqual({ epoch, seq: 3, entries: [f(2), f(3)], complete: false });
+      expect(await b.history('r', 4, epoch)).toEqual({ epoch, seq: 3, entries: [f(2), f(3)], complete: false });
       expect(await b.history('empty', 0, 'another-epoch')).toMatchObject({ seq: 0, entries: [], complete: false });
     });
 

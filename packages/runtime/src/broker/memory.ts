@@ -65,11 +65,11 @@ export class MemoryBroker implements Broker {
   }
 
   async history(room: string, afterSeq: number, epoch?: string): Promise<RoomHistory> {
-    const last = this.#rooms.get(room)?.seq ?? 0;
-    // Another epoch's seq says nothing about this one: everything kept is new to the client.
-    const sameEpoch = epoch === undefined || epoch === this.epoch;
-    const after = sameEpoch ? afterSeq : 0;
     const state = this.#rooms.get(room);
+    const last = state?.seq ?? 0;
+    // Another epoch's seq says nothing about this one: everything kept is new to the client.
+    const sameEpoch = (epoch === undefined || epoch === this.epoch) && afterSeq <= last;
+    const after = sameEpoch ? afterSeq : 0;
     if (!state || after >= last) return { epoch: this.epoch, seq: last, entries: [], complete: sameEpoch };
     const entries = state.history.after(after);
     // Complete when the oldest kept entry follows afterSeq directly (volatile messages take no seq).

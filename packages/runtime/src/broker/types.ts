@@ -109,8 +109,9 @@ export interface Broker {
   position(room: string): Promise<RoomPosition>;
   /**
    * The kept messages after `afterSeq` of epoch `epoch` (omitted: the current one), oldest
-   * first. When `epoch` is not the room's current epoch, every kept message of the current one,
-   * and `complete` is false: what came after `afterSeq` in the old epoch is gone.
+   * first. When `epoch` is not the room's current epoch, or `afterSeq` is past the room's last
+   * seq (it cannot be of the current epoch either), every kept message of the current epoch, and
+   * `complete` is false: what came after `afterSeq` in the other epoch is gone.
    */
   history(room: string, afterSeq: number, epoch?: string): Promise<RoomHistory>;
 

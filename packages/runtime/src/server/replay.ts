@@ -50,8 +50,9 @@ export async function replayRoom(context: ReplayContext, connection: Connection,
   let complete = true;
   let joinedSeq: number | null = null;
   const replay = (history: RoomHistory): void => {
-    // A seq of another epoch, or past the room's last one, says nothing about what was sent.
-    through = epoch === undefined || epoch === history.epoch ? Math.min(through, history.seq) : 0;
+    // A seq of another epoch, or past the room's last one, says nothing about what was sent (the
+    // broker then answers from the start of the current epoch).
+    if ((epoch !== undefined && epoch !== history.epoch) || through > history.seq) through = 0;
     epoch = history.epoch;
     complete &&= history.complete;
     for (const entry of history.entries) {
