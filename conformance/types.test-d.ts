@@ -180,8 +180,8 @@ describe('generated server and client', () => {
     void wrong;
     type Send = HandlerContext['send'];
     expectTypeOf<Parameters<ReturnType<Send['toRoom']>['emit']>[0]>().toEqualTypeOf<keyof ServerMessageMap>();
-    // A sequenced message is emitted without its seq: the runtime assigns it.
-    expectTypeOf<EmitData<ServerTypes, 'chat.message'>>().toEqualTypeOf<Omit<ChatMessageData, 'seq'>>();
+    // A sequenced message is emitted without its seq and epoch: the runtime assigns them.
+    expectTypeOf<EmitData<ServerTypes, 'chat.message'>>().toEqualTypeOf<Omit<ChatMessageData, 'seq' | 'epoch'>>();
   });
 
   it('client requests resolve with the reply envelope, on() narrows by type', () => {

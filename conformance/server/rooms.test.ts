@@ -123,7 +123,7 @@ describe('chat', () => {
     expect([plain.seq, stray.seq]).toEqual([3, 4]);
     const received = [await ann.next('chat.message'), await ann.next('chat.message')];
     expect(received.map((m) => [m.id, m.data.seq])).toEqual([[plain.id, 3], [stray.id, 4]]);
-    expect(received[1]?.data).toEqual({ ...data, seq: 4 });
+    expect(received[1]?.data).toEqual({ ...data, epoch: received[0]?.data.epoch, seq: 4 });
   });
 
   it('keeps order within a room: seqs arrive increasing', async () => {

@@ -235,6 +235,12 @@ const ConnectionId: fc.Arbitrary<types.ConnectionId> = fc.string({
 
 const Seq: fc.Arbitrary<types.Seq> = fc.integer({ min: 0, max: 9007199254740991 });
 
+const Epoch: fc.Arbitrary<types.Epoch> = fc.string({
+  unit: chars('-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz'),
+  minLength: 1,
+  maxLength: 64,
+});
+
 const JwtToken: fc.Arbitrary<types.JwtToken> = joined(
   fc.string({
     unit: chars('-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz'),
@@ -433,7 +439,12 @@ const ConnectionLimits: fc.Arbitrary<types.ConnectionLimits> = fc.record({
   idle_timeout_ms: fc.integer({ min: 1000, max: 3600000 }),
 });
 
-const RoomSeq: fc.Arbitrary<types.RoomSeq> = fc.record({ room_id: RoomId, seq: Seq });
+const RoomSeq: fc.Arbitrary<types.RoomSeq> = fc.record(
+  { room_id: RoomId, epoch: Epoch, seq: Seq },
+  { requiredKeys: ['room_id', 'seq'] },
+);
+
+const RoomPosition: fc.Arbitrary<types.RoomPosition> = fc.record({ room_id: RoomId, epoch: Epoch, seq: Seq });
 
 const ErrorDetails: fc.Arbitrary<types.ErrorDetails> = fc.record(
   {
@@ -739,6 +750,7 @@ const RoomJoinedData: fc.Arbitrary<types.RoomJoinedData> = fc.record({
   room_id: RoomId,
   members: fc.array(RoomMember, { minLength: 1, maxLength: 1000 }),
   member_count: fc.integer({ min: 1, max: 9007199254740991 }),
+  epoch: Epoch,
   last_seq: Seq,
 });
 
@@ -778,7 +790,7 @@ const ChatSentEnvelope: fc.Arbitrary<types.ChatSentEnvelope> = fc.record({
 const ResumeCompletedData: fc.Arbitrary<types.ResumeCompletedData> = fc.record({
   replayed: fc.integer({ min: 0, max: 9007199254740991 }),
   complete: fc.boolean(),
-  rooms: fc.uniqueArray(RoomSeq, { maxLength: 1000, selector: canonical }),
+  rooms: fc.uniqueArray(RoomPosition, { maxLength: 1000, selector: canonical }),
 });
 
 const ResumeCompletedEnvelope: fc.Arbitrary<types.ResumeCompletedEnvelope> = fc.record({
@@ -839,6 +851,7 @@ const ChatMessageData: fc.Arbitrary<types.ChatMessageData> = fc.record({
   username: Username,
   content: ChatContent,
   timestamp: Timestamp,
+  epoch: Epoch,
   seq: Seq,
 });
 
@@ -860,10 +873,11 @@ const RoomUpdateData: fc.Arbitrary<types.RoomUpdateData> = fc.record(
     user_id: UserId,
     username: Username,
     timestamp: Timestamp,
+    epoch: Epoch,
     seq: Seq,
     member_count: fc.integer({ min: 0, max: 9007199254740991 }),
   },
-  { requiredKeys: ['room_id', 'event', 'user_id', 'timestamp', 'seq'] },
+  { requiredKeys: ['room_id', 'event', 'user_id', 'timestamp', 'epoch', 'seq'] },
 );
 
 const RoomUpdateEnvelope: fc.Arbitrary<types.RoomUpdateEnvelope> = fc.record(
@@ -1316,6 +1330,31 @@ const invalidSeq: fc.Arbitrary<InvalidValue> = fc.oneof(
   invalid('below-minimum', 'minimum', fc.constant(-1)),
 );
 
+const invalidEpoch: fc.Arbitrary<InvalidValue> = fc.oneof(
+  wrongType(['string']),
+  invalid(
+    'too-long',
+    'maxLength',
+    fc.string({
+      unit: chars('-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz'),
+      minLength: 65,
+      maxLength: 65,
+    }),
+  ),
+  invalid(
+    'pattern-mismatch',
+    'pattern',
+    withFirstChar(
+      fc.string({
+        unit: chars('-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz'),
+        minLength: 1,
+        maxLength: 64,
+      }),
+      fc.constantFrom(' ', '\u00e9', '\u{1f600}'),
+    ),
+  ),
+);
+
 const invalidJwtToken: fc.Arbitrary<InvalidValue> = fc.oneof(
   wrongType(['string']),
   invalid(
@@ -1745,7 +1784,19 @@ const invalidRoomSeq: fc.Arbitrary<InvalidValue> = fc.oneof(
   withoutProperty(RoomSeq, 'seq', 'required'),
   withExtraProperty(RoomSeq, ['extra', '__proto__', 'a/b~c']),
   { arbitrary: inProperty(RoomSeq, 'room_id', invalidRoomId), weight: 3 },
+  { arbitrary: inProperty(RoomSeq, 'epoch', invalidEpoch), weight: 3 },
   { arbitrary: inProperty(RoomSeq, 'seq', invalidSeq), weight: 3 },
+);
+
+const invalidRoomPosition: fc.Arbitrary<InvalidValue> = fc.oneof(
+  wrongType(['object']),
+  withoutProperty(RoomPosition, 'room_id', 'required'),
+  withoutProperty(RoomPosition, 'epoch', 'required'),
+  withoutProperty(RoomPosition, 'seq', 'required'),
+  withExtraProperty(RoomPosition, ['extra', '__proto__', 'a/b~c']),
+  { arbitrary: inProperty(RoomPosition, 'room_id', invalidRoomId), weight: 3 },
+  { arbitrary: inProperty(RoomPosition, 'epoch', invalidEpoch), weight: 3 },
+  { arbitrary: inProperty(RoomPosition, 'seq', invalidSeq), weight: 3 },
 );
 
 const invalidErrorDetails: fc.Arbitrary<InvalidValue> = fc.oneof(
@@ -2325,11 +2376,11 @@ const invalidResumeData: fc.Arbitrary<InvalidValue> = fc.oneof(
             fc.uniqueArray(RoomSeq, { minLength: 1, maxLength: 1000, selector: canonical }),
             invalidRoomSeq,
           ),
-          weight: 10,
+          weight: 13,
         },
       ),
     ),
-    weight: 13,
+    weight: 16,
   },
   { arbitrary: inProperty(ResumeData, 'last_notification_id', invalidMessageId), weight: 3 },
 );
@@ -2344,7 +2395,7 @@ const invalidResumeEnvelope: fc.Arbitrary<InvalidValue> = fc.oneof(
   { arbitrary: inProperty(ResumeEnvelope, 'id', invalidMessageId), weight: 3 },
   { arbitrary: inProperty(ResumeEnvelope, 'timestamp', invalidTimestamp), weight: 3 },
   { arbitrary: inProperty(ResumeEnvelope, 'correlation_id', invalidCorrelationId), weight: 3 },
-  { arbitrary: inProperty(ResumeEnvelope, 'data', invalidResumeData), weight: 19 },
+  { arbitrary: inProperty(ResumeEnvelope, 'data', invalidResumeData), weight: 22 },
 );
 
 const invalidAuthRefreshedData: fc.Arbitrary<InvalidValue> = fc.oneof(
@@ -2545,6 +2596,7 @@ const invalidRoomJoinedData: fc.Arbitrary<InvalidValue> = fc.oneof(
   withoutProperty(RoomJoinedData, 'room_id', 'required'),
   withoutProperty(RoomJoinedData, 'members', 'required'),
   withoutProperty(RoomJoinedData, 'member_count', 'required'),
+  withoutProperty(RoomJoinedData, 'epoch', 'required'),
   withoutProperty(RoomJoinedData, 'last_seq', 'required'),
   withExtraProperty(RoomJoinedData, ['extra', '__proto__', 'a/b~c']),
   { arbitrary: inProperty(RoomJoinedData, 'room_id', invalidRoomId), weight: 3 },
@@ -2576,6 +2628,7 @@ const invalidRoomJoinedData: fc.Arbitrary<InvalidValue> = fc.oneof(
     ),
     weight: 3,
   },
+  { arbitrary: inProperty(RoomJoinedData, 'epoch', invalidEpoch), weight: 3 },
   { arbitrary: inProperty(RoomJoinedData, 'last_seq', invalidSeq), weight: 3 },
 );
 
@@ -2591,7 +2644,7 @@ const invalidRoomJoinedEnvelope: fc.Arbitrary<InvalidValue> = fc.oneof(
   { arbitrary: inProperty(RoomJoinedEnvelope, 'id', invalidMessageId), weight: 3 },
   { arbitrary: inProperty(RoomJoinedEnvelope, 'timestamp', invalidTimestamp), weight: 3 },
   { arbitrary: inProperty(RoomJoinedEnvelope, 'correlation_id', invalidCorrelationId), weight: 3 },
-  { arbitrary: inProperty(RoomJoinedEnvelope, 'data', invalidRoomJoinedData), weight: 35 },
+  { arbitrary: inProperty(RoomJoinedEnvelope, 'data', invalidRoomJoinedData), weight: 39 },
 );
 
 const invalidRoomLeftData: fc.Arbitrary<InvalidValue> = fc.oneof(
@@ -2672,19 +2725,19 @@ const invalidResumeCompletedData: fc.Arbitrary<InvalidValue> = fc.oneof(
         invalid(
           'too-many-items',
           'maxItems',
-          fc.uniqueArray(RoomSeq, { minLength: 1001, maxLength: 1001, selector: canonical }),
+          fc.uniqueArray(RoomPosition, { minLength: 1001, maxLength: 1001, selector: canonical }),
         ),
-        withDuplicateItem(fc.uniqueArray(RoomSeq, { minLength: 1, maxLength: 999, selector: canonical })),
+        withDuplicateItem(fc.uniqueArray(RoomPosition, { minLength: 1, maxLength: 999, selector: canonical })),
         {
           arbitrary: inItem(
-            fc.uniqueArray(RoomSeq, { minLength: 1, maxLength: 1000, selector: canonical }),
-            invalidRoomSeq,
+            fc.uniqueArray(RoomPosition, { minLength: 1, maxLength: 1000, selector: canonical }),
+            invalidRoomPosition,
           ),
-          weight: 10,
+          weight: 14,
         },
       ),
     ),
-    weight: 13,
+    weight: 17,
   },
 );
 
@@ -2700,7 +2753,7 @@ const invalidResumeCompletedEnvelope: fc.Arbitrary<InvalidValue> = fc.oneof(
   { arbitrary: inProperty(ResumeCompletedEnvelope, 'id', invalidMessageId), weight: 3 },
   { arbitrary: inProperty(ResumeCompletedEnvelope, 'timestamp', invalidTimestamp), weight: 3 },
   { arbitrary: inProperty(ResumeCompletedEnvelope, 'correlation_id', invalidCorrelationId), weight: 3 },
-  { arbitrary: inProperty(ResumeCompletedEnvelope, 'data', invalidResumeCompletedData), weight: 22 },
+  { arbitrary: inProperty(ResumeCompletedEnvelope, 'data', invalidResumeCompletedData), weight: 26 },
 );
 
 const invalidConnectionEstablishedData: fc.Arbitrary<InvalidValue> = fc.oneof(
@@ -2814,6 +2867,7 @@ const invalidChatMessageData: fc.Arbitrary<InvalidValue> = fc.oneof(
   withoutProperty(ChatMessageData, 'username', 'required'),
   withoutProperty(ChatMessageData, 'content', 'required'),
   withoutProperty(ChatMessageData, 'timestamp', 'required'),
+  withoutProperty(ChatMessageData, 'epoch', 'required'),
   withoutProperty(ChatMessageData, 'seq', 'required'),
   withExtraProperty(ChatMessageData, ['extra', '__proto__', 'a/b~c']),
   { arbitrary: inProperty(ChatMessageData, 'id', invalidMessageId), weight: 3 },
@@ -2822,6 +2876,7 @@ const invalidChatMessageData: fc.Arbitrary<InvalidValue> = fc.oneof(
   { arbitrary: inProperty(ChatMessageData, 'username', invalidUsername), weight: 3 },
   { arbitrary: inProperty(ChatMessageData, 'content', invalidChatContent), weight: 3 },
   { arbitrary: inProperty(ChatMessageData, 'timestamp', invalidTimestamp), weight: 3 },
+  { arbitrary: inProperty(ChatMessageData, 'epoch', invalidEpoch), weight: 3 },
   { arbitrary: inProperty(ChatMessageData, 'seq', invalidSeq), weight: 3 },
 );
 
@@ -2836,7 +2891,7 @@ const invalidChatMessageEnvelope: fc.Arbitrary<InvalidValue> = fc.oneof(
   { arbitrary: inProperty(ChatMessageEnvelope, 'id', invalidMessageId), weight: 3 },
   { arbitrary: inProperty(ChatMessageEnvelope, 'timestamp', invalidTimestamp), weight: 3 },
   { arbitrary: inProperty(ChatMessageEnvelope, 'correlation_id', invalidCorrelationId), weight: 3 },
-  { arbitrary: inProperty(ChatMessageEnvelope, 'data', invalidChatMessageData), weight: 30 },
+  { arbitrary: inProperty(ChatMessageEnvelope, 'data', invalidChatMessageData), weight: 34 },
 );
 
 const invalidRoomUpdateData: fc.Arbitrary<InvalidValue> = fc.oneof(
@@ -2845,6 +2900,7 @@ const invalidRoomUpdateData: fc.Arbitrary<InvalidValue> = fc.oneof(
   withoutProperty(RoomUpdateData, 'event', 'required'),
   withoutProperty(RoomUpdateData, 'user_id', 'required'),
   withoutProperty(RoomUpdateData, 'timestamp', 'required'),
+  withoutProperty(RoomUpdateData, 'epoch', 'required'),
   withoutProperty(RoomUpdateData, 'seq', 'required'),
   withExtraProperty(RoomUpdateData, ['extra', '__proto__', 'a/b~c']),
   { arbitrary: inProperty(RoomUpdateData, 'room_id', invalidRoomId), weight: 3 },
@@ -2852,6 +2908,7 @@ const invalidRoomUpdateData: fc.Arbitrary<InvalidValue> = fc.oneof(
   { arbitrary: inProperty(RoomUpdateData, 'user_id', invalidUserId), weight: 3 },
   { arbitrary: inProperty(RoomUpdateData, 'username', invalidUsername), weight: 3 },
   { arbitrary: inProperty(RoomUpdateData, 'timestamp', invalidTimestamp), weight: 3 },
+  { arbitrary: inProperty(RoomUpdateData, 'epoch', invalidEpoch), weight: 3 },
   { arbitrary: inProperty(RoomUpdateData, 'seq', invalidSeq), weight: 3 },
   {
     arbitrary: inProperty(
@@ -2878,7 +2935,7 @@ const invalidRoomUpdateEnvelope: fc.Arbitrary<InvalidValue> = fc.oneof(
   { arbitrary: inProperty(RoomUpdateEnvelope, 'id', invalidMessageId), weight: 3 },
   { arbitrary: inProperty(RoomUpdateEnvelope, 'timestamp', invalidTimestamp), weight: 3 },
   { arbitrary: inProperty(RoomUpdateEnvelope, 'correlation_id', invalidCorrelationId), weight: 3 },
-  { arbitrary: inProperty(RoomUpdateEnvelope, 'data', invalidRoomUpdateData), weight: 27 },
+  { arbitrary: inProperty(RoomUpdateEnvelope, 'data', invalidRoomUpdateData), weight: 31 },
 );
 
 const invalidPresenceStatusData: fc.Arbitrary<InvalidValue> = fc.oneof(
@@ -3415,6 +3472,7 @@ export interface SchemaArbitraries {
   readonly RoomId: fc.Arbitrary<types.RoomId>;
   readonly ConnectionId: fc.Arbitrary<types.ConnectionId>;
   readonly Seq: fc.Arbitrary<types.Seq>;
+  readonly Epoch: fc.Arbitrary<types.Epoch>;
   readonly JwtToken: fc.Arbitrary<types.JwtToken>;
   readonly PingId: fc.Arbitrary<types.PingId>;
   readonly UploadId: fc.Arbitrary<types.UploadId>;
@@ -3438,6 +3496,7 @@ export interface SchemaArbitraries {
   readonly RoomMember: fc.Arbitrary<types.RoomMember>;
   readonly ConnectionLimits: fc.Arbitrary<types.ConnectionLimits>;
   readonly RoomSeq: fc.Arbitrary<types.RoomSeq>;
+  readonly RoomPosition: fc.Arbitrary<types.RoomPosition>;
   readonly ErrorDetails: fc.Arbitrary<types.ErrorDetails>;
   readonly ReviewChange: fc.Arbitrary<types.ReviewChange>;
   readonly WsConnectionQuery: fc.Arbitrary<types.WsConnectionQuery>;
@@ -3532,6 +3591,7 @@ export const arbitraries: SchemaArbitraries = {
   RoomId,
   ConnectionId,
   Seq,
+  Epoch,
   JwtToken,
   PingId,
   UploadId,
@@ -3555,6 +3615,7 @@ export const arbitraries: SchemaArbitraries = {
   RoomMember,
   ConnectionLimits,
   RoomSeq,
+  RoomPosition,
   ErrorDetails,
   ReviewChange,
   WsConnectionQuery,
@@ -3782,6 +3843,7 @@ export interface InvalidSchemaArbitraries {
   readonly RoomId: fc.Arbitrary<InvalidValue>;
   readonly ConnectionId: fc.Arbitrary<InvalidValue>;
   readonly Seq: fc.Arbitrary<InvalidValue>;
+  readonly Epoch: fc.Arbitrary<InvalidValue>;
   readonly JwtToken: fc.Arbitrary<InvalidValue>;
   readonly PingId: fc.Arbitrary<InvalidValue>;
   readonly UploadId: fc.Arbitrary<InvalidValue>;
@@ -3805,6 +3867,7 @@ export interface InvalidSchemaArbitraries {
   readonly RoomMember: fc.Arbitrary<InvalidValue>;
   readonly ConnectionLimits: fc.Arbitrary<InvalidValue>;
   readonly RoomSeq: fc.Arbitrary<InvalidValue>;
+  readonly RoomPosition: fc.Arbitrary<InvalidValue>;
   readonly ErrorDetails: fc.Arbitrary<InvalidValue>;
   readonly ReviewChange: fc.Arbitrary<InvalidValue>;
   readonly WsConnectionQuery: fc.Arbitrary<InvalidValue>;
@@ -3899,6 +3962,7 @@ export const invalidArbitraries: InvalidSchemaArbitraries = {
   RoomId: invalidRoomId,
   ConnectionId: invalidConnectionId,
   Seq: invalidSeq,
+  Epoch: invalidEpoch,
   JwtToken: invalidJwtToken,
   PingId: invalidPingId,
   UploadId: invalidUploadId,
@@ -3922,6 +3986,7 @@ export const invalidArbitraries: InvalidSchemaArbitraries = {
   RoomMember: invalidRoomMember,
   ConnectionLimits: invalidConnectionLimits,
   RoomSeq: invalidRoomSeq,
+  RoomPosition: invalidRoomPosition,
   ErrorDetails: invalidErrorDetails,
   ReviewChange: invalidReviewChange,
   WsConnectionQuery: invalidWsConnectionQuery,

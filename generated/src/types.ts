@@ -297,7 +297,7 @@ export interface ConnectionLimits {
 }
 
 /**
- * A room and a position in its sequence. Used as a list instead of a `{room_id: seq}` map: a map keyed by user input is a prototype-pollution risk and does not type well.
+ * A room and the last position in its sequence the client saw, with the epoch of that `seq` when the client knows it (a client that omits it is taken to be in the room's current epoch). Used as a list instead of a `{room_id: seq}` map: a map keyed by user input is a prototype-pollution risk and does not type well.
  */
 export interface RoomSeq {
   /**
@@ -306,7 +306,33 @@ export interface RoomSeq {
    */
   room_id: string;
   /**
-   * Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`), so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly.
+   * Names one run of a room's sequence. A room's `seq` only grows within an epoch; the server starts a new epoch (and `seq` starts at 1 again) whenever it lost the room's history, for example after a restart with the in-memory broker or when its broker lost its data. Opaque: compare for equality only.
+   * @example 1f3a9c4e7b2d
+   */
+  epoch?: string;
+  /**
+   * Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`) within the room's `epoch`, so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly.
+   * @example 42
+   */
+  seq: number;
+}
+
+/**
+ * A room's current epoch and the last `seq` handed out in it.
+ */
+export interface RoomPosition {
+  /**
+   * A room's id, chosen by the application (rooms are created on first join). `:` is allowed for namespacing, for example `project:apollo`.
+   * @example general, project:apollo
+   */
+  room_id: string;
+  /**
+   * Names one run of a room's sequence. A room's `seq` only grows within an epoch; the server starts a new epoch (and `seq` starts at 1 again) whenever it lost the room's history, for example after a restart with the in-memory broker or when its broker lost its data. Opaque: compare for equality only.
+   * @example 1f3a9c4e7b2d
+   */
+  epoch: string;
+  /**
+   * Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`) within the room's `epoch`, so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly.
    * @example 42
    */
   seq: number;
@@ -872,7 +898,7 @@ export interface AckData {
    */
   room_id?: string;
   /**
-   * Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`), so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly.
+   * Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`) within the room's `epoch`, so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly.
    * @example 42
    */
   seq?: number;
@@ -906,13 +932,13 @@ export interface ResumeEnvelope {
    */
   correlation_id?: string;
   /**
-   * Body of `resume`. `last_seq` has one entry per room to resume (the last `seq` the client processed, 0 if none); it is a list of `RoomSeq` rather than a `{room_id: seq}` map (no keys from user input). A room listed twice is answered with `INVALID_MESSAGE`.
+   * Body of `resume`. `last_seq` has one entry per room to resume (the last `seq` the client processed, 0 if none, and its epoch); it is a list of `RoomSeq` rather than a `{room_id: seq}` map (no keys from user input). A room listed twice is answered with `INVALID_MESSAGE`.
    */
   data: ResumeData;
 }
 
 /**
- * Body of `resume`. `last_seq` has one entry per room to resume (the last `seq` the client processed, 0 if none); it is a list of `RoomSeq` rather than a `{room_id: seq}` map (no keys from user input). A room listed twice is answered with `INVALID_MESSAGE`.
+ * Body of `resume`. `last_seq` has one entry per room to resume (the last `seq` the client processed, 0 if none, and its epoch); it is a list of `RoomSeq` rather than a `{room_id: seq}` map (no keys from user input). A room listed twice is answered with `INVALID_MESSAGE`.
  */
 export interface ResumeData {
   /**
@@ -1144,7 +1170,12 @@ export interface RoomJoinedData {
    */
   member_count: number;
   /**
-   * Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`), so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly.
+   * Names one run of a room's sequence. A room's `seq` only grows within an epoch; the server starts a new epoch (and `seq` starts at 1 again) whenever it lost the room's history, for example after a restart with the in-memory broker or when its broker lost its data. Opaque: compare for equality only.
+   * @example 1f3a9c4e7b2d
+   */
+  epoch: string;
+  /**
+   * Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`) within the room's `epoch`, so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly.
    * @example 42
    */
   last_seq: number;
@@ -1234,7 +1265,7 @@ export interface ChatSentData {
    */
   room_id: string;
   /**
-   * Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`), so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly.
+   * Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`) within the room's `epoch`, so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly.
    * @example 42
    */
   seq: number;
@@ -1283,13 +1314,13 @@ export interface ResumeCompletedData {
    */
   replayed: number;
   /**
-   * False when some missed messages could not be replayed (history buffer or offline queue exceeded); the client should reload the affected state.
+   * False when something the client should have had is gone: messages no longer in a room's history, a room epoch other than the one the client named, or notifications the offline queue dropped since the last `resume`. The client should reload the affected state.
    */
   complete: boolean;
   /**
-   * Each room re-joined by the resume, with its current seq.
+   * Each room re-joined by the resume, with its current epoch and seq.
    */
-  rooms: RoomSeq[];
+  rooms: RoomPosition[];
 }
 
 /**
@@ -1432,7 +1463,12 @@ export interface ChatMessageData {
    */
   timestamp: string;
   /**
-   * Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`), so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly.
+   * Names one run of a room's sequence. A room's `seq` only grows within an epoch; the server starts a new epoch (and `seq` starts at 1 again) whenever it lost the room's history, for example after a restart with the in-memory broker or when its broker lost its data. Opaque: compare for equality only.
+   * @example 1f3a9c4e7b2d
+   */
+  epoch: string;
+  /**
+   * Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`) within the room's `epoch`, so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly.
    * @example 42
    */
   seq: number;
@@ -1496,7 +1532,12 @@ export interface RoomUpdateData {
    */
   timestamp: string;
   /**
-   * Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`), so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly.
+   * Names one run of a room's sequence. A room's `seq` only grows within an epoch; the server starts a new epoch (and `seq` starts at 1 again) whenever it lost the room's history, for example after a restart with the in-memory broker or when its broker lost its data. Opaque: compare for equality only.
+   * @example 1f3a9c4e7b2d
+   */
+  epoch: string;
+  /**
+   * Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`) within the room's `epoch`, so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly.
    * @example 42
    */
   seq: number;
@@ -2349,8 +2390,11 @@ export type RoomId = string;
 /** Id the server gives to a connection (unique across instances), for logs and support. */
 export type ConnectionId = string;
 
-/** Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`), so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly. */
+/** Position of a message in its room's sequence. The first message of a room has seq 1; 0 means "nothing yet" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`) within the room's `epoch`, so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly. */
 export type Seq = number;
+
+/** Names one run of a room's sequence. A room's `seq` only grows within an epoch; the server starts a new epoch (and `seq` starts at 1 again) whenever it lost the room's history, for example after a restart with the in-memory broker or when its broker lost its data. Opaque: compare for equality only. */
+export type Epoch = string;
 
 /** A JWT in compact serialization (three base64url parts). Verified with HS256 by default, or RS256/ES256/JWKS when configured; `sub` is the user id, `name` the display name, `exp` the expiry. Never logged. */
 export type JwtToken = string;

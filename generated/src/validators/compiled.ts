@@ -2076,7 +2076,7 @@ return errors === 0;
 export const ack: CompiledValidator = validate108;
 const schema38 = {"type":"object","title":"AckEnvelope","description":"Envelope of `ack`, sent by the client. `timestamp` is optional (the server records the time of receipt); `correlation_id` is accepted and ignored.","additionalProperties":false,"required":["type","id","data"],"properties":{"type":{"type":"string","const":"ack","description":"Message type; always `ack`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/AckData"}}};
 const schema39 = {"type":"object","title":"AckData","description":"Body of `ack`: at least one field; `room_id` and `seq` go together (each requires the other). `seq` is cumulative within the room; `ids` are envelope ids of user notifications.","additionalProperties":false,"minProperties":1,"dependencies":{"room_id":["seq"],"seq":["room_id"]},"properties":{"room_id":{"$ref":"#/definitions/RoomId"},"seq":{"$ref":"#/definitions/Seq"},"ids":{"type":"array","description":"Envelope ids of the notifications received.","minItems":1,"maxItems":1000,"uniqueItems":true,"items":{"$ref":"#/definitions/MessageId"}}}};
-const schema40 = {"type":"integer","title":"Seq","description":"Position of a message in its room's sequence. The first message of a room has seq 1; 0 means \"nothing yet\" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`), so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly.","minimum":0,"maximum":9007199254740991,"examples":[42]};
+const schema40 = {"type":"integer","title":"Seq","description":"Position of a message in its room's sequence. The first message of a room has seq 1; 0 means \"nothing yet\" (an empty room, or a client that has seen nothing). Increases by exactly 1 per sequenced message (`chat.message`, `room.update`) within the room's `epoch`, so a gap tells the client it missed something. Bounded by the largest integer JavaScript represents exactly.","minimum":0,"maximum":9007199254740991,"examples":[42]};
 
 function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2340,8 +2340,42 @@ return errors === 0;
 
 export const resume: CompiledValidator = validate118;
 const schema41 = {"type":"object","title":"ResumeEnvelope","description":"Envelope of `resume`, sent by the client. `timestamp` is optional (the server records the time of receipt); `correlation_id` is accepted and ignored.","additionalProperties":false,"required":["type","id","data"],"properties":{"type":{"type":"string","const":"resume","description":"Message type; always `resume`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ResumeData"}}};
-const schema42 = {"type":"object","title":"ResumeData","description":"Body of `resume`. `last_seq` has one entry per room to resume (the last `seq` the client processed, 0 if none); it is a list of `RoomSeq` rather than a `{room_id: seq}` map (no keys from user input). A room listed twice is answered with `INVALID_MESSAGE`.","additionalProperties":false,"required":["last_seq"],"properties":{"last_seq":{"type":"array","description":"Last seq seen per room; empty to resume notifications only.","maxItems":1000,"uniqueItems":true,"items":{"$ref":"#/definitions/RoomSeq"}},"last_notification_id":{"$ref":"#/definitions/MessageId"}}};
-const schema43 = {"type":"object","title":"RoomSeq","description":"A room and a position in its sequence. Used as a list instead of a `{room_id: seq}` map: a map keyed by user input is a prototype-pollution risk and does not type well.","additionalProperties":false,"required":["room_id","seq"],"properties":{"room_id":{"$ref":"#/definitions/RoomId"},"seq":{"$ref":"#/definitions/Seq"}}};
+const schema42 = {"type":"object","title":"ResumeData","description":"Body of `resume`. `last_seq` has one entry per room to resume (the last `seq` the client processed, 0 if none, and its epoch); it is a list of `RoomSeq` rather than a `{room_id: seq}` map (no keys from user input). A room listed twice is answered with `INVALID_MESSAGE`.","additionalProperties":false,"required":["last_seq"],"properties":{"last_seq":{"type":"array","description":"Last seq seen per room; empty to resume notifications only.","maxItems":1000,"uniqueItems":true,"items":{"$ref":"#/definitions/RoomSeq"}},"last_notification_id":{"$ref":"#/definitions/MessageId"}}};
+const schema43 = {"type":"object","title":"RoomSeq","description":"A room and the last position in its sequence the client saw, with the epoch of that `seq` when the client knows it (a client that omits it is taken to be in the room's current epoch). Used as a list instead of a `{room_id: seq}` map: a map keyed by user input is a prototype-pollution risk and does not type well.","additionalProperties":false,"required":["room_id","seq"],"properties":{"room_id":{"$ref":"#/definitions/RoomId"},"epoch":{"$ref":"#/definitions/Epoch"},"seq":{"$ref":"#/definitions/Seq"}}};
+const schema44 = {"type":"string","title":"Epoch","description":"Names one run of a room's sequence. A room's `seq` only grows within an epoch; the server starts a new epoch (and `seq` starts at 1 again) whenever it lost the room's history, for example after a restart with the in-memory broker or when its broker lost its data. Opaque: compare for equality only.","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$","examples":["1f3a9c4e7b2d"]};
+const pattern7 = new RegExp("^[A-Za-z0-9_-]+$", "u");
+
+function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(typeof data === "string"){
+if(func50(data) > 64){
+validate125.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+return false;
+}
+else {
+if(func50(data) < 1){
+validate125.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+else {
+if(!pattern7.test(data)){
+validate125.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""}];
+return false;
+}
+}
+}
+}
+else {
+validate125.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+validate125.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2356,7 +2390,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
-if(!((key0 === "room_id") || (key0 === "seq"))){
+if(!(((key0 === "room_id") || (key0 === "epoch")) || (key0 === "seq"))){
 validate123.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -2375,16 +2409,29 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.seq !== undefined && func0.call(data, "seq")){
+if(data.epoch !== undefined && func0.call(data, "epoch")){
 const _errs3 = errors;
-if(!(validate114(data.seq, {instancePath:instancePath+"/seq",parentData:data,parentDataProperty:"seq",rootData}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+if(!(validate125(data.epoch, {instancePath:instancePath+"/epoch",parentData:data,parentDataProperty:"epoch",rootData}))){
+vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.seq !== undefined && func0.call(data, "seq")){
+const _errs4 = errors;
+if(!(validate114(data.seq, {instancePath:instancePath+"/seq",parentData:data,parentDataProperty:"seq",rootData}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }
@@ -2597,25 +2644,25 @@ validate118.errors = vErrors;
 return errors === 0;
 }
 
-export const authRefreshed: CompiledValidator = validate129;
-const schema44 = {"type":"object","title":"AuthRefreshedEnvelope","description":"Envelope of `auth.refreshed`, sent by the server as the reply to `auth.refresh`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"auth.refreshed","description":"Message type; always `auth.refreshed`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/AuthRefreshedData"}}};
-const schema45 = {"type":"object","title":"AuthRefreshedData","description":"Body of `auth.refreshed`.","additionalProperties":false,"required":["expires_at"],"properties":{"expires_at":{"$ref":"#/definitions/Timestamp"}}};
+export const authRefreshed: CompiledValidator = validate131;
+const schema45 = {"type":"object","title":"AuthRefreshedEnvelope","description":"Envelope of `auth.refreshed`, sent by the server as the reply to `auth.refresh`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"auth.refreshed","description":"Message type; always `auth.refreshed`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/AuthRefreshedData"}}};
+const schema46 = {"type":"object","title":"AuthRefreshedData","description":"Body of `auth.refreshed`.","additionalProperties":false,"required":["expires_at"],"properties":{"expires_at":{"$ref":"#/definitions/Timestamp"}}};
 
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.expires_at === undefined) || (!(func0.call(data, "expires_at")))) && (missing0 = "expires_at")){
-validate133.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate135.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(key0 === "expires_at")){
-validate133.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate135.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2631,30 +2678,30 @@ errors = vErrors.length;
 }
 }
 else {
-validate133.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate135.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate133.errors = vErrors;
+validate135.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.correlation_id === undefined) || (!(func0.call(data, "correlation_id")))) && (missing0 = "correlation_id"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate129.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate131.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate129.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate131.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2664,11 +2711,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate129.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate131.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("auth.refreshed" !== data0){
-validate129.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "auth.refreshed"},message:"must be equal to constant"}];
+validate131.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "auth.refreshed"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2715,8 +2762,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate133(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+if(!(validate135(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -2732,33 +2779,33 @@ var valid0 = true;
 }
 }
 else {
-validate129.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate131.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate129.errors = vErrors;
+validate131.errors = vErrors;
 return errors === 0;
 }
 
-export const pong: CompiledValidator = validate136;
-const schema46 = {"type":"object","title":"PongEnvelope","description":"Envelope of `pong`, sent by the server as the reply to `ping` or `heartbeat`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"pong","description":"Message type; always `pong`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/PongData"}}};
-const schema47 = {"type":"object","title":"PongData","description":"Body of `pong`. `pingId` is the ping's, absent when the ping had none (and for `heartbeat`); `timestamp` is the server time when the ping was handled.","additionalProperties":false,"required":["timestamp"],"properties":{"pingId":{"$ref":"#/definitions/PingId"},"timestamp":{"$ref":"#/definitions/Timestamp"}}};
+export const pong: CompiledValidator = validate138;
+const schema47 = {"type":"object","title":"PongEnvelope","description":"Envelope of `pong`, sent by the server as the reply to `ping` or `heartbeat`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"pong","description":"Message type; always `pong`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/PongData"}}};
+const schema48 = {"type":"object","title":"PongData","description":"Body of `pong`. `pingId` is the ping's, absent when the ping had none (and for `heartbeat`); `timestamp` is the server time when the ping was handled.","additionalProperties":false,"required":["timestamp"],"properties":{"pingId":{"$ref":"#/definitions/PingId"},"timestamp":{"$ref":"#/definitions/Timestamp"}}};
 
-function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp")){
-validate140.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate142.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((key0 === "pingId") || (key0 === "timestamp"))){
-validate140.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate142.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2792,30 +2839,30 @@ var valid0 = true;
 }
 }
 else {
-validate140.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate142.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate140.errors = vErrors;
+validate142.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.correlation_id === undefined) || (!(func0.call(data, "correlation_id")))) && (missing0 = "correlation_id"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate136.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate138.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate136.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate138.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2825,11 +2872,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate136.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate138.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("pong" !== data0){
-validate136.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "pong"},message:"must be equal to constant"}];
+validate138.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "pong"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2876,8 +2923,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate140(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+if(!(validate142(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -2893,33 +2940,33 @@ var valid0 = true;
 }
 }
 else {
-validate136.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate138.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate136.errors = vErrors;
+validate138.errors = vErrors;
 return errors === 0;
 }
 
-export const subscriptionConfirmed: CompiledValidator = validate144;
-const schema48 = {"type":"object","title":"SubscriptionConfirmedEnvelope","description":"Envelope of `subscription.confirmed`, sent by the server as the reply to `subscribe`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"subscription.confirmed","description":"Message type; always `subscription.confirmed`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/SubscriptionConfirmedData"}}};
-const schema49 = {"type":"object","title":"SubscriptionConfirmedData","description":"Body of `subscription.confirmed`.","additionalProperties":false,"required":["events","subscriptions"],"properties":{"events":{"type":"array","description":"The events named in the request.","minItems":1,"maxItems":12,"uniqueItems":true,"items":{"$ref":"#/definitions/EventName"}},"subscriptions":{"type":"array","description":"Every event the connection is now subscribed to, sorted.","minItems":1,"maxItems":12,"uniqueItems":true,"items":{"$ref":"#/definitions/EventName"}}}};
+export const subscriptionConfirmed: CompiledValidator = validate146;
+const schema49 = {"type":"object","title":"SubscriptionConfirmedEnvelope","description":"Envelope of `subscription.confirmed`, sent by the server as the reply to `subscribe`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"subscription.confirmed","description":"Message type; always `subscription.confirmed`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/SubscriptionConfirmedData"}}};
+const schema50 = {"type":"object","title":"SubscriptionConfirmedData","description":"Body of `subscription.confirmed`.","additionalProperties":false,"required":["events","subscriptions"],"properties":{"events":{"type":"array","description":"The events named in the request.","minItems":1,"maxItems":12,"uniqueItems":true,"items":{"$ref":"#/definitions/EventName"}},"subscriptions":{"type":"array","description":"Every event the connection is now subscribed to, sorted.","minItems":1,"maxItems":12,"uniqueItems":true,"items":{"$ref":"#/definitions/EventName"}}}};
 
-function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.events === undefined) || (!(func0.call(data, "events")))) && (missing0 = "events")) || (((data.subscriptions === undefined) || (!(func0.call(data, "subscriptions")))) && (missing0 = "subscriptions"))){
-validate148.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate150.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((key0 === "events") || (key0 === "subscriptions"))){
-validate148.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate150.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2931,12 +2978,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(Array.isArray(data0)){
 if(data0.length > 12){
-validate148.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"}];
+validate150.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"}];
 return false;
 }
 else {
 if(data0.length < 1){
-validate148.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate150.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -2961,7 +3008,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func32(data0[i1], data0[j0])){
-validate148.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
+validate150.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
 return false;
 break outer0;
 }
@@ -2973,7 +3020,7 @@ break outer0;
 }
 }
 else {
-validate148.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate150.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2989,12 +3036,12 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(Array.isArray(data2)){
 if(data2.length > 12){
-validate148.errors = [{instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"}];
+validate150.errors = [{instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"}];
 return false;
 }
 else {
 if(data2.length < 1){
-validate148.errors = [{instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate150.errors = [{instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -3019,7 +3066,7 @@ outer1:
 for(;i3--;){
 for(j1 = i3; j1--;){
 if(func32(data2[i3], data2[j1])){
-validate148.errors = [{instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"}];
+validate150.errors = [{instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"}];
 return false;
 break outer1;
 }
@@ -3031,7 +3078,7 @@ break outer1;
 }
 }
 else {
-validate148.errors = [{instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate150.errors = [{instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3045,30 +3092,30 @@ var valid0 = true;
 }
 }
 else {
-validate148.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate150.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate148.errors = vErrors;
+validate150.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.correlation_id === undefined) || (!(func0.call(data, "correlation_id")))) && (missing0 = "correlation_id"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate144.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate146.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate144.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate146.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3078,11 +3125,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate144.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate146.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("subscription.confirmed" !== data0){
-validate144.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "subscription.confirmed"},message:"must be equal to constant"}];
+validate146.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "subscription.confirmed"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -3129,8 +3176,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate148(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
+if(!(validate150(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -3146,33 +3193,33 @@ var valid0 = true;
 }
 }
 else {
-validate144.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate146.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate144.errors = vErrors;
+validate146.errors = vErrors;
 return errors === 0;
 }
 
-export const unsubscriptionConfirmed: CompiledValidator = validate152;
-const schema50 = {"type":"object","title":"UnsubscriptionConfirmedEnvelope","description":"Envelope of `unsubscription.confirmed`, sent by the server as the reply to `unsubscribe`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"unsubscription.confirmed","description":"Message type; always `unsubscription.confirmed`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/UnsubscriptionConfirmedData"}}};
-const schema51 = {"type":"object","title":"UnsubscriptionConfirmedData","description":"Body of `unsubscription.confirmed`.","additionalProperties":false,"required":["events","subscriptions"],"properties":{"events":{"type":"array","description":"The events named in the request.","minItems":1,"maxItems":12,"uniqueItems":true,"items":{"$ref":"#/definitions/EventName"}},"subscriptions":{"type":"array","description":"Every event the connection is still subscribed to, sorted (possibly none).","maxItems":12,"uniqueItems":true,"items":{"$ref":"#/definitions/EventName"}}}};
+export const unsubscriptionConfirmed: CompiledValidator = validate154;
+const schema51 = {"type":"object","title":"UnsubscriptionConfirmedEnvelope","description":"Envelope of `unsubscription.confirmed`, sent by the server as the reply to `unsubscribe`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"unsubscription.confirmed","description":"Message type; always `unsubscription.confirmed`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/UnsubscriptionConfirmedData"}}};
+const schema52 = {"type":"object","title":"UnsubscriptionConfirmedData","description":"Body of `unsubscription.confirmed`.","additionalProperties":false,"required":["events","subscriptions"],"properties":{"events":{"type":"array","description":"The events named in the request.","minItems":1,"maxItems":12,"uniqueItems":true,"items":{"$ref":"#/definitions/EventName"}},"subscriptions":{"type":"array","description":"Every event the connection is still subscribed to, sorted (possibly none).","maxItems":12,"uniqueItems":true,"items":{"$ref":"#/definitions/EventName"}}}};
 
-function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.events === undefined) || (!(func0.call(data, "events")))) && (missing0 = "events")) || (((data.subscriptions === undefined) || (!(func0.call(data, "subscriptions")))) && (missing0 = "subscriptions"))){
-validate156.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate158.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((key0 === "events") || (key0 === "subscriptions"))){
-validate156.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate158.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3184,12 +3231,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(Array.isArray(data0)){
 if(data0.length > 12){
-validate156.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"}];
+validate158.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"}];
 return false;
 }
 else {
 if(data0.length < 1){
-validate156.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate158.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -3214,7 +3261,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func32(data0[i1], data0[j0])){
-validate156.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
+validate158.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
 return false;
 break outer0;
 }
@@ -3226,7 +3273,7 @@ break outer0;
 }
 }
 else {
-validate156.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate158.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3242,7 +3289,7 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(Array.isArray(data2)){
 if(data2.length > 12){
-validate156.errors = [{instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"}];
+validate158.errors = [{instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"}];
 return false;
 }
 else {
@@ -3267,7 +3314,7 @@ outer1:
 for(;i3--;){
 for(j1 = i3; j1--;){
 if(func32(data2[i3], data2[j1])){
-validate156.errors = [{instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"}];
+validate158.errors = [{instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"}];
 return false;
 break outer1;
 }
@@ -3278,7 +3325,7 @@ break outer1;
 }
 }
 else {
-validate156.errors = [{instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate158.errors = [{instancePath:instancePath+"/subscriptions",schemaPath:"#/properties/subscriptions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3292,30 +3339,30 @@ var valid0 = true;
 }
 }
 else {
-validate156.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate158.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate156.errors = vErrors;
+validate158.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.correlation_id === undefined) || (!(func0.call(data, "correlation_id")))) && (missing0 = "correlation_id"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate152.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate154.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate152.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate154.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3325,11 +3372,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate152.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate154.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("unsubscription.confirmed" !== data0){
-validate152.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "unsubscription.confirmed"},message:"must be equal to constant"}];
+validate154.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "unsubscription.confirmed"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -3376,8 +3423,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate156(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
+if(!(validate158(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -3393,67 +3440,40 @@ var valid0 = true;
 }
 }
 else {
-validate152.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate154.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate152.errors = vErrors;
+validate154.errors = vErrors;
 return errors === 0;
 }
 
-export const roomJoined: CompiledValidator = validate160;
-const schema52 = {"type":"object","title":"RoomJoinedEnvelope","description":"Envelope of `room.joined`, sent by the server as the reply to `room.join`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"room.joined","description":"Message type; always `room.joined`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/RoomJoinedData"}}};
-const schema53 = {"type":"object","title":"RoomJoinedData","description":"Body of `room.joined`.","additionalProperties":false,"required":["room_id","members","member_count","last_seq"],"properties":{"room_id":{"$ref":"#/definitions/RoomId"},"members":{"type":"array","description":"Users in the room, the joining user included, one entry per user; at most 1000 (the earliest joined first) when the room is larger.","minItems":1,"maxItems":1000,"items":{"$ref":"#/definitions/RoomMember"}},"member_count":{"type":"integer","description":"Number of distinct users in the room, which may exceed the length of `members`.","minimum":1,"maximum":9007199254740991},"last_seq":{"$ref":"#/definitions/Seq"}}};
-const schema54 = {"type":"object","title":"RoomMember","description":"One user present in a room (one entry per user, whatever their number of connections).","additionalProperties":false,"required":["user_id","username","joined_at"],"properties":{"user_id":{"$ref":"#/definitions/UserId"},"username":{"$ref":"#/definitions/Username"},"connections":{"type":"integer","description":"Number of the user's connections in the room, when the server tracks it.","minimum":1,"maximum":1000},"joined_at":{"$ref":"#/definitions/Timestamp"}}};
-const schema55 = {"type":"string","title":"UserId","description":"A user's id: the `sub` claim of their token, never taken from a message. Also allows `@`, `|` and `+` so that e-mail addresses and identity-provider ids (`auth0|123`) are valid; a token whose `sub` does not match this pattern is refused (`AUTH_FAILED`).","minLength":1,"maxLength":255,"pattern":"^[A-Za-z0-9_.:@|+-]+$","examples":["u_42","auth0|5f7c8ec7c33c6c004bbafe82"]};
-const pattern7 = new RegExp("^[A-Za-z0-9_.:@|+-]+$", "u");
-
-function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(typeof data === "string"){
-if(func50(data) > 255){
-validate167.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
-return false;
-}
-else {
-if(func50(data) < 1){
-validate167.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-else {
-if(!pattern7.test(data)){
-validate167.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.:@|+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.:@|+-]+$"+"\""}];
-return false;
-}
-}
-}
-}
-else {
-validate167.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-validate167.errors = vErrors;
-return errors === 0;
-}
-
-const schema56 = {"type":"string","title":"Username","description":"A user's display name: the `name` claim of their token (the user id when absent), never taken from a message. Free text, shown as is; clients must escape it.","minLength":1,"maxLength":128,"examples":["Ada Lovelace"]};
+export const roomJoined: CompiledValidator = validate162;
+const schema53 = {"type":"object","title":"RoomJoinedEnvelope","description":"Envelope of `room.joined`, sent by the server as the reply to `room.join`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"room.joined","description":"Message type; always `room.joined`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/RoomJoinedData"}}};
+const schema54 = {"type":"object","title":"RoomJoinedData","description":"Body of `room.joined`.","additionalProperties":false,"required":["room_id","members","member_count","epoch","last_seq"],"properties":{"room_id":{"$ref":"#/definitions/RoomId"},"members":{"type":"array","description":"Users in the room, the joining user included, one entry per user; at most 1000 (the earliest joined first) when the room is larger.","minItems":1,"maxItems":1000,"items":{"$ref":"#/definitions/RoomMember"}},"member_count":{"type":"integer","description":"Number of distinct users in the room, which may exceed the length of `members`.","minimum":1,"maximum":9007199254740991},"epoch":{"$ref":"#/definitions/Epoch"},"last_seq":{"$ref":"#/definitions/Seq"}}};
+const schema55 = {"type":"object","title":"RoomMember","description":"One user present in a room (one entry per user, whatever their number of connections).","additionalProperties":false,"required":["user_id","username","joined_at"],"properties":{"user_id":{"$ref":"#/definitions/UserId"},"username":{"$ref":"#/definitions/Username"},"connections":{"type":"integer","description":"Number of the user's connections in the room, when the server tracks it.","minimum":1,"maximum":1000},"joined_at":{"$ref":"#/definitions/Timestamp"}}};
+const schema56 = {"type":"string","title":"UserId","description":"A user's id: the `sub` claim of their token, never taken from a message. Also allows `@`, `|` and `+` so that e-mail addresses and identity-provider ids (`auth0|123`) are valid; a token whose `sub` does not match this pattern is refused (`AUTH_FAILED`).","minLength":1,"maxLength":255,"pattern":"^[A-Za-z0-9_.:@|+-]+$","examples":["u_42","auth0|5f7c8ec7c33c6c004bbafe82"]};
+const pattern8 = new RegExp("^[A-Za-z0-9_.:@|+-]+$", "u");
 
 function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(typeof data === "string"){
-if(func50(data) > 128){
-validate169.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+if(func50(data) > 255){
+validate169.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
 return false;
 }
 else {
 if(func50(data) < 1){
 validate169.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
+}
+else {
+if(!pattern8.test(data)){
+validate169.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.:@|+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.:@|+-]+$"+"\""}];
+return false;
+}
 }
 }
 }
@@ -3466,22 +3486,49 @@ validate169.errors = vErrors;
 return errors === 0;
 }
 
+const schema57 = {"type":"string","title":"Username","description":"A user's display name: the `name` claim of their token (the user id when absent), never taken from a message. Free text, shown as is; clients must escape it.","minLength":1,"maxLength":128,"examples":["Ada Lovelace"]};
 
-function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(typeof data === "string"){
+if(func50(data) > 128){
+validate171.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+return false;
+}
+else {
+if(func50(data) < 1){
+validate171.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate171.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+validate171.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.user_id === undefined) || (!(func0.call(data, "user_id")))) && (missing0 = "user_id")) || (((data.username === undefined) || (!(func0.call(data, "username")))) && (missing0 = "username"))) || (((data.joined_at === undefined) || (!(func0.call(data, "joined_at")))) && (missing0 = "joined_at"))){
-validate166.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate168.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((((key0 === "user_id") || (key0 === "username")) || (key0 === "connections")) || (key0 === "joined_at"))){
-validate166.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate168.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3489,8 +3536,8 @@ break;
 if(_errs1 === errors){
 if(data.user_id !== undefined && func0.call(data, "user_id")){
 const _errs2 = errors;
-if(!(validate167(data.user_id, {instancePath:instancePath+"/user_id",parentData:data,parentDataProperty:"user_id",rootData}))){
-vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+if(!(validate169(data.user_id, {instancePath:instancePath+"/user_id",parentData:data,parentDataProperty:"user_id",rootData}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -3501,8 +3548,8 @@ var valid0 = true;
 if(valid0){
 if(data.username !== undefined && func0.call(data, "username")){
 const _errs3 = errors;
-if(!(validate169(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData}))){
-vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+if(!(validate171(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData}))){
+vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -3515,18 +3562,18 @@ if(data.connections !== undefined && func0.call(data, "connections")){
 let data2 = data.connections;
 const _errs4 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate166.errors = [{instancePath:instancePath+"/connections",schemaPath:"#/properties/connections/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate168.errors = [{instancePath:instancePath+"/connections",schemaPath:"#/properties/connections/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 1000 || isNaN(data2)){
-validate166.errors = [{instancePath:instancePath+"/connections",schemaPath:"#/properties/connections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+validate168.errors = [{instancePath:instancePath+"/connections",schemaPath:"#/properties/connections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
 return false;
 }
 else {
 if(data2 < 1 || isNaN(data2)){
-validate166.errors = [{instancePath:instancePath+"/connections",schemaPath:"#/properties/connections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate168.errors = [{instancePath:instancePath+"/connections",schemaPath:"#/properties/connections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -3556,30 +3603,30 @@ var valid0 = true;
 }
 }
 else {
-validate166.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate168.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate166.errors = vErrors;
+validate168.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((data.room_id === undefined) || (!(func0.call(data, "room_id")))) && (missing0 = "room_id")) || (((data.members === undefined) || (!(func0.call(data, "members")))) && (missing0 = "members"))) || (((data.member_count === undefined) || (!(func0.call(data, "member_count")))) && (missing0 = "member_count"))) || (((data.last_seq === undefined) || (!(func0.call(data, "last_seq")))) && (missing0 = "last_seq"))){
-validate164.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+if(((((((data.room_id === undefined) || (!(func0.call(data, "room_id")))) && (missing0 = "room_id")) || (((data.members === undefined) || (!(func0.call(data, "members")))) && (missing0 = "members"))) || (((data.member_count === undefined) || (!(func0.call(data, "member_count")))) && (missing0 = "member_count"))) || (((data.epoch === undefined) || (!(func0.call(data, "epoch")))) && (missing0 = "epoch"))) || (((data.last_seq === undefined) || (!(func0.call(data, "last_seq")))) && (missing0 = "last_seq"))){
+validate166.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
-if(!((((key0 === "room_id") || (key0 === "members")) || (key0 === "member_count")) || (key0 === "last_seq"))){
-validate164.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(((((key0 === "room_id") || (key0 === "members")) || (key0 === "member_count")) || (key0 === "epoch")) || (key0 === "last_seq"))){
+validate166.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3603,12 +3650,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(Array.isArray(data1)){
 if(data1.length > 1000){
-validate164.errors = [{instancePath:instancePath+"/members",schemaPath:"#/properties/members/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"}];
+validate166.errors = [{instancePath:instancePath+"/members",schemaPath:"#/properties/members/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"}];
 return false;
 }
 else {
 if(data1.length < 1){
-validate164.errors = [{instancePath:instancePath+"/members",schemaPath:"#/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate166.errors = [{instancePath:instancePath+"/members",schemaPath:"#/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -3616,8 +3663,8 @@ var valid1 = true;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 const _errs5 = errors;
-if(!(validate166(data1[i0], {instancePath:instancePath+"/members/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+if(!(validate168(data1[i0], {instancePath:instancePath+"/members/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs5 === errors;
@@ -3629,7 +3676,7 @@ break;
 }
 }
 else {
-validate164.errors = [{instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate166.errors = [{instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3643,18 +3690,18 @@ if(data.member_count !== undefined && func0.call(data, "member_count")){
 let data3 = data.member_count;
 const _errs6 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate164.errors = [{instancePath:instancePath+"/member_count",schemaPath:"#/properties/member_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate166.errors = [{instancePath:instancePath+"/member_count",schemaPath:"#/properties/member_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-validate164.errors = [{instancePath:instancePath+"/member_count",schemaPath:"#/properties/member_count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"}];
+validate166.errors = [{instancePath:instancePath+"/member_count",schemaPath:"#/properties/member_count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"}];
 return false;
 }
 else {
 if(data3 < 1 || isNaN(data3)){
-validate164.errors = [{instancePath:instancePath+"/member_count",schemaPath:"#/properties/member_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate166.errors = [{instancePath:instancePath+"/member_count",schemaPath:"#/properties/member_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -3666,13 +3713,25 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.last_seq !== undefined && func0.call(data, "last_seq")){
+if(data.epoch !== undefined && func0.call(data, "epoch")){
 const _errs8 = errors;
+if(!(validate125(data.epoch, {instancePath:instancePath+"/epoch",parentData:data,parentDataProperty:"epoch",rootData}))){
+vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.last_seq !== undefined && func0.call(data, "last_seq")){
+const _errs9 = errors;
 if(!(validate114(data.last_seq, {instancePath:instancePath+"/last_seq",parentData:data,parentDataProperty:"last_seq",rootData}))){
 vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs8 === errors;
+var valid0 = _errs9 === errors;
 }
 else {
 var valid0 = true;
@@ -3683,31 +3742,32 @@ var valid0 = true;
 }
 }
 }
+}
 else {
-validate164.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate166.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate164.errors = vErrors;
+validate166.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.correlation_id === undefined) || (!(func0.call(data, "correlation_id")))) && (missing0 = "correlation_id"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate160.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate162.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate160.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate162.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3717,11 +3777,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate160.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate162.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("room.joined" !== data0){
-validate160.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "room.joined"},message:"must be equal to constant"}];
+validate162.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "room.joined"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -3768,8 +3828,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate164(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+if(!(validate166(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -3785,33 +3845,33 @@ var valid0 = true;
 }
 }
 else {
-validate160.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate162.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate160.errors = vErrors;
+validate162.errors = vErrors;
 return errors === 0;
 }
 
-export const roomLeft: CompiledValidator = validate175;
-const schema57 = {"type":"object","title":"RoomLeftEnvelope","description":"Envelope of `room.left`, sent by the server as the reply to `room.leave`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"room.left","description":"Message type; always `room.left`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/RoomLeftData"}}};
-const schema58 = {"type":"object","title":"RoomLeftData","description":"Body of `room.left`.","additionalProperties":false,"required":["room_id"],"properties":{"room_id":{"$ref":"#/definitions/RoomId"}}};
+export const roomLeft: CompiledValidator = validate178;
+const schema58 = {"type":"object","title":"RoomLeftEnvelope","description":"Envelope of `room.left`, sent by the server as the reply to `room.leave`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"room.left","description":"Message type; always `room.left`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/RoomLeftData"}}};
+const schema59 = {"type":"object","title":"RoomLeftData","description":"Body of `room.left`.","additionalProperties":false,"required":["room_id"],"properties":{"room_id":{"$ref":"#/definitions/RoomId"}}};
 
-function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.room_id === undefined) || (!(func0.call(data, "room_id")))) && (missing0 = "room_id")){
-validate179.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate182.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(key0 === "room_id")){
-validate179.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate182.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3827,30 +3887,30 @@ errors = vErrors.length;
 }
 }
 else {
-validate179.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate182.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate179.errors = vErrors;
+validate182.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.correlation_id === undefined) || (!(func0.call(data, "correlation_id")))) && (missing0 = "correlation_id"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate175.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate178.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate175.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate178.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3860,11 +3920,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate175.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate178.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("room.left" !== data0){
-validate175.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "room.left"},message:"must be equal to constant"}];
+validate178.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "room.left"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -3911,8 +3971,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate179(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
+if(!(validate182(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -3928,33 +3988,33 @@ var valid0 = true;
 }
 }
 else {
-validate175.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate178.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate175.errors = vErrors;
+validate178.errors = vErrors;
 return errors === 0;
 }
 
-export const chatSent: CompiledValidator = validate182;
-const schema59 = {"type":"object","title":"ChatSentEnvelope","description":"Envelope of `chat.sent`, sent by the server as the reply to `chat.send`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"chat.sent","description":"Message type; always `chat.sent`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ChatSentData"}}};
-const schema60 = {"type":"object","title":"ChatSentData","description":"Body of `chat.sent`.","additionalProperties":false,"required":["message_id","room_id","seq","timestamp"],"properties":{"message_id":{"$ref":"#/definitions/MessageId"},"room_id":{"$ref":"#/definitions/RoomId"},"seq":{"$ref":"#/definitions/Seq"},"timestamp":{"$ref":"#/definitions/Timestamp"}}};
+export const chatSent: CompiledValidator = validate185;
+const schema60 = {"type":"object","title":"ChatSentEnvelope","description":"Envelope of `chat.sent`, sent by the server as the reply to `chat.send`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"chat.sent","description":"Message type; always `chat.sent`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ChatSentData"}}};
+const schema61 = {"type":"object","title":"ChatSentData","description":"Body of `chat.sent`.","additionalProperties":false,"required":["message_id","room_id","seq","timestamp"],"properties":{"message_id":{"$ref":"#/definitions/MessageId"},"room_id":{"$ref":"#/definitions/RoomId"},"seq":{"$ref":"#/definitions/Seq"},"timestamp":{"$ref":"#/definitions/Timestamp"}}};
 
-function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.message_id === undefined) || (!(func0.call(data, "message_id")))) && (missing0 = "message_id")) || (((data.room_id === undefined) || (!(func0.call(data, "room_id")))) && (missing0 = "room_id"))) || (((data.seq === undefined) || (!(func0.call(data, "seq")))) && (missing0 = "seq"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))){
-validate186.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate189.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((((key0 === "message_id") || (key0 === "room_id")) || (key0 === "seq")) || (key0 === "timestamp"))){
-validate186.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate189.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4014,30 +4074,30 @@ var valid0 = true;
 }
 }
 else {
-validate186.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate189.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate186.errors = vErrors;
+validate189.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.correlation_id === undefined) || (!(func0.call(data, "correlation_id")))) && (missing0 = "correlation_id"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate182.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate185.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate182.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate185.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4047,11 +4107,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate182.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate185.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("chat.sent" !== data0){
-validate182.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "chat.sent"},message:"must be equal to constant"}];
+validate185.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "chat.sent"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -4098,8 +4158,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate186(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+if(!(validate189(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -4115,33 +4175,104 @@ var valid0 = true;
 }
 }
 else {
-validate182.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate185.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate182.errors = vErrors;
+validate185.errors = vErrors;
 return errors === 0;
 }
 
-export const resumeCompleted: CompiledValidator = validate192;
-const schema61 = {"type":"object","title":"ResumeCompletedEnvelope","description":"Envelope of `resume.completed`, sent by the server as the reply to `resume`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"resume.completed","description":"Message type; always `resume.completed`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ResumeCompletedData"}}};
-const schema62 = {"type":"object","title":"ResumeCompletedData","description":"Body of `resume.completed`.","additionalProperties":false,"required":["replayed","complete","rooms"],"properties":{"replayed":{"type":"integer","description":"Number of messages replayed before this reply (room messages and notifications).","minimum":0,"maximum":9007199254740991},"complete":{"type":"boolean","description":"False when some missed messages could not be replayed (history buffer or offline queue exceeded); the client should reload the affected state."},"rooms":{"type":"array","description":"Each room re-joined by the resume, with its current seq.","maxItems":1000,"uniqueItems":true,"items":{"$ref":"#/definitions/RoomSeq"}}}};
+export const resumeCompleted: CompiledValidator = validate195;
+const schema62 = {"type":"object","title":"ResumeCompletedEnvelope","description":"Envelope of `resume.completed`, sent by the server as the reply to `resume`; `correlation_id` is the request's `id`.","additionalProperties":false,"required":["type","id","timestamp","correlation_id","data"],"properties":{"type":{"type":"string","const":"resume.completed","description":"Message type; always `resume.completed`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ResumeCompletedData"}}};
+const schema63 = {"type":"object","title":"ResumeCompletedData","description":"Body of `resume.completed`.","additionalProperties":false,"required":["replayed","complete","rooms"],"properties":{"replayed":{"type":"integer","description":"Number of messages replayed before this reply (room messages and notifications).","minimum":0,"maximum":9007199254740991},"complete":{"type":"boolean","description":"False when something the client should have had is gone: messages no longer in a room's history, a room epoch other than the one the client named, or notifications the offline queue dropped since the last `resume`. The client should reload the affected state."},"rooms":{"type":"array","description":"Each room re-joined by the resume, with its current epoch and seq.","maxItems":1000,"uniqueItems":true,"items":{"$ref":"#/definitions/RoomPosition"}}}};
+const schema64 = {"type":"object","title":"RoomPosition","description":"A room's current epoch and the last `seq` handed out in it.","additionalProperties":false,"required":["room_id","epoch","seq"],"properties":{"room_id":{"$ref":"#/definitions/RoomId"},"epoch":{"$ref":"#/definitions/Epoch"},"seq":{"$ref":"#/definitions/Seq"}}};
 
-function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((data.room_id === undefined) || (!(func0.call(data, "room_id")))) && (missing0 = "room_id")) || (((data.epoch === undefined) || (!(func0.call(data, "epoch")))) && (missing0 = "epoch"))) || (((data.seq === undefined) || (!(func0.call(data, "seq")))) && (missing0 = "seq"))){
+validate200.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 of Object.keys(data)){
+if(!(((key0 === "room_id") || (key0 === "epoch")) || (key0 === "seq"))){
+validate200.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.room_id !== undefined && func0.call(data, "room_id")){
+const _errs2 = errors;
+if(!(validate74(data.room_id, {instancePath:instancePath+"/room_id",parentData:data,parentDataProperty:"room_id",rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.epoch !== undefined && func0.call(data, "epoch")){
+const _errs3 = errors;
+if(!(validate125(data.epoch, {instancePath:instancePath+"/epoch",parentData:data,parentDataProperty:"epoch",rootData}))){
+vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.seq !== undefined && func0.call(data, "seq")){
+const _errs4 = errors;
+if(!(validate114(data.seq, {instancePath:instancePath+"/seq",parentData:data,parentDataProperty:"seq",rootData}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate200.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate200.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.replayed === undefined) || (!(func0.call(data, "replayed")))) && (missing0 = "replayed")) || (((data.complete === undefined) || (!(func0.call(data, "complete")))) && (missing0 = "complete"))) || (((data.rooms === undefined) || (!(func0.call(data, "rooms")))) && (missing0 = "rooms"))){
-validate196.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate199.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((key0 === "replayed") || (key0 === "complete")) || (key0 === "rooms"))){
-validate196.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate199.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4151,18 +4282,18 @@ if(data.replayed !== undefined && func0.call(data, "replayed")){
 let data0 = data.replayed;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate196.errors = [{instancePath:instancePath+"/replayed",schemaPath:"#/properties/replayed/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate199.errors = [{instancePath:instancePath+"/replayed",schemaPath:"#/properties/replayed/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 9007199254740991 || isNaN(data0)){
-validate196.errors = [{instancePath:instancePath+"/replayed",schemaPath:"#/properties/replayed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"}];
+validate199.errors = [{instancePath:instancePath+"/replayed",schemaPath:"#/properties/replayed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"}];
 return false;
 }
 else {
 if(data0 < 0 || isNaN(data0)){
-validate196.errors = [{instancePath:instancePath+"/replayed",schemaPath:"#/properties/replayed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate199.errors = [{instancePath:instancePath+"/replayed",schemaPath:"#/properties/replayed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4177,7 +4308,7 @@ if(valid0){
 if(data.complete !== undefined && func0.call(data, "complete")){
 const _errs4 = errors;
 if(typeof data.complete !== "boolean"){
-validate196.errors = [{instancePath:instancePath+"/complete",schemaPath:"#/properties/complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate199.errors = [{instancePath:instancePath+"/complete",schemaPath:"#/properties/complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -4192,7 +4323,7 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(Array.isArray(data2)){
 if(data2.length > 1000){
-validate196.errors = [{instancePath:instancePath+"/rooms",schemaPath:"#/properties/rooms/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"}];
+validate199.errors = [{instancePath:instancePath+"/rooms",schemaPath:"#/properties/rooms/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"}];
 return false;
 }
 else {
@@ -4200,8 +4331,8 @@ var valid1 = true;
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 const _errs8 = errors;
-if(!(validate123(data2[i0], {instancePath:instancePath+"/rooms/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
+if(!(validate200(data2[i0], {instancePath:instancePath+"/rooms/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs8 === errors;
@@ -4217,7 +4348,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func32(data2[i1], data2[j0])){
-validate196.errors = [{instancePath:instancePath+"/rooms",schemaPath:"#/properties/rooms/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
+validate199.errors = [{instancePath:instancePath+"/rooms",schemaPath:"#/properties/rooms/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
 return false;
 break outer0;
 }
@@ -4228,7 +4359,7 @@ break outer0;
 }
 }
 else {
-validate196.errors = [{instancePath:instancePath+"/rooms",schemaPath:"#/properties/rooms/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate199.errors = [{instancePath:instancePath+"/rooms",schemaPath:"#/properties/rooms/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4243,30 +4374,30 @@ var valid0 = true;
 }
 }
 else {
-validate196.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate199.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate196.errors = vErrors;
+validate199.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.correlation_id === undefined) || (!(func0.call(data, "correlation_id")))) && (missing0 = "correlation_id"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate192.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate195.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate192.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate195.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4276,11 +4407,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate192.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate195.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("resume.completed" !== data0){
-validate192.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "resume.completed"},message:"must be equal to constant"}];
+validate195.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "resume.completed"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -4327,8 +4458,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate196(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+if(!(validate199(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -4344,84 +4475,84 @@ var valid0 = true;
 }
 }
 else {
-validate192.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate195.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate192.errors = vErrors;
+validate195.errors = vErrors;
 return errors === 0;
 }
 
-export const connectionEstablished: CompiledValidator = validate199;
-const schema63 = {"type":"object","title":"ConnectionEstablishedEnvelope","description":"Envelope of `connection.established`, sent by the server; `correlation_id` is set when it answers an `auth` message.","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"connection.established","description":"Message type; always `connection.established`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ConnectionEstablishedData"}}};
-const schema64 = {"type":"object","title":"ConnectionEstablishedData","description":"Body of `connection.established`.","additionalProperties":false,"required":["connection_id","user_id","username","server_time","protocol_version","features","heartbeat_interval_ms","limits"],"properties":{"connection_id":{"$ref":"#/definitions/ConnectionId"},"user_id":{"$ref":"#/definitions/UserId"},"username":{"$ref":"#/definitions/Username"},"server_time":{"$ref":"#/definitions/Timestamp"},"protocol_version":{"type":"string","description":"Version of this protocol (the document's `info.version`) the server speaks.","minLength":5,"maxLength":32,"pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$"},"features":{"type":"array","description":"Features the server offers on this connection.","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/definitions/Feature"}},"heartbeat_interval_ms":{"type":"integer","description":"Interval of the server's WebSocket pings, in milliseconds (default 30000); clients that send application pings should use the same interval.","minimum":1000,"maximum":3600000},"limits":{"$ref":"#/definitions/ConnectionLimits"},"token_expires_at":{"$ref":"#/definitions/Timestamp"}}};
-const schema65 = {"type":"string","title":"ConnectionId","description":"Id the server gives to a connection (unique across instances), for logs and support.","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.:-]+$","examples":["conn_8f14e45f"]};
+export const connectionEstablished: CompiledValidator = validate206;
+const schema65 = {"type":"object","title":"ConnectionEstablishedEnvelope","description":"Envelope of `connection.established`, sent by the server; `correlation_id` is set when it answers an `auth` message.","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"connection.established","description":"Message type; always `connection.established`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ConnectionEstablishedData"}}};
+const schema66 = {"type":"object","title":"ConnectionEstablishedData","description":"Body of `connection.established`.","additionalProperties":false,"required":["connection_id","user_id","username","server_time","protocol_version","features","heartbeat_interval_ms","limits"],"properties":{"connection_id":{"$ref":"#/definitions/ConnectionId"},"user_id":{"$ref":"#/definitions/UserId"},"username":{"$ref":"#/definitions/Username"},"server_time":{"$ref":"#/definitions/Timestamp"},"protocol_version":{"type":"string","description":"Version of this protocol (the document's `info.version`) the server speaks.","minLength":5,"maxLength":32,"pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$"},"features":{"type":"array","description":"Features the server offers on this connection.","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/definitions/Feature"}},"heartbeat_interval_ms":{"type":"integer","description":"Interval of the server's WebSocket pings, in milliseconds (default 30000); clients that send application pings should use the same interval.","minimum":1000,"maximum":3600000},"limits":{"$ref":"#/definitions/ConnectionLimits"},"token_expires_at":{"$ref":"#/definitions/Timestamp"}}};
+const schema67 = {"type":"string","title":"ConnectionId","description":"Id the server gives to a connection (unique across instances), for logs and support.","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.:-]+$","examples":["conn_8f14e45f"]};
 
-function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(typeof data === "string"){
 if(func50(data) > 128){
-validate204.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+validate211.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
 return false;
 }
 else {
 if(func50(data) < 1){
-validate204.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate211.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
 if(!pattern0.test(data)){
-validate204.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.:-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.:-]+$"+"\""}];
+validate211.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.:-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.:-]+$"+"\""}];
 return false;
 }
 }
 }
 }
 else {
-validate204.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate211.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-validate204.errors = vErrors;
+validate211.errors = vErrors;
 return errors === 0;
 }
 
-const schema66 = {"type":"string","title":"Feature","description":"Capabilities a server announces in `connection.established`; a client must not rely on a feature that is not listed. Adding a value is a minor version change of the protocol.","enum":["heartbeat","subscriptions","rate_limiting","rooms","presence","typing","acks","resume","offline_queue","auth_refresh","msgpack"]};
+const schema68 = {"type":"string","title":"Feature","description":"Capabilities a server announces in `connection.established`; a client must not rely on a feature that is not listed. Adding a value is a minor version change of the protocol.","enum":["heartbeat","subscriptions","rate_limiting","rooms","presence","typing","acks","resume","offline_queue","auth_refresh","msgpack"]};
 
-function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-validate209.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate216.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((((((((((data === "heartbeat") || (data === "subscriptions")) || (data === "rate_limiting")) || (data === "rooms")) || (data === "presence")) || (data === "typing")) || (data === "acks")) || (data === "resume")) || (data === "offline_queue")) || (data === "auth_refresh")) || (data === "msgpack"))){
-validate209.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema66.enum},message:"must be equal to one of the allowed values"}];
+validate216.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-validate209.errors = vErrors;
+validate216.errors = vErrors;
 return errors === 0;
 }
 
-const schema67 = {"type":"object","title":"ConnectionLimits","description":"The limits in force for this connection, announced in `connection.established` so that clients can stay within them. All are configurable on the server (environment variables or options); the schema bounds are the protocol's hard maxima.","additionalProperties":false,"required":["max_message_size","message_rate_limit","message_rate_window_ms","max_connections_per_user","max_rooms_per_connection","max_content_length","offline_queue_size","idle_timeout_ms"],"properties":{"max_message_size":{"type":"integer","description":"Largest accepted message, in bytes of the encoded frame (default 65536).","minimum":1024,"maximum":16777216},"message_rate_limit":{"type":"integer","description":"Messages a user may send per window, all connections together (default 100, MESSAGE_RATE_LIMIT).","minimum":1,"maximum":100000},"message_rate_window_ms":{"type":"integer","description":"Length of the sliding rate-limit window in milliseconds (default 60000).","minimum":1000,"maximum":3600000},"max_connections_per_user":{"type":"integer","description":"Open connections allowed per user (default 5, MAX_CONNECTIONS_PER_USER).","minimum":1,"maximum":1000},"max_rooms_per_connection":{"type":"integer","description":"Rooms one connection may be in at once (default 100).","minimum":1,"maximum":1000},"max_content_length":{"type":"integer","description":"Longest accepted chat content, in Unicode code points (default and maximum 4000). Longer `chat.send` content is answered with `INVALID_MESSAGE` at `/data/content`.","minimum":1,"maximum":4000},"offline_queue_size":{"type":"integer","description":"Notifications kept per user while they are offline (default 1000; 0 when queuing is disabled). The oldest are dropped first.","minimum":0,"maximum":100000},"idle_timeout_ms":{"type":"integer","description":"A connection from which nothing was received for this long is closed with 4004 (default 60000, twice the heartbeat interval).","minimum":1000,"maximum":3600000}}};
+const schema69 = {"type":"object","title":"ConnectionLimits","description":"The limits in force for this connection, announced in `connection.established` so that clients can stay within them. All are configurable on the server (environment variables or options); the schema bounds are the protocol's hard maxima.","additionalProperties":false,"required":["max_message_size","message_rate_limit","message_rate_window_ms","max_connections_per_user","max_rooms_per_connection","max_content_length","offline_queue_size","idle_timeout_ms"],"properties":{"max_message_size":{"type":"integer","description":"Largest accepted message, in bytes of the encoded frame (default 65536).","minimum":1024,"maximum":16777216},"message_rate_limit":{"type":"integer","description":"Messages a user may send per window, all connections together (default 100, MESSAGE_RATE_LIMIT).","minimum":1,"maximum":100000},"message_rate_window_ms":{"type":"integer","description":"Length of the sliding rate-limit window in milliseconds (default 60000).","minimum":1000,"maximum":3600000},"max_connections_per_user":{"type":"integer","description":"Open connections allowed per user (default 5, MAX_CONNECTIONS_PER_USER).","minimum":1,"maximum":1000},"max_rooms_per_connection":{"type":"integer","description":"Rooms one connection may be in at once (default 100).","minimum":1,"maximum":1000},"max_content_length":{"type":"integer","description":"Longest accepted chat content, in Unicode code points (default and maximum 4000). Longer `chat.send` content is answered with `INVALID_MESSAGE` at `/data/content`.","minimum":1,"maximum":4000},"offline_queue_size":{"type":"integer","description":"Notifications kept per user while they are offline (default 1000; 0 when queuing is disabled). The oldest are dropped first.","minimum":0,"maximum":100000},"idle_timeout_ms":{"type":"integer","description":"A connection from which nothing was received for this long is closed with 4004 (default 60000, twice the heartbeat interval).","minimum":1000,"maximum":3600000}}};
 
-function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((data.max_message_size === undefined) || (!(func0.call(data, "max_message_size")))) && (missing0 = "max_message_size")) || (((data.message_rate_limit === undefined) || (!(func0.call(data, "message_rate_limit")))) && (missing0 = "message_rate_limit"))) || (((data.message_rate_window_ms === undefined) || (!(func0.call(data, "message_rate_window_ms")))) && (missing0 = "message_rate_window_ms"))) || (((data.max_connections_per_user === undefined) || (!(func0.call(data, "max_connections_per_user")))) && (missing0 = "max_connections_per_user"))) || (((data.max_rooms_per_connection === undefined) || (!(func0.call(data, "max_rooms_per_connection")))) && (missing0 = "max_rooms_per_connection"))) || (((data.max_content_length === undefined) || (!(func0.call(data, "max_content_length")))) && (missing0 = "max_content_length"))) || (((data.offline_queue_size === undefined) || (!(func0.call(data, "offline_queue_size")))) && (missing0 = "offline_queue_size"))) || (((data.idle_timeout_ms === undefined) || (!(func0.call(data, "idle_timeout_ms")))) && (missing0 = "idle_timeout_ms"))){
-validate211.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate218.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((((((((key0 === "max_message_size") || (key0 === "message_rate_limit")) || (key0 === "message_rate_window_ms")) || (key0 === "max_connections_per_user")) || (key0 === "max_rooms_per_connection")) || (key0 === "max_content_length")) || (key0 === "offline_queue_size")) || (key0 === "idle_timeout_ms"))){
-validate211.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate218.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4431,18 +4562,18 @@ if(data.max_message_size !== undefined && func0.call(data, "max_message_size")){
 let data0 = data.max_message_size;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate211.errors = [{instancePath:instancePath+"/max_message_size",schemaPath:"#/properties/max_message_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate218.errors = [{instancePath:instancePath+"/max_message_size",schemaPath:"#/properties/max_message_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 16777216 || isNaN(data0)){
-validate211.errors = [{instancePath:instancePath+"/max_message_size",schemaPath:"#/properties/max_message_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16777216},message:"must be <= 16777216"}];
+validate218.errors = [{instancePath:instancePath+"/max_message_size",schemaPath:"#/properties/max_message_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16777216},message:"must be <= 16777216"}];
 return false;
 }
 else {
 if(data0 < 1024 || isNaN(data0)){
-validate211.errors = [{instancePath:instancePath+"/max_message_size",schemaPath:"#/properties/max_message_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024"}];
+validate218.errors = [{instancePath:instancePath+"/max_message_size",schemaPath:"#/properties/max_message_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1024},message:"must be >= 1024"}];
 return false;
 }
 }
@@ -4458,18 +4589,18 @@ if(data.message_rate_limit !== undefined && func0.call(data, "message_rate_limit
 let data1 = data.message_rate_limit;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate211.errors = [{instancePath:instancePath+"/message_rate_limit",schemaPath:"#/properties/message_rate_limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate218.errors = [{instancePath:instancePath+"/message_rate_limit",schemaPath:"#/properties/message_rate_limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 100000 || isNaN(data1)){
-validate211.errors = [{instancePath:instancePath+"/message_rate_limit",schemaPath:"#/properties/message_rate_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
+validate218.errors = [{instancePath:instancePath+"/message_rate_limit",schemaPath:"#/properties/message_rate_limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
 return false;
 }
 else {
 if(data1 < 1 || isNaN(data1)){
-validate211.errors = [{instancePath:instancePath+"/message_rate_limit",schemaPath:"#/properties/message_rate_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate218.errors = [{instancePath:instancePath+"/message_rate_limit",schemaPath:"#/properties/message_rate_limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -4485,18 +4616,18 @@ if(data.message_rate_window_ms !== undefined && func0.call(data, "message_rate_w
 let data2 = data.message_rate_window_ms;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate211.errors = [{instancePath:instancePath+"/message_rate_window_ms",schemaPath:"#/properties/message_rate_window_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate218.errors = [{instancePath:instancePath+"/message_rate_window_ms",schemaPath:"#/properties/message_rate_window_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 3600000 || isNaN(data2)){
-validate211.errors = [{instancePath:instancePath+"/message_rate_window_ms",schemaPath:"#/properties/message_rate_window_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"}];
+validate218.errors = [{instancePath:instancePath+"/message_rate_window_ms",schemaPath:"#/properties/message_rate_window_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"}];
 return false;
 }
 else {
 if(data2 < 1000 || isNaN(data2)){
-validate211.errors = [{instancePath:instancePath+"/message_rate_window_ms",schemaPath:"#/properties/message_rate_window_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"}];
+validate218.errors = [{instancePath:instancePath+"/message_rate_window_ms",schemaPath:"#/properties/message_rate_window_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"}];
 return false;
 }
 }
@@ -4512,18 +4643,18 @@ if(data.max_connections_per_user !== undefined && func0.call(data, "max_connecti
 let data3 = data.max_connections_per_user;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate211.errors = [{instancePath:instancePath+"/max_connections_per_user",schemaPath:"#/properties/max_connections_per_user/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate218.errors = [{instancePath:instancePath+"/max_connections_per_user",schemaPath:"#/properties/max_connections_per_user/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 1000 || isNaN(data3)){
-validate211.errors = [{instancePath:instancePath+"/max_connections_per_user",schemaPath:"#/properties/max_connections_per_user/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+validate218.errors = [{instancePath:instancePath+"/max_connections_per_user",schemaPath:"#/properties/max_connections_per_user/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
 return false;
 }
 else {
 if(data3 < 1 || isNaN(data3)){
-validate211.errors = [{instancePath:instancePath+"/max_connections_per_user",schemaPath:"#/properties/max_connections_per_user/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate218.errors = [{instancePath:instancePath+"/max_connections_per_user",schemaPath:"#/properties/max_connections_per_user/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -4539,18 +4670,18 @@ if(data.max_rooms_per_connection !== undefined && func0.call(data, "max_rooms_pe
 let data4 = data.max_rooms_per_connection;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate211.errors = [{instancePath:instancePath+"/max_rooms_per_connection",schemaPath:"#/properties/max_rooms_per_connection/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate218.errors = [{instancePath:instancePath+"/max_rooms_per_connection",schemaPath:"#/properties/max_rooms_per_connection/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 1000 || isNaN(data4)){
-validate211.errors = [{instancePath:instancePath+"/max_rooms_per_connection",schemaPath:"#/properties/max_rooms_per_connection/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+validate218.errors = [{instancePath:instancePath+"/max_rooms_per_connection",schemaPath:"#/properties/max_rooms_per_connection/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
 return false;
 }
 else {
 if(data4 < 1 || isNaN(data4)){
-validate211.errors = [{instancePath:instancePath+"/max_rooms_per_connection",schemaPath:"#/properties/max_rooms_per_connection/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate218.errors = [{instancePath:instancePath+"/max_rooms_per_connection",schemaPath:"#/properties/max_rooms_per_connection/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -4566,18 +4697,18 @@ if(data.max_content_length !== undefined && func0.call(data, "max_content_length
 let data5 = data.max_content_length;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate211.errors = [{instancePath:instancePath+"/max_content_length",schemaPath:"#/properties/max_content_length/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate218.errors = [{instancePath:instancePath+"/max_content_length",schemaPath:"#/properties/max_content_length/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 4000 || isNaN(data5)){
-validate211.errors = [{instancePath:instancePath+"/max_content_length",schemaPath:"#/properties/max_content_length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4000},message:"must be <= 4000"}];
+validate218.errors = [{instancePath:instancePath+"/max_content_length",schemaPath:"#/properties/max_content_length/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4000},message:"must be <= 4000"}];
 return false;
 }
 else {
 if(data5 < 1 || isNaN(data5)){
-validate211.errors = [{instancePath:instancePath+"/max_content_length",schemaPath:"#/properties/max_content_length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate218.errors = [{instancePath:instancePath+"/max_content_length",schemaPath:"#/properties/max_content_length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -4593,18 +4724,18 @@ if(data.offline_queue_size !== undefined && func0.call(data, "offline_queue_size
 let data6 = data.offline_queue_size;
 const _errs14 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate211.errors = [{instancePath:instancePath+"/offline_queue_size",schemaPath:"#/properties/offline_queue_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate218.errors = [{instancePath:instancePath+"/offline_queue_size",schemaPath:"#/properties/offline_queue_size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 100000 || isNaN(data6)){
-validate211.errors = [{instancePath:instancePath+"/offline_queue_size",schemaPath:"#/properties/offline_queue_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
+validate218.errors = [{instancePath:instancePath+"/offline_queue_size",schemaPath:"#/properties/offline_queue_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
 return false;
 }
 else {
 if(data6 < 0 || isNaN(data6)){
-validate211.errors = [{instancePath:instancePath+"/offline_queue_size",schemaPath:"#/properties/offline_queue_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate218.errors = [{instancePath:instancePath+"/offline_queue_size",schemaPath:"#/properties/offline_queue_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4620,18 +4751,18 @@ if(data.idle_timeout_ms !== undefined && func0.call(data, "idle_timeout_ms")){
 let data7 = data.idle_timeout_ms;
 const _errs16 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate211.errors = [{instancePath:instancePath+"/idle_timeout_ms",schemaPath:"#/properties/idle_timeout_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate218.errors = [{instancePath:instancePath+"/idle_timeout_ms",schemaPath:"#/properties/idle_timeout_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs16){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 3600000 || isNaN(data7)){
-validate211.errors = [{instancePath:instancePath+"/idle_timeout_ms",schemaPath:"#/properties/idle_timeout_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"}];
+validate218.errors = [{instancePath:instancePath+"/idle_timeout_ms",schemaPath:"#/properties/idle_timeout_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"}];
 return false;
 }
 else {
 if(data7 < 1000 || isNaN(data7)){
-validate211.errors = [{instancePath:instancePath+"/idle_timeout_ms",schemaPath:"#/properties/idle_timeout_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"}];
+validate218.errors = [{instancePath:instancePath+"/idle_timeout_ms",schemaPath:"#/properties/idle_timeout_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"}];
 return false;
 }
 }
@@ -4653,31 +4784,31 @@ var valid0 = true;
 }
 }
 else {
-validate211.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate218.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate211.errors = vErrors;
+validate218.errors = vErrors;
 return errors === 0;
 }
 
-const pattern9 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+$", "u");
+const pattern10 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+$", "u");
 
-function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((data.connection_id === undefined) || (!(func0.call(data, "connection_id")))) && (missing0 = "connection_id")) || (((data.user_id === undefined) || (!(func0.call(data, "user_id")))) && (missing0 = "user_id"))) || (((data.username === undefined) || (!(func0.call(data, "username")))) && (missing0 = "username"))) || (((data.server_time === undefined) || (!(func0.call(data, "server_time")))) && (missing0 = "server_time"))) || (((data.protocol_version === undefined) || (!(func0.call(data, "protocol_version")))) && (missing0 = "protocol_version"))) || (((data.features === undefined) || (!(func0.call(data, "features")))) && (missing0 = "features"))) || (((data.heartbeat_interval_ms === undefined) || (!(func0.call(data, "heartbeat_interval_ms")))) && (missing0 = "heartbeat_interval_ms"))) || (((data.limits === undefined) || (!(func0.call(data, "limits")))) && (missing0 = "limits"))){
-validate203.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate210.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
-if(!(func0.call(schema64.properties, key0))){
-validate203.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func0.call(schema66.properties, key0))){
+validate210.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4685,8 +4816,8 @@ break;
 if(_errs1 === errors){
 if(data.connection_id !== undefined && func0.call(data, "connection_id")){
 const _errs2 = errors;
-if(!(validate204(data.connection_id, {instancePath:instancePath+"/connection_id",parentData:data,parentDataProperty:"connection_id",rootData}))){
-vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
+if(!(validate211(data.connection_id, {instancePath:instancePath+"/connection_id",parentData:data,parentDataProperty:"connection_id",rootData}))){
+vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -4697,8 +4828,8 @@ var valid0 = true;
 if(valid0){
 if(data.user_id !== undefined && func0.call(data, "user_id")){
 const _errs3 = errors;
-if(!(validate167(data.user_id, {instancePath:instancePath+"/user_id",parentData:data,parentDataProperty:"user_id",rootData}))){
-vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+if(!(validate169(data.user_id, {instancePath:instancePath+"/user_id",parentData:data,parentDataProperty:"user_id",rootData}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -4709,8 +4840,8 @@ var valid0 = true;
 if(valid0){
 if(data.username !== undefined && func0.call(data, "username")){
 const _errs4 = errors;
-if(!(validate169(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData}))){
-vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+if(!(validate171(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData}))){
+vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs4 === errors;
@@ -4737,24 +4868,24 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data4 === "string"){
 if(func50(data4) > 32){
-validate203.errors = [{instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"}];
+validate210.errors = [{instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"}];
 return false;
 }
 else {
 if(func50(data4) < 5){
-validate203.errors = [{instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"}];
+validate210.errors = [{instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"}];
 return false;
 }
 else {
-if(!pattern9.test(data4)){
-validate203.errors = [{instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+$"+"\""}];
+if(!pattern10.test(data4)){
+validate210.errors = [{instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+$"+"\""}];
 return false;
 }
 }
 }
 }
 else {
-validate203.errors = [{instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate210.errors = [{instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4770,7 +4901,7 @@ const _errs8 = errors;
 if(errors === _errs8){
 if(Array.isArray(data5)){
 if(data5.length > 32){
-validate203.errors = [{instancePath:instancePath+"/features",schemaPath:"#/properties/features/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items"}];
+validate210.errors = [{instancePath:instancePath+"/features",schemaPath:"#/properties/features/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items"}];
 return false;
 }
 else {
@@ -4778,8 +4909,8 @@ var valid1 = true;
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 const _errs10 = errors;
-if(!(validate209(data5[i0], {instancePath:instancePath+"/features/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+if(!(validate216(data5[i0], {instancePath:instancePath+"/features/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs10 === errors;
@@ -4795,7 +4926,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func32(data5[i1], data5[j0])){
-validate203.errors = [{instancePath:instancePath+"/features",schemaPath:"#/properties/features/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
+validate210.errors = [{instancePath:instancePath+"/features",schemaPath:"#/properties/features/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
 return false;
 break outer0;
 }
@@ -4806,7 +4937,7 @@ break outer0;
 }
 }
 else {
-validate203.errors = [{instancePath:instancePath+"/features",schemaPath:"#/properties/features/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate210.errors = [{instancePath:instancePath+"/features",schemaPath:"#/properties/features/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4820,18 +4951,18 @@ if(data.heartbeat_interval_ms !== undefined && func0.call(data, "heartbeat_inter
 let data7 = data.heartbeat_interval_ms;
 const _errs11 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate203.errors = [{instancePath:instancePath+"/heartbeat_interval_ms",schemaPath:"#/properties/heartbeat_interval_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate210.errors = [{instancePath:instancePath+"/heartbeat_interval_ms",schemaPath:"#/properties/heartbeat_interval_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs11){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 3600000 || isNaN(data7)){
-validate203.errors = [{instancePath:instancePath+"/heartbeat_interval_ms",schemaPath:"#/properties/heartbeat_interval_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"}];
+validate210.errors = [{instancePath:instancePath+"/heartbeat_interval_ms",schemaPath:"#/properties/heartbeat_interval_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"}];
 return false;
 }
 else {
 if(data7 < 1000 || isNaN(data7)){
-validate203.errors = [{instancePath:instancePath+"/heartbeat_interval_ms",schemaPath:"#/properties/heartbeat_interval_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"}];
+validate210.errors = [{instancePath:instancePath+"/heartbeat_interval_ms",schemaPath:"#/properties/heartbeat_interval_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"}];
 return false;
 }
 }
@@ -4845,8 +4976,8 @@ var valid0 = true;
 if(valid0){
 if(data.limits !== undefined && func0.call(data, "limits")){
 const _errs13 = errors;
-if(!(validate211(data.limits, {instancePath:instancePath+"/limits",parentData:data,parentDataProperty:"limits",rootData}))){
-vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
+if(!(validate218(data.limits, {instancePath:instancePath+"/limits",parentData:data,parentDataProperty:"limits",rootData}))){
+vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs13 === errors;
@@ -4878,30 +5009,30 @@ var valid0 = true;
 }
 }
 else {
-validate203.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate210.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate203.errors = vErrors;
+validate210.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate199.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate206.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate199.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate206.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4911,11 +5042,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate199.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate206.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("connection.established" !== data0){
-validate199.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "connection.established"},message:"must be equal to constant"}];
+validate206.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "connection.established"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -4962,8 +5093,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate203(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
+if(!(validate210(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -4979,33 +5110,33 @@ var valid0 = true;
 }
 }
 else {
-validate199.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate206.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate199.errors = vErrors;
+validate206.errors = vErrors;
 return errors === 0;
 }
 
-export const chatMessage: CompiledValidator = validate215;
-const schema68 = {"type":"object","title":"ChatMessageEnvelope","description":"Envelope of `chat.message`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"chat.message","description":"Message type; always `chat.message`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ChatMessageData"}}};
-const schema69 = {"type":"object","title":"ChatMessageData","description":"Body of `chat.message`.","additionalProperties":false,"required":["id","room_id","user_id","username","content","timestamp","seq"],"properties":{"id":{"$ref":"#/definitions/MessageId"},"room_id":{"$ref":"#/definitions/RoomId"},"user_id":{"$ref":"#/definitions/UserId"},"username":{"$ref":"#/definitions/Username"},"content":{"$ref":"#/definitions/ChatContent"},"timestamp":{"$ref":"#/definitions/Timestamp"},"seq":{"$ref":"#/definitions/Seq"}}};
+export const chatMessage: CompiledValidator = validate222;
+const schema70 = {"type":"object","title":"ChatMessageEnvelope","description":"Envelope of `chat.message`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"chat.message","description":"Message type; always `chat.message`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ChatMessageData"}}};
+const schema71 = {"type":"object","title":"ChatMessageData","description":"Body of `chat.message`.","additionalProperties":false,"required":["id","room_id","user_id","username","content","timestamp","epoch","seq"],"properties":{"id":{"$ref":"#/definitions/MessageId"},"room_id":{"$ref":"#/definitions/RoomId"},"user_id":{"$ref":"#/definitions/UserId"},"username":{"$ref":"#/definitions/Username"},"content":{"$ref":"#/definitions/ChatContent"},"timestamp":{"$ref":"#/definitions/Timestamp"},"epoch":{"$ref":"#/definitions/Epoch"},"seq":{"$ref":"#/definitions/Seq"}}};
 
-function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")) || (((data.room_id === undefined) || (!(func0.call(data, "room_id")))) && (missing0 = "room_id"))) || (((data.user_id === undefined) || (!(func0.call(data, "user_id")))) && (missing0 = "user_id"))) || (((data.username === undefined) || (!(func0.call(data, "username")))) && (missing0 = "username"))) || (((data.content === undefined) || (!(func0.call(data, "content")))) && (missing0 = "content"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.seq === undefined) || (!(func0.call(data, "seq")))) && (missing0 = "seq"))){
-validate219.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+if((((((((((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")) || (((data.room_id === undefined) || (!(func0.call(data, "room_id")))) && (missing0 = "room_id"))) || (((data.user_id === undefined) || (!(func0.call(data, "user_id")))) && (missing0 = "user_id"))) || (((data.username === undefined) || (!(func0.call(data, "username")))) && (missing0 = "username"))) || (((data.content === undefined) || (!(func0.call(data, "content")))) && (missing0 = "content"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.epoch === undefined) || (!(func0.call(data, "epoch")))) && (missing0 = "epoch"))) || (((data.seq === undefined) || (!(func0.call(data, "seq")))) && (missing0 = "seq"))){
+validate226.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
-if(!(((((((key0 === "id") || (key0 === "room_id")) || (key0 === "user_id")) || (key0 === "username")) || (key0 === "content")) || (key0 === "timestamp")) || (key0 === "seq"))){
-validate219.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!((((((((key0 === "id") || (key0 === "room_id")) || (key0 === "user_id")) || (key0 === "username")) || (key0 === "content")) || (key0 === "timestamp")) || (key0 === "epoch")) || (key0 === "seq"))){
+validate226.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5037,8 +5168,8 @@ var valid0 = true;
 if(valid0){
 if(data.user_id !== undefined && func0.call(data, "user_id")){
 const _errs4 = errors;
-if(!(validate167(data.user_id, {instancePath:instancePath+"/user_id",parentData:data,parentDataProperty:"user_id",rootData}))){
-vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+if(!(validate169(data.user_id, {instancePath:instancePath+"/user_id",parentData:data,parentDataProperty:"user_id",rootData}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs4 === errors;
@@ -5049,8 +5180,8 @@ var valid0 = true;
 if(valid0){
 if(data.username !== undefined && func0.call(data, "username")){
 const _errs5 = errors;
-if(!(validate169(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData}))){
-vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+if(!(validate171(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData}))){
+vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs5 === errors;
@@ -5083,13 +5214,25 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.seq !== undefined && func0.call(data, "seq")){
+if(data.epoch !== undefined && func0.call(data, "epoch")){
 const _errs8 = errors;
+if(!(validate125(data.epoch, {instancePath:instancePath+"/epoch",parentData:data,parentDataProperty:"epoch",rootData}))){
+vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.seq !== undefined && func0.call(data, "seq")){
+const _errs9 = errors;
 if(!(validate114(data.seq, {instancePath:instancePath+"/seq",parentData:data,parentDataProperty:"seq",rootData}))){
 vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs8 === errors;
+var valid0 = _errs9 === errors;
 }
 else {
 var valid0 = true;
@@ -5103,31 +5246,32 @@ var valid0 = true;
 }
 }
 }
+}
 else {
-validate219.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate226.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate219.errors = vErrors;
+validate226.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate215.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate222.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate215.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate222.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5137,11 +5281,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate215.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate222.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("chat.message" !== data0){
-validate215.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "chat.message"},message:"must be equal to constant"}];
+validate222.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "chat.message"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -5188,8 +5332,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate219(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+if(!(validate226(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -5205,50 +5349,50 @@ var valid0 = true;
 }
 }
 else {
-validate215.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate222.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate215.errors = vErrors;
+validate222.errors = vErrors;
 return errors === 0;
 }
 
-export const roomUpdate: CompiledValidator = validate228;
-const schema70 = {"type":"object","title":"RoomUpdateEnvelope","description":"Envelope of `room.update`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"room.update","description":"Message type; always `room.update`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/RoomUpdateData"}}};
-const schema71 = {"type":"object","title":"RoomUpdateData","description":"Body of `room.update`.","additionalProperties":false,"required":["room_id","event","user_id","timestamp","seq"],"properties":{"room_id":{"$ref":"#/definitions/RoomId"},"event":{"$ref":"#/definitions/RoomUpdateEvent"},"user_id":{"$ref":"#/definitions/UserId"},"username":{"$ref":"#/definitions/Username"},"timestamp":{"$ref":"#/definitions/Timestamp"},"seq":{"$ref":"#/definitions/Seq"},"member_count":{"type":"integer","description":"Number of distinct users in the room after the change.","minimum":0,"maximum":9007199254740991}}};
-const schema72 = {"type":"string","title":"RoomUpdateEvent","description":"What a `room.update` reports.","enum":["client_joined","client_left","updated"]};
+export const roomUpdate: CompiledValidator = validate236;
+const schema72 = {"type":"object","title":"RoomUpdateEnvelope","description":"Envelope of `room.update`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"room.update","description":"Message type; always `room.update`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/RoomUpdateData"}}};
+const schema73 = {"type":"object","title":"RoomUpdateData","description":"Body of `room.update`.","additionalProperties":false,"required":["room_id","event","user_id","timestamp","epoch","seq"],"properties":{"room_id":{"$ref":"#/definitions/RoomId"},"event":{"$ref":"#/definitions/RoomUpdateEvent"},"user_id":{"$ref":"#/definitions/UserId"},"username":{"$ref":"#/definitions/Username"},"timestamp":{"$ref":"#/definitions/Timestamp"},"epoch":{"$ref":"#/definitions/Epoch"},"seq":{"$ref":"#/definitions/Seq"},"member_count":{"type":"integer","description":"Number of distinct users in the room after the change.","minimum":0,"maximum":9007199254740991}}};
+const schema74 = {"type":"string","title":"RoomUpdateEvent","description":"What a `room.update` reports.","enum":["client_joined","client_left","updated"]};
 
-function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-validate234.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate242.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((data === "client_joined") || (data === "client_left")) || (data === "updated"))){
-validate234.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values"}];
+validate242.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema74.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-validate234.errors = vErrors;
+validate242.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate240(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((data.room_id === undefined) || (!(func0.call(data, "room_id")))) && (missing0 = "room_id")) || (((data.event === undefined) || (!(func0.call(data, "event")))) && (missing0 = "event"))) || (((data.user_id === undefined) || (!(func0.call(data, "user_id")))) && (missing0 = "user_id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.seq === undefined) || (!(func0.call(data, "seq")))) && (missing0 = "seq"))){
-validate232.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+if((((((((data.room_id === undefined) || (!(func0.call(data, "room_id")))) && (missing0 = "room_id")) || (((data.event === undefined) || (!(func0.call(data, "event")))) && (missing0 = "event"))) || (((data.user_id === undefined) || (!(func0.call(data, "user_id")))) && (missing0 = "user_id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.epoch === undefined) || (!(func0.call(data, "epoch")))) && (missing0 = "epoch"))) || (((data.seq === undefined) || (!(func0.call(data, "seq")))) && (missing0 = "seq"))){
+validate240.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
-if(!(((((((key0 === "room_id") || (key0 === "event")) || (key0 === "user_id")) || (key0 === "username")) || (key0 === "timestamp")) || (key0 === "seq")) || (key0 === "member_count"))){
-validate232.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!((((((((key0 === "room_id") || (key0 === "event")) || (key0 === "user_id")) || (key0 === "username")) || (key0 === "timestamp")) || (key0 === "epoch")) || (key0 === "seq")) || (key0 === "member_count"))){
+validate240.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5268,8 +5412,8 @@ var valid0 = true;
 if(valid0){
 if(data.event !== undefined && func0.call(data, "event")){
 const _errs3 = errors;
-if(!(validate234(data.event, {instancePath:instancePath+"/event",parentData:data,parentDataProperty:"event",rootData}))){
-vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+if(!(validate242(data.event, {instancePath:instancePath+"/event",parentData:data,parentDataProperty:"event",rootData}))){
+vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -5280,8 +5424,8 @@ var valid0 = true;
 if(valid0){
 if(data.user_id !== undefined && func0.call(data, "user_id")){
 const _errs4 = errors;
-if(!(validate167(data.user_id, {instancePath:instancePath+"/user_id",parentData:data,parentDataProperty:"user_id",rootData}))){
-vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+if(!(validate169(data.user_id, {instancePath:instancePath+"/user_id",parentData:data,parentDataProperty:"user_id",rootData}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs4 === errors;
@@ -5292,8 +5436,8 @@ var valid0 = true;
 if(valid0){
 if(data.username !== undefined && func0.call(data, "username")){
 const _errs5 = errors;
-if(!(validate169(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData}))){
-vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+if(!(validate171(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData}))){
+vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs5 === errors;
@@ -5314,10 +5458,10 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.seq !== undefined && func0.call(data, "seq")){
+if(data.epoch !== undefined && func0.call(data, "epoch")){
 const _errs7 = errors;
-if(!(validate114(data.seq, {instancePath:instancePath+"/seq",parentData:data,parentDataProperty:"seq",rootData}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+if(!(validate125(data.epoch, {instancePath:instancePath+"/epoch",parentData:data,parentDataProperty:"epoch",rootData}))){
+vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -5326,28 +5470,40 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.member_count !== undefined && func0.call(data, "member_count")){
-let data6 = data.member_count;
+if(data.seq !== undefined && func0.call(data, "seq")){
 const _errs8 = errors;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate232.errors = [{instancePath:instancePath+"/member_count",schemaPath:"#/properties/member_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(!(validate114(data.seq, {instancePath:instancePath+"/seq",parentData:data,parentDataProperty:"seq",rootData}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.member_count !== undefined && func0.call(data, "member_count")){
+let data7 = data.member_count;
+const _errs9 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validate240.errors = [{instancePath:instancePath+"/member_count",schemaPath:"#/properties/member_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs8){
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 9007199254740991 || isNaN(data6)){
-validate232.errors = [{instancePath:instancePath+"/member_count",schemaPath:"#/properties/member_count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"}];
+if(errors === _errs9){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 9007199254740991 || isNaN(data7)){
+validate240.errors = [{instancePath:instancePath+"/member_count",schemaPath:"#/properties/member_count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"}];
 return false;
 }
 else {
-if(data6 < 0 || isNaN(data6)){
-validate232.errors = [{instancePath:instancePath+"/member_count",schemaPath:"#/properties/member_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+if(data7 < 0 || isNaN(data7)){
+validate240.errors = [{instancePath:instancePath+"/member_count",schemaPath:"#/properties/member_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid0 = _errs8 === errors;
+var valid0 = _errs9 === errors;
 }
 else {
 var valid0 = true;
@@ -5361,31 +5517,32 @@ var valid0 = true;
 }
 }
 }
+}
 else {
-validate232.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate240.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate232.errors = vErrors;
+validate240.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate228(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate228.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate236.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate228.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate236.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5395,11 +5552,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate228.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate236.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("room.update" !== data0){
-validate228.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "room.update"},message:"must be equal to constant"}];
+validate236.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "room.update"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -5446,8 +5603,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate232(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
+if(!(validate240(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -5463,50 +5620,50 @@ var valid0 = true;
 }
 }
 else {
-validate228.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate236.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate228.errors = vErrors;
+validate236.errors = vErrors;
 return errors === 0;
 }
 
-export const presenceStatus: CompiledValidator = validate241;
-const schema73 = {"type":"object","title":"PresenceStatusEnvelope","description":"Envelope of `presence.status`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"presence.status","description":"Message type; always `presence.status`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/PresenceStatusData"}}};
-const schema74 = {"type":"object","title":"PresenceStatusData","description":"Body of `presence.status`.","additionalProperties":false,"required":["user_id","status","last_seen"],"properties":{"user_id":{"$ref":"#/definitions/UserId"},"username":{"$ref":"#/definitions/Username"},"status":{"$ref":"#/definitions/PresenceStatus"},"last_seen":{"$ref":"#/definitions/Timestamp"}}};
-const schema75 = {"type":"string","title":"PresenceStatus","description":"A user's presence.","enum":["online","offline","away"]};
+export const presenceStatus: CompiledValidator = validate250;
+const schema75 = {"type":"object","title":"PresenceStatusEnvelope","description":"Envelope of `presence.status`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"presence.status","description":"Message type; always `presence.status`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/PresenceStatusData"}}};
+const schema76 = {"type":"object","title":"PresenceStatusData","description":"Body of `presence.status`.","additionalProperties":false,"required":["user_id","status","last_seen"],"properties":{"user_id":{"$ref":"#/definitions/UserId"},"username":{"$ref":"#/definitions/Username"},"status":{"$ref":"#/definitions/PresenceStatus"},"last_seen":{"$ref":"#/definitions/Timestamp"}}};
+const schema77 = {"type":"string","title":"PresenceStatus","description":"A user's presence.","enum":["online","offline","away"]};
 
-function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-validate248.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate257.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((data === "online") || (data === "offline")) || (data === "away"))){
-validate248.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema75.enum},message:"must be equal to one of the allowed values"}];
+validate257.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema77.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-validate248.errors = vErrors;
+validate257.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.user_id === undefined) || (!(func0.call(data, "user_id")))) && (missing0 = "user_id")) || (((data.status === undefined) || (!(func0.call(data, "status")))) && (missing0 = "status"))) || (((data.last_seen === undefined) || (!(func0.call(data, "last_seen")))) && (missing0 = "last_seen"))){
-validate245.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate254.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((((key0 === "user_id") || (key0 === "username")) || (key0 === "status")) || (key0 === "last_seen"))){
-validate245.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate254.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5514,8 +5671,8 @@ break;
 if(_errs1 === errors){
 if(data.user_id !== undefined && func0.call(data, "user_id")){
 const _errs2 = errors;
-if(!(validate167(data.user_id, {instancePath:instancePath+"/user_id",parentData:data,parentDataProperty:"user_id",rootData}))){
-vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+if(!(validate169(data.user_id, {instancePath:instancePath+"/user_id",parentData:data,parentDataProperty:"user_id",rootData}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -5526,8 +5683,8 @@ var valid0 = true;
 if(valid0){
 if(data.username !== undefined && func0.call(data, "username")){
 const _errs3 = errors;
-if(!(validate169(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData}))){
-vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+if(!(validate171(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData}))){
+vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -5538,8 +5695,8 @@ var valid0 = true;
 if(valid0){
 if(data.status !== undefined && func0.call(data, "status")){
 const _errs4 = errors;
-if(!(validate248(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData}))){
-vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
+if(!(validate257(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData}))){
+vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs4 === errors;
@@ -5566,30 +5723,30 @@ var valid0 = true;
 }
 }
 else {
-validate245.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate254.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate245.errors = vErrors;
+validate254.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate241.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate250.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate241.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate250.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5599,11 +5756,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate241.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate250.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("presence.status" !== data0){
-validate241.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "presence.status"},message:"must be equal to constant"}];
+validate250.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "presence.status"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -5650,8 +5807,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate245(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+if(!(validate254(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -5667,33 +5824,33 @@ var valid0 = true;
 }
 }
 else {
-validate241.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate250.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate241.errors = vErrors;
+validate250.errors = vErrors;
 return errors === 0;
 }
 
-export const userTyping: CompiledValidator = validate252;
-const schema76 = {"type":"object","title":"UserTypingEnvelope","description":"Envelope of `user.typing`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"user.typing","description":"Message type; always `user.typing`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/UserTypingData"}}};
-const schema77 = {"type":"object","title":"UserTypingData","description":"Body of `user.typing`.","additionalProperties":false,"required":["room_id","user_id","username","is_typing"],"properties":{"room_id":{"$ref":"#/definitions/RoomId"},"user_id":{"$ref":"#/definitions/UserId"},"username":{"$ref":"#/definitions/Username"},"is_typing":{"type":"boolean","description":"True while the user types, false when they stopped."}}};
+export const userTyping: CompiledValidator = validate261;
+const schema78 = {"type":"object","title":"UserTypingEnvelope","description":"Envelope of `user.typing`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"user.typing","description":"Message type; always `user.typing`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/UserTypingData"}}};
+const schema79 = {"type":"object","title":"UserTypingData","description":"Body of `user.typing`.","additionalProperties":false,"required":["room_id","user_id","username","is_typing"],"properties":{"room_id":{"$ref":"#/definitions/RoomId"},"user_id":{"$ref":"#/definitions/UserId"},"username":{"$ref":"#/definitions/Username"},"is_typing":{"type":"boolean","description":"True while the user types, false when they stopped."}}};
 
-function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.room_id === undefined) || (!(func0.call(data, "room_id")))) && (missing0 = "room_id")) || (((data.user_id === undefined) || (!(func0.call(data, "user_id")))) && (missing0 = "user_id"))) || (((data.username === undefined) || (!(func0.call(data, "username")))) && (missing0 = "username"))) || (((data.is_typing === undefined) || (!(func0.call(data, "is_typing")))) && (missing0 = "is_typing"))){
-validate256.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate265.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((((key0 === "room_id") || (key0 === "user_id")) || (key0 === "username")) || (key0 === "is_typing"))){
-validate256.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate265.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5713,8 +5870,8 @@ var valid0 = true;
 if(valid0){
 if(data.user_id !== undefined && func0.call(data, "user_id")){
 const _errs3 = errors;
-if(!(validate167(data.user_id, {instancePath:instancePath+"/user_id",parentData:data,parentDataProperty:"user_id",rootData}))){
-vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+if(!(validate169(data.user_id, {instancePath:instancePath+"/user_id",parentData:data,parentDataProperty:"user_id",rootData}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -5725,8 +5882,8 @@ var valid0 = true;
 if(valid0){
 if(data.username !== undefined && func0.call(data, "username")){
 const _errs4 = errors;
-if(!(validate169(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData}))){
-vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+if(!(validate171(data.username, {instancePath:instancePath+"/username",parentData:data,parentDataProperty:"username",rootData}))){
+vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs4 === errors;
@@ -5738,267 +5895,13 @@ if(valid0){
 if(data.is_typing !== undefined && func0.call(data, "is_typing")){
 const _errs5 = errors;
 if(typeof data.is_typing !== "boolean"){
-validate256.errors = [{instancePath:instancePath+"/is_typing",schemaPath:"#/properties/is_typing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate265.errors = [{instancePath:instancePath+"/is_typing",schemaPath:"#/properties/is_typing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs5 === errors;
 }
 else {
 var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-validate256.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate256.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate252.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate252.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.type !== undefined && func0.call(data, "type")){
-let data0 = data.type;
-const _errs2 = errors;
-if(typeof data0 !== "string"){
-validate252.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if("user.typing" !== data0){
-validate252.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "user.typing"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.id !== undefined && func0.call(data, "id")){
-const _errs4 = errors;
-if(!(validate23(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.timestamp !== undefined && func0.call(data, "timestamp")){
-const _errs5 = errors;
-if(!(validate25(data.timestamp, {instancePath:instancePath+"/timestamp",parentData:data,parentDataProperty:"timestamp",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.correlation_id !== undefined && func0.call(data, "correlation_id")){
-const _errs6 = errors;
-if(!(validate27(data.correlation_id, {instancePath:instancePath+"/correlation_id",parentData:data,parentDataProperty:"correlation_id",rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.data !== undefined && func0.call(data, "data")){
-const _errs7 = errors;
-if(!(validate256(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate252.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate252.errors = vErrors;
-return errors === 0;
-}
-
-export const uploadProgress: CompiledValidator = validate261;
-const schema78 = {"type":"object","title":"UploadProgressEnvelope","description":"Envelope of `upload.progress`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"upload.progress","description":"Message type; always `upload.progress`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/UploadProgressData"}}};
-const schema79 = {"type":"object","title":"UploadProgressData","description":"Body of `upload.progress`. `bytes_uploaded` never exceeds `total_bytes` (not expressible in the schema; the service guarantees it).","additionalProperties":false,"required":["upload_id","progress","bytes_uploaded","total_bytes"],"properties":{"upload_id":{"$ref":"#/definitions/UploadId"},"progress":{"$ref":"#/definitions/Percent"},"bytes_uploaded":{"$ref":"#/definitions/ByteCount"},"total_bytes":{"$ref":"#/definitions/ByteCount"},"timestamp":{"$ref":"#/definitions/Timestamp"}}};
-const schema80 = {"type":"integer","title":"Percent","description":"A whole percentage, 0 to 100.","minimum":0,"maximum":100,"examples":[45]};
-
-function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-validate267.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === 0){
-if((typeof data == "number") && (isFinite(data))){
-if(data > 100 || isNaN(data)){
-validate267.errors = [{instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"}];
-return false;
-}
-else {
-if(data < 0 || isNaN(data)){
-validate267.errors = [{instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-}
-validate267.errors = vErrors;
-return errors === 0;
-}
-
-const schema81 = {"type":"integer","title":"ByteCount","description":"A size in bytes.","minimum":0,"maximum":9007199254740991,"examples":[10000000]};
-
-function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-validate269.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === 0){
-if((typeof data == "number") && (isFinite(data))){
-if(data > 9007199254740991 || isNaN(data)){
-validate269.errors = [{instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"}];
-return false;
-}
-else {
-if(data < 0 || isNaN(data)){
-validate269.errors = [{instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-}
-validate269.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((data.upload_id === undefined) || (!(func0.call(data, "upload_id")))) && (missing0 = "upload_id")) || (((data.progress === undefined) || (!(func0.call(data, "progress")))) && (missing0 = "progress"))) || (((data.bytes_uploaded === undefined) || (!(func0.call(data, "bytes_uploaded")))) && (missing0 = "bytes_uploaded"))) || (((data.total_bytes === undefined) || (!(func0.call(data, "total_bytes")))) && (missing0 = "total_bytes"))){
-validate265.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((((key0 === "upload_id") || (key0 === "progress")) || (key0 === "bytes_uploaded")) || (key0 === "total_bytes")) || (key0 === "timestamp"))){
-validate265.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.upload_id !== undefined && func0.call(data, "upload_id")){
-const _errs2 = errors;
-if(!(validate105(data.upload_id, {instancePath:instancePath+"/upload_id",parentData:data,parentDataProperty:"upload_id",rootData}))){
-vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.progress !== undefined && func0.call(data, "progress")){
-const _errs3 = errors;
-if(!(validate267(data.progress, {instancePath:instancePath+"/progress",parentData:data,parentDataProperty:"progress",rootData}))){
-vErrors = vErrors === null ? validate267.errors : vErrors.concat(validate267.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.bytes_uploaded !== undefined && func0.call(data, "bytes_uploaded")){
-const _errs4 = errors;
-if(!(validate269(data.bytes_uploaded, {instancePath:instancePath+"/bytes_uploaded",parentData:data,parentDataProperty:"bytes_uploaded",rootData}))){
-vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.total_bytes !== undefined && func0.call(data, "total_bytes")){
-const _errs5 = errors;
-if(!(validate269(data.total_bytes, {instancePath:instancePath+"/total_bytes",parentData:data,parentDataProperty:"total_bytes",rootData}))){
-vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.timestamp !== undefined && func0.call(data, "timestamp")){
-const _errs6 = errors;
-if(!(validate25(data.timestamp, {instancePath:instancePath+"/timestamp",parentData:data,parentDataProperty:"timestamp",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
 }
 }
 }
@@ -6043,8 +5946,8 @@ if(typeof data0 !== "string"){
 validate261.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if("upload.progress" !== data0){
-validate261.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "upload.progress"},message:"must be equal to constant"}];
+if("user.typing" !== data0){
+validate261.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "user.typing"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -6116,126 +6019,79 @@ validate261.errors = vErrors;
 return errors === 0;
 }
 
-export const uploadCompleted: CompiledValidator = validate274;
-const schema82 = {"type":"object","title":"UploadCompletedEnvelope","description":"Envelope of `upload.completed`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"upload.completed","description":"Message type; always `upload.completed`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/UploadCompletedData"}}};
-const schema83 = {"type":"object","title":"UploadCompletedData","description":"Body of `upload.completed`.","additionalProperties":false,"required":["upload_id"],"properties":{"upload_id":{"$ref":"#/definitions/UploadId"},"file_id":{"$ref":"#/definitions/FileId"},"filename":{"$ref":"#/definitions/FileName"},"size_bytes":{"$ref":"#/definitions/ByteCount"},"content_type":{"$ref":"#/definitions/MediaType"}}};
-const schema84 = {"type":"string","title":"FileId","description":"Id of a stored file, given by the service.","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.:-]+$","examples":["file_789"]};
+export const uploadProgress: CompiledValidator = validate270;
+const schema80 = {"type":"object","title":"UploadProgressEnvelope","description":"Envelope of `upload.progress`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"upload.progress","description":"Message type; always `upload.progress`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/UploadProgressData"}}};
+const schema81 = {"type":"object","title":"UploadProgressData","description":"Body of `upload.progress`. `bytes_uploaded` never exceeds `total_bytes` (not expressible in the schema; the service guarantees it).","additionalProperties":false,"required":["upload_id","progress","bytes_uploaded","total_bytes"],"properties":{"upload_id":{"$ref":"#/definitions/UploadId"},"progress":{"$ref":"#/definitions/Percent"},"bytes_uploaded":{"$ref":"#/definitions/ByteCount"},"total_bytes":{"$ref":"#/definitions/ByteCount"},"timestamp":{"$ref":"#/definitions/Timestamp"}}};
+const schema82 = {"type":"integer","title":"Percent","description":"A whole percentage, 0 to 100.","minimum":0,"maximum":100,"examples":[45]};
 
-function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate276(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
+validate276.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === 0){
-if(typeof data === "string"){
-if(func50(data) > 128){
-validate280.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+if((typeof data == "number") && (isFinite(data))){
+if(data > 100 || isNaN(data)){
+validate276.errors = [{instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"}];
 return false;
 }
 else {
-if(func50(data) < 1){
-validate280.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-else {
-if(!pattern0.test(data)){
-validate280.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.:-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.:-]+$"+"\""}];
+if(data < 0 || isNaN(data)){
+validate276.errors = [{instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-else {
-validate280.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-validate280.errors = vErrors;
+validate276.errors = vErrors;
 return errors === 0;
 }
 
-const schema85 = {"type":"string","title":"FileName","description":"Original name of a file, without any directory part. Display only.","minLength":1,"maxLength":255,"pattern":"^[^/\\\\]+$","examples":["thesis-draft.pdf"]};
-const pattern11 = new RegExp("^[^/\\\\]+$", "u");
-
-function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(typeof data === "string"){
-if(func50(data) > 255){
-validate282.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
-return false;
-}
-else {
-if(func50(data) < 1){
-validate282.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-else {
-if(!pattern11.test(data)){
-validate282.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[^/\\\\]+$"},message:"must match pattern \""+"^[^/\\\\]+$"+"\""}];
-return false;
-}
-}
-}
-}
-else {
-validate282.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-validate282.errors = vErrors;
-return errors === 0;
-}
-
-const schema86 = {"type":"string","title":"MediaType","description":"A media (MIME) type without parameters.","minLength":3,"maxLength":255,"pattern":"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$","examples":["application/pdf"]};
-const pattern12 = new RegExp("^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$", "u");
-
-function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(typeof data === "string"){
-if(func50(data) > 255){
-validate285.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
-return false;
-}
-else {
-if(func50(data) < 3){
-validate285.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"}];
-return false;
-}
-else {
-if(!pattern12.test(data)){
-validate285.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$"+"\""}];
-return false;
-}
-}
-}
-}
-else {
-validate285.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-validate285.errors = vErrors;
-return errors === 0;
-}
-
+const schema83 = {"type":"integer","title":"ByteCount","description":"A size in bytes.","minimum":0,"maximum":9007199254740991,"examples":[10000000]};
 
 function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
+validate278.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === 0){
+if((typeof data == "number") && (isFinite(data))){
+if(data > 9007199254740991 || isNaN(data)){
+validate278.errors = [{instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"}];
+return false;
+}
+else {
+if(data < 0 || isNaN(data)){
+validate278.errors = [{instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+validate278.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.upload_id === undefined) || (!(func0.call(data, "upload_id")))) && (missing0 = "upload_id")){
-validate278.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+if((((((data.upload_id === undefined) || (!(func0.call(data, "upload_id")))) && (missing0 = "upload_id")) || (((data.progress === undefined) || (!(func0.call(data, "progress")))) && (missing0 = "progress"))) || (((data.bytes_uploaded === undefined) || (!(func0.call(data, "bytes_uploaded")))) && (missing0 = "bytes_uploaded"))) || (((data.total_bytes === undefined) || (!(func0.call(data, "total_bytes")))) && (missing0 = "total_bytes"))){
+validate274.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
-if(!(((((key0 === "upload_id") || (key0 === "file_id")) || (key0 === "filename")) || (key0 === "size_bytes")) || (key0 === "content_type"))){
-validate278.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(((((key0 === "upload_id") || (key0 === "progress")) || (key0 === "bytes_uploaded")) || (key0 === "total_bytes")) || (key0 === "timestamp"))){
+validate274.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6253,10 +6109,10 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.file_id !== undefined && func0.call(data, "file_id")){
+if(data.progress !== undefined && func0.call(data, "progress")){
 const _errs3 = errors;
-if(!(validate280(data.file_id, {instancePath:instancePath+"/file_id",parentData:data,parentDataProperty:"file_id",rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate276(data.progress, {instancePath:instancePath+"/progress",parentData:data,parentDataProperty:"progress",rootData}))){
+vErrors = vErrors === null ? validate276.errors : vErrors.concat(validate276.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -6265,10 +6121,10 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.filename !== undefined && func0.call(data, "filename")){
+if(data.bytes_uploaded !== undefined && func0.call(data, "bytes_uploaded")){
 const _errs4 = errors;
-if(!(validate282(data.filename, {instancePath:instancePath+"/filename",parentData:data,parentDataProperty:"filename",rootData}))){
-vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
+if(!(validate278(data.bytes_uploaded, {instancePath:instancePath+"/bytes_uploaded",parentData:data,parentDataProperty:"bytes_uploaded",rootData}))){
+vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs4 === errors;
@@ -6277,126 +6133,25 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.size_bytes !== undefined && func0.call(data, "size_bytes")){
+if(data.total_bytes !== undefined && func0.call(data, "total_bytes")){
 const _errs5 = errors;
-if(!(validate269(data.size_bytes, {instancePath:instancePath+"/size_bytes",parentData:data,parentDataProperty:"size_bytes",rootData}))){
-vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
+if(!(validate278(data.total_bytes, {instancePath:instancePath+"/total_bytes",parentData:data,parentDataProperty:"total_bytes",rootData}))){
+vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.content_type !== undefined && func0.call(data, "content_type")){
-const _errs6 = errors;
-if(!(validate285(data.content_type, {instancePath:instancePath+"/content_type",parentData:data,parentDataProperty:"content_type",rootData}))){
-vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate278.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate278.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate274.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate274.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.type !== undefined && func0.call(data, "type")){
-let data0 = data.type;
-const _errs2 = errors;
-if(typeof data0 !== "string"){
-validate274.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if("upload.completed" !== data0){
-validate274.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "upload.completed"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.id !== undefined && func0.call(data, "id")){
-const _errs4 = errors;
-if(!(validate23(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs4 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.timestamp !== undefined && func0.call(data, "timestamp")){
-const _errs5 = errors;
+const _errs6 = errors;
 if(!(validate25(data.timestamp, {instancePath:instancePath+"/timestamp",parentData:data,parentDataProperty:"timestamp",rootData}))){
 vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.correlation_id !== undefined && func0.call(data, "correlation_id")){
-const _errs6 = errors;
-if(!(validate27(data.correlation_id, {instancePath:instancePath+"/correlation_id",parentData:data,parentDataProperty:"correlation_id",rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
-}
 var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.data !== undefined && func0.call(data, "data")){
-const _errs7 = errors;
-if(!(validate278(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs7 === errors;
 }
 else {
 var valid0 = true;
@@ -6417,140 +6172,22 @@ validate274.errors = vErrors;
 return errors === 0;
 }
 
-export const uploadError: CompiledValidator = validate288;
-const schema87 = {"type":"object","title":"UploadErrorEnvelope","description":"Envelope of `upload.error`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"upload.error","description":"Message type; always `upload.error`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/UploadErrorData"}}};
-const schema88 = {"type":"object","title":"UploadErrorData","description":"Body of `upload.error`.","additionalProperties":false,"required":["upload_id","code","message"],"properties":{"upload_id":{"$ref":"#/definitions/UploadId"},"code":{"$ref":"#/definitions/UploadErrorCode"},"message":{"type":"string","description":"Explanation safe to show to the user.","minLength":1,"maxLength":1000},"retryable":{"type":"boolean","description":"Whether uploading the same file again may succeed (absent when unknown)."}}};
-const schema89 = {"type":"string","title":"UploadErrorCode","description":"Why an upload failed.","enum":["FILE_TOO_LARGE","UNSUPPORTED_TYPE","QUOTA_EXCEEDED","VIRUS_DETECTED","STORAGE_ERROR","TIMEOUT","UNKNOWN"]};
 
-function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(typeof data !== "string"){
-validate294.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(((((((data === "FILE_TOO_LARGE") || (data === "UNSUPPORTED_TYPE")) || (data === "QUOTA_EXCEEDED")) || (data === "VIRUS_DETECTED")) || (data === "STORAGE_ERROR")) || (data === "TIMEOUT")) || (data === "UNKNOWN"))){
-validate294.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema89.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-validate294.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate292(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((data.upload_id === undefined) || (!(func0.call(data, "upload_id")))) && (missing0 = "upload_id")) || (((data.code === undefined) || (!(func0.call(data, "code")))) && (missing0 = "code"))) || (((data.message === undefined) || (!(func0.call(data, "message")))) && (missing0 = "message"))){
-validate292.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((((key0 === "upload_id") || (key0 === "code")) || (key0 === "message")) || (key0 === "retryable"))){
-validate292.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.upload_id !== undefined && func0.call(data, "upload_id")){
-const _errs2 = errors;
-if(!(validate105(data.upload_id, {instancePath:instancePath+"/upload_id",parentData:data,parentDataProperty:"upload_id",rootData}))){
-vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.code !== undefined && func0.call(data, "code")){
-const _errs3 = errors;
-if(!(validate294(data.code, {instancePath:instancePath+"/code",parentData:data,parentDataProperty:"code",rootData}))){
-vErrors = vErrors === null ? validate294.errors : vErrors.concat(validate294.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.message !== undefined && func0.call(data, "message")){
-let data2 = data.message;
-const _errs4 = errors;
-if(errors === _errs4){
-if(typeof data2 === "string"){
-if(func50(data2) > 1000){
-validate292.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"}];
-return false;
-}
-else {
-if(func50(data2) < 1){
-validate292.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate292.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.retryable !== undefined && func0.call(data, "retryable")){
-const _errs6 = errors;
-if(typeof data.retryable !== "boolean"){
-validate292.errors = [{instancePath:instancePath+"/retryable",schemaPath:"#/properties/retryable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-validate292.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate292.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate270(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate288.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate270.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate288.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate270.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6560,11 +6197,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate288.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate270.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if("upload.error" !== data0){
-validate288.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "upload.error"},message:"must be equal to constant"}];
+if("upload.progress" !== data0){
+validate270.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "upload.progress"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -6611,8 +6248,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate292(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate292.errors : vErrors.concat(validate292.errors);
+if(!(validate274(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate274.errors : vErrors.concat(validate274.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -6628,17 +6265,335 @@ var valid0 = true;
 }
 }
 else {
-validate288.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate270.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate288.errors = vErrors;
+validate270.errors = vErrors;
 return errors === 0;
 }
 
-export const uploadCancelled: CompiledValidator = validate297;
-const schema90 = {"type":"object","title":"UploadCancelledEnvelope","description":"Envelope of `upload.cancelled`, sent by the server; `correlation_id` is set on the copy that answers an `upload.cancel` request.","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"upload.cancelled","description":"Message type; always `upload.cancelled`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/UploadCancelledData"}}};
-const schema91 = {"type":"object","title":"UploadCancelledData","description":"Body of `upload.cancelled`.","additionalProperties":false,"required":["upload_id"],"properties":{"upload_id":{"$ref":"#/definitions/UploadId"},"cancelled_by":{"$ref":"#/definitions/UserId"},"reason":{"type":"string","description":"Why the upload was cancelled, when known.","minLength":1,"maxLength":500}}};
+export const uploadCompleted: CompiledValidator = validate283;
+const schema84 = {"type":"object","title":"UploadCompletedEnvelope","description":"Envelope of `upload.completed`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"upload.completed","description":"Message type; always `upload.completed`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/UploadCompletedData"}}};
+const schema85 = {"type":"object","title":"UploadCompletedData","description":"Body of `upload.completed`.","additionalProperties":false,"required":["upload_id"],"properties":{"upload_id":{"$ref":"#/definitions/UploadId"},"file_id":{"$ref":"#/definitions/FileId"},"filename":{"$ref":"#/definitions/FileName"},"size_bytes":{"$ref":"#/definitions/ByteCount"},"content_type":{"$ref":"#/definitions/MediaType"}}};
+const schema86 = {"type":"string","title":"FileId","description":"Id of a stored file, given by the service.","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.:-]+$","examples":["file_789"]};
+
+function validate289(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(typeof data === "string"){
+if(func50(data) > 128){
+validate289.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+return false;
+}
+else {
+if(func50(data) < 1){
+validate289.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+else {
+if(!pattern0.test(data)){
+validate289.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.:-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.:-]+$"+"\""}];
+return false;
+}
+}
+}
+}
+else {
+validate289.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+validate289.errors = vErrors;
+return errors === 0;
+}
+
+const schema87 = {"type":"string","title":"FileName","description":"Original name of a file, without any directory part. Display only.","minLength":1,"maxLength":255,"pattern":"^[^/\\\\]+$","examples":["thesis-draft.pdf"]};
+const pattern12 = new RegExp("^[^/\\\\]+$", "u");
+
+function validate291(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(typeof data === "string"){
+if(func50(data) > 255){
+validate291.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
+return false;
+}
+else {
+if(func50(data) < 1){
+validate291.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+else {
+if(!pattern12.test(data)){
+validate291.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[^/\\\\]+$"},message:"must match pattern \""+"^[^/\\\\]+$"+"\""}];
+return false;
+}
+}
+}
+}
+else {
+validate291.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+validate291.errors = vErrors;
+return errors === 0;
+}
+
+const schema88 = {"type":"string","title":"MediaType","description":"A media (MIME) type without parameters.","minLength":3,"maxLength":255,"pattern":"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$","examples":["application/pdf"]};
+const pattern13 = new RegExp("^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$", "u");
+
+function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(typeof data === "string"){
+if(func50(data) > 255){
+validate294.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
+return false;
+}
+else {
+if(func50(data) < 3){
+validate294.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"}];
+return false;
+}
+else {
+if(!pattern13.test(data)){
+validate294.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$"+"\""}];
+return false;
+}
+}
+}
+}
+else {
+validate294.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+validate294.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate287(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.upload_id === undefined) || (!(func0.call(data, "upload_id")))) && (missing0 = "upload_id")){
+validate287.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 of Object.keys(data)){
+if(!(((((key0 === "upload_id") || (key0 === "file_id")) || (key0 === "filename")) || (key0 === "size_bytes")) || (key0 === "content_type"))){
+validate287.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.upload_id !== undefined && func0.call(data, "upload_id")){
+const _errs2 = errors;
+if(!(validate105(data.upload_id, {instancePath:instancePath+"/upload_id",parentData:data,parentDataProperty:"upload_id",rootData}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.file_id !== undefined && func0.call(data, "file_id")){
+const _errs3 = errors;
+if(!(validate289(data.file_id, {instancePath:instancePath+"/file_id",parentData:data,parentDataProperty:"file_id",rootData}))){
+vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.filename !== undefined && func0.call(data, "filename")){
+const _errs4 = errors;
+if(!(validate291(data.filename, {instancePath:instancePath+"/filename",parentData:data,parentDataProperty:"filename",rootData}))){
+vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.size_bytes !== undefined && func0.call(data, "size_bytes")){
+const _errs5 = errors;
+if(!(validate278(data.size_bytes, {instancePath:instancePath+"/size_bytes",parentData:data,parentDataProperty:"size_bytes",rootData}))){
+vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.content_type !== undefined && func0.call(data, "content_type")){
+const _errs6 = errors;
+if(!(validate294(data.content_type, {instancePath:instancePath+"/content_type",parentData:data,parentDataProperty:"content_type",rootData}))){
+vErrors = vErrors === null ? validate294.errors : vErrors.concat(validate294.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate287.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate287.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
+validate283.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 of Object.keys(data)){
+if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
+validate283.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.type !== undefined && func0.call(data, "type")){
+let data0 = data.type;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate283.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if("upload.completed" !== data0){
+validate283.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "upload.completed"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.id !== undefined && func0.call(data, "id")){
+const _errs4 = errors;
+if(!(validate23(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.timestamp !== undefined && func0.call(data, "timestamp")){
+const _errs5 = errors;
+if(!(validate25(data.timestamp, {instancePath:instancePath+"/timestamp",parentData:data,parentDataProperty:"timestamp",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.correlation_id !== undefined && func0.call(data, "correlation_id")){
+const _errs6 = errors;
+if(!(validate27(data.correlation_id, {instancePath:instancePath+"/correlation_id",parentData:data,parentDataProperty:"correlation_id",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.data !== undefined && func0.call(data, "data")){
+const _errs7 = errors;
+if(!(validate287(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate287.errors : vErrors.concat(validate287.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate283.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate283.errors = vErrors;
+return errors === 0;
+}
+
+export const uploadError: CompiledValidator = validate297;
+const schema89 = {"type":"object","title":"UploadErrorEnvelope","description":"Envelope of `upload.error`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"upload.error","description":"Message type; always `upload.error`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/UploadErrorData"}}};
+const schema90 = {"type":"object","title":"UploadErrorData","description":"Body of `upload.error`.","additionalProperties":false,"required":["upload_id","code","message"],"properties":{"upload_id":{"$ref":"#/definitions/UploadId"},"code":{"$ref":"#/definitions/UploadErrorCode"},"message":{"type":"string","description":"Explanation safe to show to the user.","minLength":1,"maxLength":1000},"retryable":{"type":"boolean","description":"Whether uploading the same file again may succeed (absent when unknown)."}}};
+const schema91 = {"type":"string","title":"UploadErrorCode","description":"Why an upload failed.","enum":["FILE_TOO_LARGE","UNSUPPORTED_TYPE","QUOTA_EXCEEDED","VIRUS_DETECTED","STORAGE_ERROR","TIMEOUT","UNKNOWN"]};
+
+function validate303(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data !== "string"){
+validate303.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((((((data === "FILE_TOO_LARGE") || (data === "UNSUPPORTED_TYPE")) || (data === "QUOTA_EXCEEDED")) || (data === "VIRUS_DETECTED")) || (data === "STORAGE_ERROR")) || (data === "TIMEOUT")) || (data === "UNKNOWN"))){
+validate303.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema91.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+validate303.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate301(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6646,14 +6601,14 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.upload_id === undefined) || (!(func0.call(data, "upload_id")))) && (missing0 = "upload_id")){
+if(((((data.upload_id === undefined) || (!(func0.call(data, "upload_id")))) && (missing0 = "upload_id")) || (((data.code === undefined) || (!(func0.call(data, "code")))) && (missing0 = "code"))) || (((data.message === undefined) || (!(func0.call(data, "message")))) && (missing0 = "message"))){
 validate301.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
-if(!(((key0 === "upload_id") || (key0 === "cancelled_by")) || (key0 === "reason"))){
+if(!((((key0 === "upload_id") || (key0 === "code")) || (key0 === "message")) || (key0 === "retryable"))){
 validate301.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -6672,10 +6627,10 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.cancelled_by !== undefined && func0.call(data, "cancelled_by")){
+if(data.code !== undefined && func0.call(data, "code")){
 const _errs3 = errors;
-if(!(validate167(data.cancelled_by, {instancePath:instancePath+"/cancelled_by",parentData:data,parentDataProperty:"cancelled_by",rootData}))){
-vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+if(!(validate303(data.code, {instancePath:instancePath+"/code",parentData:data,parentDataProperty:"code",rootData}))){
+vErrors = vErrors === null ? validate303.errors : vErrors.concat(validate303.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -6684,24 +6639,24 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.reason !== undefined && func0.call(data, "reason")){
-let data2 = data.reason;
+if(data.message !== undefined && func0.call(data, "message")){
+let data2 = data.message;
 const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data2 === "string"){
-if(func50(data2) > 500){
-validate301.errors = [{instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
+if(func50(data2) > 1000){
+validate301.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"}];
 return false;
 }
 else {
 if(func50(data2) < 1){
-validate301.errors = [{instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate301.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate301.errors = [{instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate301.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6709,6 +6664,19 @@ var valid0 = _errs4 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.retryable !== undefined && func0.call(data, "retryable")){
+const _errs6 = errors;
+if(typeof data.retryable !== "boolean"){
+validate301.errors = [{instancePath:instancePath+"/retryable",schemaPath:"#/properties/retryable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }
@@ -6752,8 +6720,8 @@ if(typeof data0 !== "string"){
 validate297.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if("upload.cancelled" !== data0){
-validate297.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "upload.cancelled"},message:"must be equal to constant"}];
+if("upload.error" !== data0){
+validate297.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "upload.error"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -6825,35 +6793,87 @@ validate297.errors = vErrors;
 return errors === 0;
 }
 
-export const reviewCreated: CompiledValidator = validate305;
-const schema92 = {"type":"object","title":"ReviewCreatedEnvelope","description":"Envelope of `review.created`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"review.created","description":"Message type; always `review.created`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ReviewCreatedData"}}};
-const schema93 = {"type":"object","title":"ReviewCreatedData","description":"Body of `review.created`.","additionalProperties":false,"required":["review_id","author_id","created_at"],"properties":{"review_id":{"$ref":"#/definitions/ReviewId"},"author_id":{"$ref":"#/definitions/UserId"},"title":{"type":"string","description":"Title of the review.","minLength":1,"maxLength":200},"status":{"$ref":"#/definitions/ReviewStatus"},"file_id":{"$ref":"#/definitions/FileId"},"created_at":{"$ref":"#/definitions/Timestamp"}}};
-const schema94 = {"type":"string","title":"ReviewId","description":"Id of a review, given by the service.","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.:-]+$","examples":["review_789"]};
+export const uploadCancelled: CompiledValidator = validate306;
+const schema92 = {"type":"object","title":"UploadCancelledEnvelope","description":"Envelope of `upload.cancelled`, sent by the server; `correlation_id` is set on the copy that answers an `upload.cancel` request.","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"upload.cancelled","description":"Message type; always `upload.cancelled`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/UploadCancelledData"}}};
+const schema93 = {"type":"object","title":"UploadCancelledData","description":"Body of `upload.cancelled`.","additionalProperties":false,"required":["upload_id"],"properties":{"upload_id":{"$ref":"#/definitions/UploadId"},"cancelled_by":{"$ref":"#/definitions/UserId"},"reason":{"type":"string","description":"Why the upload was cancelled, when known.","minLength":1,"maxLength":500}}};
 
 function validate310(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
-if(typeof data === "string"){
-if(func50(data) > 128){
-validate310.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.upload_id === undefined) || (!(func0.call(data, "upload_id")))) && (missing0 = "upload_id")){
+validate310.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
-if(func50(data) < 1){
-validate310.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+const _errs1 = errors;
+for(const key0 of Object.keys(data)){
+if(!(((key0 === "upload_id") || (key0 === "cancelled_by")) || (key0 === "reason"))){
+validate310.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.upload_id !== undefined && func0.call(data, "upload_id")){
+const _errs2 = errors;
+if(!(validate105(data.upload_id, {instancePath:instancePath+"/upload_id",parentData:data,parentDataProperty:"upload_id",rootData}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.cancelled_by !== undefined && func0.call(data, "cancelled_by")){
+const _errs3 = errors;
+if(!(validate169(data.cancelled_by, {instancePath:instancePath+"/cancelled_by",parentData:data,parentDataProperty:"cancelled_by",rootData}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.reason !== undefined && func0.call(data, "reason")){
+let data2 = data.reason;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data2 === "string"){
+if(func50(data2) > 500){
+validate310.errors = [{instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
 return false;
 }
 else {
-if(!pattern0.test(data)){
-validate310.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.:-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.:-]+$"+"\""}];
+if(func50(data2) < 1){
+validate310.errors = [{instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
+}
+}
+}
+else {
+validate310.errors = [{instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
 }
 else {
-validate310.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate310.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -6861,39 +6881,176 @@ validate310.errors = vErrors;
 return errors === 0;
 }
 
-const schema95 = {"type":"string","title":"ReviewStatus","description":"Lifecycle state of a review.","enum":["draft","submitted","in_review","approved","rejected"]};
 
-function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate306(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
+validate306.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 of Object.keys(data)){
+if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
+validate306.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.type !== undefined && func0.call(data, "type")){
+let data0 = data.type;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate306.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if("upload.cancelled" !== data0){
+validate306.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "upload.cancelled"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.id !== undefined && func0.call(data, "id")){
+const _errs4 = errors;
+if(!(validate23(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.timestamp !== undefined && func0.call(data, "timestamp")){
+const _errs5 = errors;
+if(!(validate25(data.timestamp, {instancePath:instancePath+"/timestamp",parentData:data,parentDataProperty:"timestamp",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.correlation_id !== undefined && func0.call(data, "correlation_id")){
+const _errs6 = errors;
+if(!(validate27(data.correlation_id, {instancePath:instancePath+"/correlation_id",parentData:data,parentDataProperty:"correlation_id",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.data !== undefined && func0.call(data, "data")){
+const _errs7 = errors;
+if(!(validate310(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate306.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate306.errors = vErrors;
+return errors === 0;
+}
+
+export const reviewCreated: CompiledValidator = validate314;
+const schema94 = {"type":"object","title":"ReviewCreatedEnvelope","description":"Envelope of `review.created`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"review.created","description":"Message type; always `review.created`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ReviewCreatedData"}}};
+const schema95 = {"type":"object","title":"ReviewCreatedData","description":"Body of `review.created`.","additionalProperties":false,"required":["review_id","author_id","created_at"],"properties":{"review_id":{"$ref":"#/definitions/ReviewId"},"author_id":{"$ref":"#/definitions/UserId"},"title":{"type":"string","description":"Title of the review.","minLength":1,"maxLength":200},"status":{"$ref":"#/definitions/ReviewStatus"},"file_id":{"$ref":"#/definitions/FileId"},"created_at":{"$ref":"#/definitions/Timestamp"}}};
+const schema96 = {"type":"string","title":"ReviewId","description":"Id of a review, given by the service.","minLength":1,"maxLength":128,"pattern":"^[A-Za-z0-9_.:-]+$","examples":["review_789"]};
+
+function validate319(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(typeof data === "string"){
+if(func50(data) > 128){
+validate319.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+return false;
+}
+else {
+if(func50(data) < 1){
+validate319.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+else {
+if(!pattern0.test(data)){
+validate319.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.:-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.:-]+$"+"\""}];
+return false;
+}
+}
+}
+}
+else {
+validate319.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+validate319.errors = vErrors;
+return errors === 0;
+}
+
+const schema97 = {"type":"string","title":"ReviewStatus","description":"Lifecycle state of a review.","enum":["draft","submitted","in_review","approved","rejected"]};
+
+function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-validate313.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate322.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((((data === "draft") || (data === "submitted")) || (data === "in_review")) || (data === "approved")) || (data === "rejected"))){
-validate313.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema95.enum},message:"must be equal to one of the allowed values"}];
+validate322.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema97.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-validate313.errors = vErrors;
+validate322.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.review_id === undefined) || (!(func0.call(data, "review_id")))) && (missing0 = "review_id")) || (((data.author_id === undefined) || (!(func0.call(data, "author_id")))) && (missing0 = "author_id"))) || (((data.created_at === undefined) || (!(func0.call(data, "created_at")))) && (missing0 = "created_at"))){
-validate309.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate318.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((((((key0 === "review_id") || (key0 === "author_id")) || (key0 === "title")) || (key0 === "status")) || (key0 === "file_id")) || (key0 === "created_at"))){
-validate309.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate318.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6901,8 +7058,8 @@ break;
 if(_errs1 === errors){
 if(data.review_id !== undefined && func0.call(data, "review_id")){
 const _errs2 = errors;
-if(!(validate310(data.review_id, {instancePath:instancePath+"/review_id",parentData:data,parentDataProperty:"review_id",rootData}))){
-vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
+if(!(validate319(data.review_id, {instancePath:instancePath+"/review_id",parentData:data,parentDataProperty:"review_id",rootData}))){
+vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -6913,8 +7070,8 @@ var valid0 = true;
 if(valid0){
 if(data.author_id !== undefined && func0.call(data, "author_id")){
 const _errs3 = errors;
-if(!(validate167(data.author_id, {instancePath:instancePath+"/author_id",parentData:data,parentDataProperty:"author_id",rootData}))){
-vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+if(!(validate169(data.author_id, {instancePath:instancePath+"/author_id",parentData:data,parentDataProperty:"author_id",rootData}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -6929,18 +7086,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data2 === "string"){
 if(func50(data2) > 200){
-validate309.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate318.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
 if(func50(data2) < 1){
-validate309.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate318.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate309.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate318.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6952,8 +7109,8 @@ var valid0 = true;
 if(valid0){
 if(data.status !== undefined && func0.call(data, "status")){
 const _errs6 = errors;
-if(!(validate313(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData}))){
-vErrors = vErrors === null ? validate313.errors : vErrors.concat(validate313.errors);
+if(!(validate322(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData}))){
+vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs6 === errors;
@@ -6964,8 +7121,8 @@ var valid0 = true;
 if(valid0){
 if(data.file_id !== undefined && func0.call(data, "file_id")){
 const _errs7 = errors;
-if(!(validate280(data.file_id, {instancePath:instancePath+"/file_id",parentData:data,parentDataProperty:"file_id",rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate289(data.file_id, {instancePath:instancePath+"/file_id",parentData:data,parentDataProperty:"file_id",rootData}))){
+vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -6994,30 +7151,30 @@ var valid0 = true;
 }
 }
 else {
-validate309.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate318.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate309.errors = vErrors;
+validate318.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate305(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate305.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate314.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate305.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate314.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7027,11 +7184,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate305.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate314.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("review.created" !== data0){
-validate305.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "review.created"},message:"must be equal to constant"}];
+validate314.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "review.created"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -7078,8 +7235,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate309(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
+if(!(validate318(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -7095,35 +7252,35 @@ var valid0 = true;
 }
 }
 else {
-validate305.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate314.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate305.errors = vErrors;
+validate314.errors = vErrors;
 return errors === 0;
 }
 
-export const reviewUpdated: CompiledValidator = validate318;
-const schema96 = {"type":"object","title":"ReviewUpdatedEnvelope","description":"Envelope of `review.updated`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"review.updated","description":"Message type; always `review.updated`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ReviewUpdatedData"}}};
-const schema97 = {"type":"object","title":"ReviewUpdatedData","description":"Body of `review.updated`.","additionalProperties":false,"required":["review_id","changes","updated_at"],"properties":{"review_id":{"$ref":"#/definitions/ReviewId"},"changes":{"type":"array","description":"The changed fields, each at most once (a list of `{field, value}` instead of seed 001's free-form `changes` object).","minItems":1,"maxItems":50,"uniqueItems":true,"items":{"$ref":"#/definitions/ReviewChange"}},"updated_by":{"$ref":"#/definitions/UserId"},"updated_at":{"$ref":"#/definitions/Timestamp"}}};
-const schema98 = {"type":"object","title":"ReviewChange","description":"One changed field of a review and its new value as text: strings as they are, numbers and booleans in their JSON text form (`4`, `true`), a cleared field as the empty string.","additionalProperties":false,"required":["field","value"],"properties":{"field":{"type":"string","description":"Name of the changed field (snake_case).","minLength":1,"maxLength":64,"pattern":"^[a-z][a-z0-9_]*$"},"value":{"type":"string","description":"New value of the field as text.","maxLength":4000}}};
-const pattern14 = new RegExp("^[a-z][a-z0-9_]*$", "u");
+export const reviewUpdated: CompiledValidator = validate327;
+const schema98 = {"type":"object","title":"ReviewUpdatedEnvelope","description":"Envelope of `review.updated`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"review.updated","description":"Message type; always `review.updated`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ReviewUpdatedData"}}};
+const schema99 = {"type":"object","title":"ReviewUpdatedData","description":"Body of `review.updated`.","additionalProperties":false,"required":["review_id","changes","updated_at"],"properties":{"review_id":{"$ref":"#/definitions/ReviewId"},"changes":{"type":"array","description":"The changed fields, each at most once (a list of `{field, value}` instead of seed 001's free-form `changes` object).","minItems":1,"maxItems":50,"uniqueItems":true,"items":{"$ref":"#/definitions/ReviewChange"}},"updated_by":{"$ref":"#/definitions/UserId"},"updated_at":{"$ref":"#/definitions/Timestamp"}}};
+const schema100 = {"type":"object","title":"ReviewChange","description":"One changed field of a review and its new value as text: strings as they are, numbers and booleans in their JSON text form (`4`, `true`), a cleared field as the empty string.","additionalProperties":false,"required":["field","value"],"properties":{"field":{"type":"string","description":"Name of the changed field (snake_case).","minLength":1,"maxLength":64,"pattern":"^[a-z][a-z0-9_]*$"},"value":{"type":"string","description":"New value of the field as text.","maxLength":4000}}};
+const pattern15 = new RegExp("^[a-z][a-z0-9_]*$", "u");
 
-function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate333(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.field === undefined) || (!(func0.call(data, "field")))) && (missing0 = "field")) || (((data.value === undefined) || (!(func0.call(data, "value")))) && (missing0 = "value"))){
-validate324.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate333.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((key0 === "field") || (key0 === "value"))){
-validate324.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate333.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7135,24 +7292,24 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(func50(data0) > 64){
-validate324.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate333.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 else {
 if(func50(data0) < 1){
-validate324.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate333.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
-if(!pattern14.test(data0)){
-validate324.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""}];
+if(!pattern15.test(data0)){
+validate333.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\""}];
 return false;
 }
 }
 }
 }
 else {
-validate324.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate333.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -7168,12 +7325,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(func50(data1) > 4000){
-validate324.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"}];
+validate333.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"}];
 return false;
 }
 }
 else {
-validate324.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate333.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -7187,30 +7344,30 @@ var valid0 = true;
 }
 }
 else {
-validate324.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate333.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate324.errors = vErrors;
+validate333.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.review_id === undefined) || (!(func0.call(data, "review_id")))) && (missing0 = "review_id")) || (((data.changes === undefined) || (!(func0.call(data, "changes")))) && (missing0 = "changes"))) || (((data.updated_at === undefined) || (!(func0.call(data, "updated_at")))) && (missing0 = "updated_at"))){
-validate322.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate331.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((((key0 === "review_id") || (key0 === "changes")) || (key0 === "updated_by")) || (key0 === "updated_at"))){
-validate322.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate331.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7218,8 +7375,8 @@ break;
 if(_errs1 === errors){
 if(data.review_id !== undefined && func0.call(data, "review_id")){
 const _errs2 = errors;
-if(!(validate310(data.review_id, {instancePath:instancePath+"/review_id",parentData:data,parentDataProperty:"review_id",rootData}))){
-vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
+if(!(validate319(data.review_id, {instancePath:instancePath+"/review_id",parentData:data,parentDataProperty:"review_id",rootData}))){
+vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -7234,12 +7391,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(Array.isArray(data1)){
 if(data1.length > 50){
-validate322.errors = [{instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
+validate331.errors = [{instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
 return false;
 }
 else {
 if(data1.length < 1){
-validate322.errors = [{instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate331.errors = [{instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -7247,8 +7404,8 @@ var valid1 = true;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 const _errs5 = errors;
-if(!(validate324(data1[i0], {instancePath:instancePath+"/changes/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
+if(!(validate333(data1[i0], {instancePath:instancePath+"/changes/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate333.errors : vErrors.concat(validate333.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs5 === errors;
@@ -7264,7 +7421,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func32(data1[i1], data1[j0])){
-validate322.errors = [{instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
+validate331.errors = [{instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
 return false;
 break outer0;
 }
@@ -7276,7 +7433,7 @@ break outer0;
 }
 }
 else {
-validate322.errors = [{instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate331.errors = [{instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -7288,8 +7445,8 @@ var valid0 = true;
 if(valid0){
 if(data.updated_by !== undefined && func0.call(data, "updated_by")){
 const _errs6 = errors;
-if(!(validate167(data.updated_by, {instancePath:instancePath+"/updated_by",parentData:data,parentDataProperty:"updated_by",rootData}))){
-vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+if(!(validate169(data.updated_by, {instancePath:instancePath+"/updated_by",parentData:data,parentDataProperty:"updated_by",rootData}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs6 === errors;
@@ -7316,30 +7473,30 @@ var valid0 = true;
 }
 }
 else {
-validate322.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate331.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate322.errors = vErrors;
+validate331.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate327(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate318.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate327.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate318.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate327.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7349,11 +7506,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate318.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate327.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("review.updated" !== data0){
-validate318.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "review.updated"},message:"must be equal to constant"}];
+validate327.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "review.updated"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -7400,8 +7557,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate322(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+if(!(validate331(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate331.errors : vErrors.concat(validate331.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -7417,33 +7574,33 @@ var valid0 = true;
 }
 }
 else {
-validate318.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate327.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate318.errors = vErrors;
+validate327.errors = vErrors;
 return errors === 0;
 }
 
-export const reviewDeleted: CompiledValidator = validate329;
-const schema99 = {"type":"object","title":"ReviewDeletedEnvelope","description":"Envelope of `review.deleted`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"review.deleted","description":"Message type; always `review.deleted`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ReviewDeletedData"}}};
-const schema100 = {"type":"object","title":"ReviewDeletedData","description":"Body of `review.deleted`.","additionalProperties":false,"required":["review_id","deleted_at"],"properties":{"review_id":{"$ref":"#/definitions/ReviewId"},"deleted_by":{"$ref":"#/definitions/UserId"},"deleted_at":{"$ref":"#/definitions/Timestamp"}}};
+export const reviewDeleted: CompiledValidator = validate338;
+const schema101 = {"type":"object","title":"ReviewDeletedEnvelope","description":"Envelope of `review.deleted`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"review.deleted","description":"Message type; always `review.deleted`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ReviewDeletedData"}}};
+const schema102 = {"type":"object","title":"ReviewDeletedData","description":"Body of `review.deleted`.","additionalProperties":false,"required":["review_id","deleted_at"],"properties":{"review_id":{"$ref":"#/definitions/ReviewId"},"deleted_by":{"$ref":"#/definitions/UserId"},"deleted_at":{"$ref":"#/definitions/Timestamp"}}};
 
-function validate333(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.review_id === undefined) || (!(func0.call(data, "review_id")))) && (missing0 = "review_id")) || (((data.deleted_at === undefined) || (!(func0.call(data, "deleted_at")))) && (missing0 = "deleted_at"))){
-validate333.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate342.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((key0 === "review_id") || (key0 === "deleted_by")) || (key0 === "deleted_at"))){
-validate333.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate342.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7451,8 +7608,8 @@ break;
 if(_errs1 === errors){
 if(data.review_id !== undefined && func0.call(data, "review_id")){
 const _errs2 = errors;
-if(!(validate310(data.review_id, {instancePath:instancePath+"/review_id",parentData:data,parentDataProperty:"review_id",rootData}))){
-vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
+if(!(validate319(data.review_id, {instancePath:instancePath+"/review_id",parentData:data,parentDataProperty:"review_id",rootData}))){
+vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -7463,8 +7620,8 @@ var valid0 = true;
 if(valid0){
 if(data.deleted_by !== undefined && func0.call(data, "deleted_by")){
 const _errs3 = errors;
-if(!(validate167(data.deleted_by, {instancePath:instancePath+"/deleted_by",parentData:data,parentDataProperty:"deleted_by",rootData}))){
-vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+if(!(validate169(data.deleted_by, {instancePath:instancePath+"/deleted_by",parentData:data,parentDataProperty:"deleted_by",rootData}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -7480,227 +7637,6 @@ vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.error
 errors = vErrors.length;
 }
 var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate333.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate333.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate329(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate329.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate329.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.type !== undefined && func0.call(data, "type")){
-let data0 = data.type;
-const _errs2 = errors;
-if(typeof data0 !== "string"){
-validate329.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if("review.deleted" !== data0){
-validate329.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "review.deleted"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.id !== undefined && func0.call(data, "id")){
-const _errs4 = errors;
-if(!(validate23(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.timestamp !== undefined && func0.call(data, "timestamp")){
-const _errs5 = errors;
-if(!(validate25(data.timestamp, {instancePath:instancePath+"/timestamp",parentData:data,parentDataProperty:"timestamp",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.correlation_id !== undefined && func0.call(data, "correlation_id")){
-const _errs6 = errors;
-if(!(validate27(data.correlation_id, {instancePath:instancePath+"/correlation_id",parentData:data,parentDataProperty:"correlation_id",rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.data !== undefined && func0.call(data, "data")){
-const _errs7 = errors;
-if(!(validate333(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate333.errors : vErrors.concat(validate333.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate329.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate329.errors = vErrors;
-return errors === 0;
-}
-
-export const systemNotification: CompiledValidator = validate338;
-const schema101 = {"type":"object","title":"SystemNotificationEnvelope","description":"Envelope of `system.notification`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"system.notification","description":"Message type; always `system.notification`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/SystemNotificationData"}}};
-const schema102 = {"type":"object","title":"SystemNotificationData","description":"Body of `system.notification`.","additionalProperties":false,"required":["message","level"],"properties":{"title":{"type":"string","description":"Short title, when the client shows one.","minLength":1,"maxLength":200},"message":{"type":"string","description":"The announcement, plain text.","minLength":1,"maxLength":2000},"level":{"$ref":"#/definitions/NotificationLevel"}}};
-const schema103 = {"type":"string","title":"NotificationLevel","description":"How prominently a system notification should be shown.","enum":["info","warning","error","critical"]};
-
-function validate343(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(typeof data !== "string"){
-validate343.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!((((data === "info") || (data === "warning")) || (data === "error")) || (data === "critical"))){
-validate343.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema103.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-validate343.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((data.message === undefined) || (!(func0.call(data, "message")))) && (missing0 = "message")) || (((data.level === undefined) || (!(func0.call(data, "level")))) && (missing0 = "level"))){
-validate342.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "title") || (key0 === "message")) || (key0 === "level"))){
-validate342.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.title !== undefined && func0.call(data, "title")){
-let data0 = data.title;
-const _errs2 = errors;
-if(errors === _errs2){
-if(typeof data0 === "string"){
-if(func50(data0) > 200){
-validate342.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
-return false;
-}
-else {
-if(func50(data0) < 1){
-validate342.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate342.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.message !== undefined && func0.call(data, "message")){
-let data1 = data.message;
-const _errs4 = errors;
-if(errors === _errs4){
-if(typeof data1 === "string"){
-if(func50(data1) > 2000){
-validate342.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
-return false;
-}
-else {
-if(func50(data1) < 1){
-validate342.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate342.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.level !== undefined && func0.call(data, "level")){
-const _errs6 = errors;
-if(!(validate343(data.level, {instancePath:instancePath+"/level",parentData:data,parentDataProperty:"level",rootData}))){
-vErrors = vErrors === null ? validate343.errors : vErrors.concat(validate343.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs6 === errors;
 }
 else {
 var valid0 = true;
@@ -7747,8 +7683,8 @@ if(typeof data0 !== "string"){
 validate338.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if("system.notification" !== data0){
-validate338.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "system.notification"},message:"must be equal to constant"}];
+if("review.deleted" !== data0){
+validate338.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "review.deleted"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -7820,25 +7756,246 @@ validate338.errors = vErrors;
 return errors === 0;
 }
 
-export const systemMaintenance: CompiledValidator = validate346;
-const schema104 = {"type":"object","title":"SystemMaintenanceEnvelope","description":"Envelope of `system.maintenance`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"system.maintenance","description":"Message type; always `system.maintenance`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/SystemMaintenanceData"}}};
-const schema105 = {"type":"object","title":"SystemMaintenanceData","description":"Body of `system.maintenance`.","additionalProperties":false,"required":["message","starts_at"],"properties":{"message":{"type":"string","description":"What the maintenance is about, plain text.","minLength":1,"maxLength":2000},"starts_at":{"$ref":"#/definitions/Timestamp"},"ends_at":{"$ref":"#/definitions/Timestamp"}}};
+export const systemNotification: CompiledValidator = validate347;
+const schema103 = {"type":"object","title":"SystemNotificationEnvelope","description":"Envelope of `system.notification`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"system.notification","description":"Message type; always `system.notification`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/SystemNotificationData"}}};
+const schema104 = {"type":"object","title":"SystemNotificationData","description":"Body of `system.notification`.","additionalProperties":false,"required":["message","level"],"properties":{"title":{"type":"string","description":"Short title, when the client shows one.","minLength":1,"maxLength":200},"message":{"type":"string","description":"The announcement, plain text.","minLength":1,"maxLength":2000},"level":{"$ref":"#/definitions/NotificationLevel"}}};
+const schema105 = {"type":"string","title":"NotificationLevel","description":"How prominently a system notification should be shown.","enum":["info","warning","error","critical"]};
 
-function validate350(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate352(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data !== "string"){
+validate352.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((((data === "info") || (data === "warning")) || (data === "error")) || (data === "critical"))){
+validate352.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema105.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+validate352.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate351(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.message === undefined) || (!(func0.call(data, "message")))) && (missing0 = "message")) || (((data.level === undefined) || (!(func0.call(data, "level")))) && (missing0 = "level"))){
+validate351.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 of Object.keys(data)){
+if(!(((key0 === "title") || (key0 === "message")) || (key0 === "level"))){
+validate351.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.title !== undefined && func0.call(data, "title")){
+let data0 = data.title;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(func50(data0) > 200){
+validate351.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
+}
+else {
+if(func50(data0) < 1){
+validate351.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate351.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.message !== undefined && func0.call(data, "message")){
+let data1 = data.message;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(func50(data1) > 2000){
+validate351.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+return false;
+}
+else {
+if(func50(data1) < 1){
+validate351.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate351.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.level !== undefined && func0.call(data, "level")){
+const _errs6 = errors;
+if(!(validate352(data.level, {instancePath:instancePath+"/level",parentData:data,parentDataProperty:"level",rootData}))){
+vErrors = vErrors === null ? validate352.errors : vErrors.concat(validate352.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate351.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate351.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate347(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
+validate347.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 of Object.keys(data)){
+if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
+validate347.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.type !== undefined && func0.call(data, "type")){
+let data0 = data.type;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate347.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if("system.notification" !== data0){
+validate347.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "system.notification"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.id !== undefined && func0.call(data, "id")){
+const _errs4 = errors;
+if(!(validate23(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.timestamp !== undefined && func0.call(data, "timestamp")){
+const _errs5 = errors;
+if(!(validate25(data.timestamp, {instancePath:instancePath+"/timestamp",parentData:data,parentDataProperty:"timestamp",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.correlation_id !== undefined && func0.call(data, "correlation_id")){
+const _errs6 = errors;
+if(!(validate27(data.correlation_id, {instancePath:instancePath+"/correlation_id",parentData:data,parentDataProperty:"correlation_id",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.data !== undefined && func0.call(data, "data")){
+const _errs7 = errors;
+if(!(validate351(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate351.errors : vErrors.concat(validate351.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate347.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate347.errors = vErrors;
+return errors === 0;
+}
+
+export const systemMaintenance: CompiledValidator = validate355;
+const schema106 = {"type":"object","title":"SystemMaintenanceEnvelope","description":"Envelope of `system.maintenance`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"system.maintenance","description":"Message type; always `system.maintenance`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/SystemMaintenanceData"}}};
+const schema107 = {"type":"object","title":"SystemMaintenanceData","description":"Body of `system.maintenance`.","additionalProperties":false,"required":["message","starts_at"],"properties":{"message":{"type":"string","description":"What the maintenance is about, plain text.","minLength":1,"maxLength":2000},"starts_at":{"$ref":"#/definitions/Timestamp"},"ends_at":{"$ref":"#/definitions/Timestamp"}}};
+
+function validate359(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.message === undefined) || (!(func0.call(data, "message")))) && (missing0 = "message")) || (((data.starts_at === undefined) || (!(func0.call(data, "starts_at")))) && (missing0 = "starts_at"))){
-validate350.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate359.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((key0 === "message") || (key0 === "starts_at")) || (key0 === "ends_at"))){
-validate350.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate359.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7850,18 +8007,18 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(func50(data0) > 2000){
-validate350.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+validate359.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
 return false;
 }
 else {
 if(func50(data0) < 1){
-validate350.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate359.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate350.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate359.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -7900,30 +8057,30 @@ var valid0 = true;
 }
 }
 else {
-validate350.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate359.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate350.errors = vErrors;
+validate359.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate346(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate355(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate346.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate355.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate346.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate355.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7933,11 +8090,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate346.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate355.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("system.maintenance" !== data0){
-validate346.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "system.maintenance"},message:"must be equal to constant"}];
+validate355.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "system.maintenance"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -7984,8 +8141,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate350(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate350.errors : vErrors.concat(validate350.errors);
+if(!(validate359(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate359.errors : vErrors.concat(validate359.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -8001,33 +8158,33 @@ var valid0 = true;
 }
 }
 else {
-validate346.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate355.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate346.errors = vErrors;
+validate355.errors = vErrors;
 return errors === 0;
 }
 
-export const userStatusChanged: CompiledValidator = validate354;
-const schema106 = {"type":"object","title":"UserStatusChangedEnvelope","description":"Envelope of `user.status_changed`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"user.status_changed","description":"Message type; always `user.status_changed`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/UserStatusChangedData"}}};
-const schema107 = {"type":"object","title":"UserStatusChangedData","description":"Body of `user.status_changed`.","additionalProperties":false,"required":["user_id","status"],"properties":{"user_id":{"$ref":"#/definitions/UserId"},"status":{"$ref":"#/definitions/PresenceStatus"},"previous_status":{"$ref":"#/definitions/PresenceStatus"},"last_seen":{"$ref":"#/definitions/Timestamp"}}};
+export const userStatusChanged: CompiledValidator = validate363;
+const schema108 = {"type":"object","title":"UserStatusChangedEnvelope","description":"Envelope of `user.status_changed`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"user.status_changed","description":"Message type; always `user.status_changed`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/UserStatusChangedData"}}};
+const schema109 = {"type":"object","title":"UserStatusChangedData","description":"Body of `user.status_changed`.","additionalProperties":false,"required":["user_id","status"],"properties":{"user_id":{"$ref":"#/definitions/UserId"},"status":{"$ref":"#/definitions/PresenceStatus"},"previous_status":{"$ref":"#/definitions/PresenceStatus"},"last_seen":{"$ref":"#/definitions/Timestamp"}}};
 
-function validate358(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate367(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.user_id === undefined) || (!(func0.call(data, "user_id")))) && (missing0 = "user_id")) || (((data.status === undefined) || (!(func0.call(data, "status")))) && (missing0 = "status"))){
-validate358.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate367.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((((key0 === "user_id") || (key0 === "status")) || (key0 === "previous_status")) || (key0 === "last_seen"))){
-validate358.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate367.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8035,8 +8192,8 @@ break;
 if(_errs1 === errors){
 if(data.user_id !== undefined && func0.call(data, "user_id")){
 const _errs2 = errors;
-if(!(validate167(data.user_id, {instancePath:instancePath+"/user_id",parentData:data,parentDataProperty:"user_id",rootData}))){
-vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+if(!(validate169(data.user_id, {instancePath:instancePath+"/user_id",parentData:data,parentDataProperty:"user_id",rootData}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -8047,8 +8204,8 @@ var valid0 = true;
 if(valid0){
 if(data.status !== undefined && func0.call(data, "status")){
 const _errs3 = errors;
-if(!(validate248(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData}))){
-vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
+if(!(validate257(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData}))){
+vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -8059,8 +8216,8 @@ var valid0 = true;
 if(valid0){
 if(data.previous_status !== undefined && func0.call(data, "previous_status")){
 const _errs4 = errors;
-if(!(validate248(data.previous_status, {instancePath:instancePath+"/previous_status",parentData:data,parentDataProperty:"previous_status",rootData}))){
-vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
+if(!(validate257(data.previous_status, {instancePath:instancePath+"/previous_status",parentData:data,parentDataProperty:"previous_status",rootData}))){
+vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs4 === errors;
@@ -8087,30 +8244,30 @@ var valid0 = true;
 }
 }
 else {
-validate358.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate367.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate358.errors = vErrors;
+validate367.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate354(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate363(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate354.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate363.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate354.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate363.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8120,11 +8277,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate354.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate363.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("user.status_changed" !== data0){
-validate354.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "user.status_changed"},message:"must be equal to constant"}];
+validate363.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "user.status_changed"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -8171,8 +8328,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate358(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate358.errors : vErrors.concat(validate358.errors);
+if(!(validate367(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate367.errors : vErrors.concat(validate367.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -8188,50 +8345,50 @@ var valid0 = true;
 }
 }
 else {
-validate354.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate363.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate354.errors = vErrors;
+validate363.errors = vErrors;
 return errors === 0;
 }
 
-export const fileProcessing: CompiledValidator = validate364;
-const schema108 = {"type":"object","title":"FileProcessingEnvelope","description":"Envelope of `file.processing`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"file.processing","description":"Message type; always `file.processing`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/FileProcessingData"}}};
-const schema109 = {"type":"object","title":"FileProcessingData","description":"Body of `file.processing`.","additionalProperties":false,"required":["file_id","status"],"properties":{"file_id":{"$ref":"#/definitions/FileId"},"status":{"$ref":"#/definitions/FileProcessingStatus"},"progress":{"$ref":"#/definitions/Percent"},"message":{"type":"string","description":"Why processing failed (with `failed`), safe to show to the user.","minLength":1,"maxLength":1000}}};
-const schema110 = {"type":"string","title":"FileProcessingStatus","description":"Processing state reported by `file.processing` (success is `file.ready`).","enum":["queued","processing","failed"]};
+export const fileProcessing: CompiledValidator = validate373;
+const schema110 = {"type":"object","title":"FileProcessingEnvelope","description":"Envelope of `file.processing`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"file.processing","description":"Message type; always `file.processing`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/FileProcessingData"}}};
+const schema111 = {"type":"object","title":"FileProcessingData","description":"Body of `file.processing`.","additionalProperties":false,"required":["file_id","status"],"properties":{"file_id":{"$ref":"#/definitions/FileId"},"status":{"$ref":"#/definitions/FileProcessingStatus"},"progress":{"$ref":"#/definitions/Percent"},"message":{"type":"string","description":"Why processing failed (with `failed`), safe to show to the user.","minLength":1,"maxLength":1000}}};
+const schema112 = {"type":"string","title":"FileProcessingStatus","description":"Processing state reported by `file.processing` (success is `file.ready`).","enum":["queued","processing","failed"]};
 
-function validate370(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate379(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-validate370.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate379.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((data === "queued") || (data === "processing")) || (data === "failed"))){
-validate370.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values"}];
+validate379.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema112.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-validate370.errors = vErrors;
+validate379.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate368(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate377(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.file_id === undefined) || (!(func0.call(data, "file_id")))) && (missing0 = "file_id")) || (((data.status === undefined) || (!(func0.call(data, "status")))) && (missing0 = "status"))){
-validate368.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate377.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((((key0 === "file_id") || (key0 === "status")) || (key0 === "progress")) || (key0 === "message"))){
-validate368.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate377.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8239,8 +8396,8 @@ break;
 if(_errs1 === errors){
 if(data.file_id !== undefined && func0.call(data, "file_id")){
 const _errs2 = errors;
-if(!(validate280(data.file_id, {instancePath:instancePath+"/file_id",parentData:data,parentDataProperty:"file_id",rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate289(data.file_id, {instancePath:instancePath+"/file_id",parentData:data,parentDataProperty:"file_id",rootData}))){
+vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -8251,8 +8408,8 @@ var valid0 = true;
 if(valid0){
 if(data.status !== undefined && func0.call(data, "status")){
 const _errs3 = errors;
-if(!(validate370(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData}))){
-vErrors = vErrors === null ? validate370.errors : vErrors.concat(validate370.errors);
+if(!(validate379(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData}))){
+vErrors = vErrors === null ? validate379.errors : vErrors.concat(validate379.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -8263,8 +8420,8 @@ var valid0 = true;
 if(valid0){
 if(data.progress !== undefined && func0.call(data, "progress")){
 const _errs4 = errors;
-if(!(validate267(data.progress, {instancePath:instancePath+"/progress",parentData:data,parentDataProperty:"progress",rootData}))){
-vErrors = vErrors === null ? validate267.errors : vErrors.concat(validate267.errors);
+if(!(validate276(data.progress, {instancePath:instancePath+"/progress",parentData:data,parentDataProperty:"progress",rootData}))){
+vErrors = vErrors === null ? validate276.errors : vErrors.concat(validate276.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs4 === errors;
@@ -8279,18 +8436,18 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data3 === "string"){
 if(func50(data3) > 1000){
-validate368.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"}];
+validate377.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"}];
 return false;
 }
 else {
 if(func50(data3) < 1){
-validate368.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate377.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate368.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate377.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8306,30 +8463,30 @@ var valid0 = true;
 }
 }
 else {
-validate368.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate377.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate368.errors = vErrors;
+validate377.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate364(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate373(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate364.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate373.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate364.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate373.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8339,11 +8496,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate364.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate373.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("file.processing" !== data0){
-validate364.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "file.processing"},message:"must be equal to constant"}];
+validate373.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "file.processing"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -8390,8 +8547,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate368(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate368.errors : vErrors.concat(validate368.errors);
+if(!(validate377(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate377.errors : vErrors.concat(validate377.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -8407,34 +8564,34 @@ var valid0 = true;
 }
 }
 else {
-validate364.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate373.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate364.errors = vErrors;
+validate373.errors = vErrors;
 return errors === 0;
 }
 
-export const fileReady: CompiledValidator = validate374;
-const schema111 = {"type":"object","title":"FileReadyEnvelope","description":"Envelope of `file.ready`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"file.ready","description":"Message type; always `file.ready`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/FileReadyData"}}};
-const schema112 = {"type":"object","title":"FileReadyData","description":"Body of `file.ready`.","additionalProperties":false,"required":["file_id"],"properties":{"file_id":{"$ref":"#/definitions/FileId"},"upload_id":{"$ref":"#/definitions/UploadId"},"filename":{"$ref":"#/definitions/FileName"},"size_bytes":{"$ref":"#/definitions/ByteCount"},"content_type":{"$ref":"#/definitions/MediaType"},"url":{"type":"string","description":"Where the processed file can be fetched (may require authentication).","format":"uri","maxLength":2048}}};
+export const fileReady: CompiledValidator = validate383;
+const schema113 = {"type":"object","title":"FileReadyEnvelope","description":"Envelope of `file.ready`, sent by the server unsolicited (no `correlation_id`).","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"file.ready","description":"Message type; always `file.ready`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/FileReadyData"}}};
+const schema114 = {"type":"object","title":"FileReadyData","description":"Body of `file.ready`.","additionalProperties":false,"required":["file_id"],"properties":{"file_id":{"$ref":"#/definitions/FileId"},"upload_id":{"$ref":"#/definitions/UploadId"},"filename":{"$ref":"#/definitions/FileName"},"size_bytes":{"$ref":"#/definitions/ByteCount"},"content_type":{"$ref":"#/definitions/MediaType"},"url":{"type":"string","description":"Where the processed file can be fetched (may require authentication).","format":"uri","maxLength":2048}}};
 const formats2 = fullFormats.uri;
 
-function validate378(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate387(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.file_id === undefined) || (!(func0.call(data, "file_id")))) && (missing0 = "file_id")){
-validate378.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate387.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((((((key0 === "file_id") || (key0 === "upload_id")) || (key0 === "filename")) || (key0 === "size_bytes")) || (key0 === "content_type")) || (key0 === "url"))){
-validate378.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate387.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8442,8 +8599,8 @@ break;
 if(_errs1 === errors){
 if(data.file_id !== undefined && func0.call(data, "file_id")){
 const _errs2 = errors;
-if(!(validate280(data.file_id, {instancePath:instancePath+"/file_id",parentData:data,parentDataProperty:"file_id",rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate289(data.file_id, {instancePath:instancePath+"/file_id",parentData:data,parentDataProperty:"file_id",rootData}))){
+vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -8466,8 +8623,8 @@ var valid0 = true;
 if(valid0){
 if(data.filename !== undefined && func0.call(data, "filename")){
 const _errs4 = errors;
-if(!(validate282(data.filename, {instancePath:instancePath+"/filename",parentData:data,parentDataProperty:"filename",rootData}))){
-vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
+if(!(validate291(data.filename, {instancePath:instancePath+"/filename",parentData:data,parentDataProperty:"filename",rootData}))){
+vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs4 === errors;
@@ -8478,8 +8635,8 @@ var valid0 = true;
 if(valid0){
 if(data.size_bytes !== undefined && func0.call(data, "size_bytes")){
 const _errs5 = errors;
-if(!(validate269(data.size_bytes, {instancePath:instancePath+"/size_bytes",parentData:data,parentDataProperty:"size_bytes",rootData}))){
-vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
+if(!(validate278(data.size_bytes, {instancePath:instancePath+"/size_bytes",parentData:data,parentDataProperty:"size_bytes",rootData}))){
+vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs5 === errors;
@@ -8490,8 +8647,8 @@ var valid0 = true;
 if(valid0){
 if(data.content_type !== undefined && func0.call(data, "content_type")){
 const _errs6 = errors;
-if(!(validate285(data.content_type, {instancePath:instancePath+"/content_type",parentData:data,parentDataProperty:"content_type",rootData}))){
-vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
+if(!(validate294(data.content_type, {instancePath:instancePath+"/content_type",parentData:data,parentDataProperty:"content_type",rootData}))){
+vErrors = vErrors === null ? validate294.errors : vErrors.concat(validate294.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs6 === errors;
@@ -8507,18 +8664,18 @@ if(errors === _errs7){
 if(errors === _errs7){
 if(typeof data5 === "string"){
 if(func50(data5) > 2048){
-validate378.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"}];
+validate387.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"}];
 return false;
 }
 else {
 if(!(formats2(data5))){
-validate378.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
+validate387.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
 return false;
 }
 }
 }
 else {
-validate378.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate387.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8537,30 +8694,30 @@ var valid0 = true;
 }
 }
 else {
-validate378.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate387.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate378.errors = vErrors;
+validate387.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate374(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate383(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate374.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate383.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate374.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate383.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8570,11 +8727,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate374.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate383.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("file.ready" !== data0){
-validate374.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "file.ready"},message:"must be equal to constant"}];
+validate383.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "file.ready"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -8621,8 +8778,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate378(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate378.errors : vErrors.concat(validate378.errors);
+if(!(validate387(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate387.errors : vErrors.concat(validate387.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -8638,56 +8795,56 @@ var valid0 = true;
 }
 }
 else {
-validate374.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate383.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate374.errors = vErrors;
+validate383.errors = vErrors;
 return errors === 0;
 }
 
-export const error: CompiledValidator = validate385;
-const schema113 = {"type":"object","title":"ErrorEnvelope","description":"Envelope of `error`, sent by the server; `correlation_id` is set when the error answers a request.","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"error","description":"Message type; always `error`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ErrorData"}}};
-const schema114 = {"type":"object","title":"ErrorData","description":"Body of `error`.","additionalProperties":false,"required":["code","message"],"properties":{"code":{"$ref":"#/definitions/ErrorCode"},"message":{"type":"string","description":"Human-readable explanation in English, for logs and developers; not localized.","minLength":1,"maxLength":1000},"retry_after":{"type":"integer","description":"Seconds to wait before retrying, always present with the limit errors where waiting helps. RATE_LIMIT_EXCEEDED: until the sliding window lets a message through again, or with close_code 4008 the time left on the ban. CONNECTION_LIMIT and SERVER_AT_CAPACITY: the server cannot know when a connection will close, so this is idle_timeout_ms in seconds, the longest a connection that went away without closing keeps its slot (one may close sooner). The same values are sent in the `Retry-After` header when the refusal is an HTTP 429 or 503 at the upgrade; a refusal because too many sockets wait for their `auth` message carries the auth deadline in seconds.","minimum":0,"maximum":86400},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"close_code":{"$ref":"#/definitions/CloseCode"},"details":{"$ref":"#/definitions/ErrorDetails"}}};
-const schema115 = {"type":"string","title":"ErrorCode","description":"Machine-readable error codes carried by `error`.","enum":["INVALID_MESSAGE","INVALID_MESSAGE_TYPE","MESSAGE_TOO_LARGE","RATE_LIMIT_EXCEEDED","AUTH_FAILED","TOKEN_EXPIRED","FORBIDDEN","NOT_IN_ROOM","UNKNOWN_EVENT","CONNECTION_LIMIT","SERVER_AT_CAPACITY","INTERNAL_ERROR","CONNECTION_ERROR"]};
+export const error: CompiledValidator = validate394;
+const schema115 = {"type":"object","title":"ErrorEnvelope","description":"Envelope of `error`, sent by the server; `correlation_id` is set when the error answers a request.","additionalProperties":false,"required":["type","id","timestamp","data"],"properties":{"type":{"type":"string","const":"error","description":"Message type; always `error`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/ErrorData"}}};
+const schema116 = {"type":"object","title":"ErrorData","description":"Body of `error`.","additionalProperties":false,"required":["code","message"],"properties":{"code":{"$ref":"#/definitions/ErrorCode"},"message":{"type":"string","description":"Human-readable explanation in English, for logs and developers; not localized.","minLength":1,"maxLength":1000},"retry_after":{"type":"integer","description":"Seconds to wait before retrying, always present with the limit errors where waiting helps. RATE_LIMIT_EXCEEDED: until the sliding window lets a message through again, or with close_code 4008 the time left on the ban. CONNECTION_LIMIT and SERVER_AT_CAPACITY: the server cannot know when a connection will close, so this is idle_timeout_ms in seconds, the longest a connection that went away without closing keeps its slot (one may close sooner). The same values are sent in the `Retry-After` header when the refusal is an HTTP 429 or 503 at the upgrade; a refusal because too many sockets wait for their `auth` message carries the auth deadline in seconds.","minimum":0,"maximum":86400},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"close_code":{"$ref":"#/definitions/CloseCode"},"details":{"$ref":"#/definitions/ErrorDetails"}}};
+const schema117 = {"type":"string","title":"ErrorCode","description":"Machine-readable error codes carried by `error`.","enum":["INVALID_MESSAGE","INVALID_MESSAGE_TYPE","MESSAGE_TOO_LARGE","RATE_LIMIT_EXCEEDED","AUTH_FAILED","TOKEN_EXPIRED","FORBIDDEN","NOT_IN_ROOM","UNKNOWN_EVENT","CONNECTION_LIMIT","SERVER_AT_CAPACITY","INTERNAL_ERROR","CONNECTION_ERROR"]};
 
-function validate390(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate399(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-validate390.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate399.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((((((((((((data === "INVALID_MESSAGE") || (data === "INVALID_MESSAGE_TYPE")) || (data === "MESSAGE_TOO_LARGE")) || (data === "RATE_LIMIT_EXCEEDED")) || (data === "AUTH_FAILED")) || (data === "TOKEN_EXPIRED")) || (data === "FORBIDDEN")) || (data === "NOT_IN_ROOM")) || (data === "UNKNOWN_EVENT")) || (data === "CONNECTION_LIMIT")) || (data === "SERVER_AT_CAPACITY")) || (data === "INTERNAL_ERROR")) || (data === "CONNECTION_ERROR"))){
-validate390.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema115.enum},message:"must be equal to one of the allowed values"}];
+validate399.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema117.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-validate390.errors = vErrors;
+validate399.errors = vErrors;
 return errors === 0;
 }
 
-const schema116 = {"type":"integer","title":"CloseCode","description":"Every WebSocket close code the server sends. 1000-1013 are RFC 6455 codes (1002 and 1007 come from the WebSocket layer itself, for frames that break RFC 6455); 4000-4999 are Switchboard's own. Clients reconnect with backoff after any code except 1008 and 4001 (only with a new token), 4005 (only once another connection is closed), 4008 (not before the ban ends) and 4009 (not automatically); a 1000 the client asked for ends the session.","enum":[1000,1001,1002,1007,1008,1009,1011,1013,4001,4002,4003,4004,4005,4008,4009]};
+const schema118 = {"type":"integer","title":"CloseCode","description":"Every WebSocket close code the server sends. 1000-1013 are RFC 6455 codes (1002 and 1007 come from the WebSocket layer itself, for frames that break RFC 6455); 4000-4999 are Switchboard's own. Clients reconnect with backoff after any code except 1008 and 4001 (only with a new token), 4005 (only once another connection is closed), 4008 (not before the ban ends) and 4009 (not automatically); a 1000 the client asked for ends the session.","enum":[1000,1001,1002,1007,1008,1009,1011,1013,4001,4002,4003,4004,4005,4008,4009]};
 
-function validate393(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate402(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-validate393.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate402.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(!(((((((((((((((data === 1000) || (data === 1001)) || (data === 1002)) || (data === 1007)) || (data === 1008)) || (data === 1009)) || (data === 1011)) || (data === 1013)) || (data === 4001)) || (data === 4002)) || (data === 4003)) || (data === 4004)) || (data === 4005)) || (data === 4008)) || (data === 4009))){
-validate393.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema116.enum},message:"must be equal to one of the allowed values"}];
+validate402.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema118.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-validate393.errors = vErrors;
+validate402.errors = vErrors;
 return errors === 0;
 }
 
-const schema117 = {"type":"object","title":"ErrorDetails","description":"Structured context of an error; every field is optional and only the relevant ones are set. Never contains free-form data or the rejected input itself.","additionalProperties":false,"properties":{"type":{"type":"string","description":"The `type` of the rejected message, as received (truncated to 64 characters); absent when the frame was not a JSON object.","minLength":1,"maxLength":64},"pointer":{"type":"string","description":"JSON pointer (RFC 6901) into the rejected message, to the value that failed, for example `/data/content` or `/data/events/1`. The empty string points at the whole message.","maxLength":1024,"pattern":"^(/[^/]*)*$"},"keyword":{"type":"string","description":"The JSON Schema keyword that failed (`required`, `maxLength`, `enum`, `pattern`...).","minLength":1,"maxLength":64,"pattern":"^[A-Za-z$]+$"},"limit":{"type":"integer","description":"The limit that was exceeded or not met (bytes for MESSAGE_TOO_LARGE, messages per window for RATE_LIMIT_EXCEEDED, length or count for schema failures, rooms for FORBIDDEN).","minimum":0,"maximum":9007199254740991},"room_id":{"$ref":"#/definitions/RoomId"},"event":{"type":"string","description":"The event name that was unknown or refused (as received, truncated to 64 characters).","minLength":1,"maxLength":64},"events":{"type":"array","description":"With `UNKNOWN_EVENT`: every name of the request that is not an `EventName`, in request order (each as received, truncated to 64 characters). `event` and `pointer` name the first of them.","minItems":1,"maxItems":64,"items":{"type":"string","maxLength":64}},"upload_id":{"$ref":"#/definitions/UploadId"}}};
-const pattern15 = new RegExp("^(/[^/]*)*$", "u");
-const pattern16 = new RegExp("^[A-Za-z$]+$", "u");
+const schema119 = {"type":"object","title":"ErrorDetails","description":"Structured context of an error; every field is optional and only the relevant ones are set. Never contains free-form data or the rejected input itself.","additionalProperties":false,"properties":{"type":{"type":"string","description":"The `type` of the rejected message, as received (truncated to 64 characters); absent when the frame was not a JSON object.","minLength":1,"maxLength":64},"pointer":{"type":"string","description":"JSON pointer (RFC 6901) into the rejected message, to the value that failed, for example `/data/content` or `/data/events/1`. The empty string points at the whole message.","maxLength":1024,"pattern":"^(/[^/]*)*$"},"keyword":{"type":"string","description":"The JSON Schema keyword that failed (`required`, `maxLength`, `enum`, `pattern`...).","minLength":1,"maxLength":64,"pattern":"^[A-Za-z$]+$"},"limit":{"type":"integer","description":"The limit that was exceeded or not met (bytes for MESSAGE_TOO_LARGE, messages per window for RATE_LIMIT_EXCEEDED, length or count for schema failures, rooms for FORBIDDEN).","minimum":0,"maximum":9007199254740991},"room_id":{"$ref":"#/definitions/RoomId"},"event":{"type":"string","description":"The event name that was unknown or refused (as received, truncated to 64 characters).","minLength":1,"maxLength":64},"events":{"type":"array","description":"With `UNKNOWN_EVENT`: every name of the request that is not an `EventName`, in request order (each as received, truncated to 64 characters). `event` and `pointer` name the first of them.","minItems":1,"maxItems":64,"items":{"type":"string","maxLength":64}},"upload_id":{"$ref":"#/definitions/UploadId"}}};
+const pattern16 = new RegExp("^(/[^/]*)*$", "u");
+const pattern17 = new RegExp("^[A-Za-z$]+$", "u");
 
-function validate395(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate404(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
@@ -8695,7 +8852,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((((((((key0 === "type") || (key0 === "pointer")) || (key0 === "keyword")) || (key0 === "limit")) || (key0 === "room_id")) || (key0 === "event")) || (key0 === "events")) || (key0 === "upload_id"))){
-validate395.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate404.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8707,18 +8864,18 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(func50(data0) > 64){
-validate395.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate404.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 else {
 if(func50(data0) < 1){
-validate395.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate404.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate395.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate404.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8734,18 +8891,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(func50(data1) > 1024){
-validate395.errors = [{instancePath:instancePath+"/pointer",schemaPath:"#/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"}];
+validate404.errors = [{instancePath:instancePath+"/pointer",schemaPath:"#/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"}];
 return false;
 }
 else {
-if(!pattern15.test(data1)){
-validate395.errors = [{instancePath:instancePath+"/pointer",schemaPath:"#/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)*$"},message:"must match pattern \""+"^(/[^/]*)*$"+"\""}];
+if(!pattern16.test(data1)){
+validate404.errors = [{instancePath:instancePath+"/pointer",schemaPath:"#/properties/pointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]*)*$"},message:"must match pattern \""+"^(/[^/]*)*$"+"\""}];
 return false;
 }
 }
 }
 else {
-validate395.errors = [{instancePath:instancePath+"/pointer",schemaPath:"#/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate404.errors = [{instancePath:instancePath+"/pointer",schemaPath:"#/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8761,24 +8918,24 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(func50(data2) > 64){
-validate395.errors = [{instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate404.errors = [{instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 else {
 if(func50(data2) < 1){
-validate395.errors = [{instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate404.errors = [{instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
-if(!pattern16.test(data2)){
-validate395.errors = [{instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z$]+$"},message:"must match pattern \""+"^[A-Za-z$]+$"+"\""}];
+if(!pattern17.test(data2)){
+validate404.errors = [{instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z$]+$"},message:"must match pattern \""+"^[A-Za-z$]+$"+"\""}];
 return false;
 }
 }
 }
 }
 else {
-validate395.errors = [{instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate404.errors = [{instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8792,18 +8949,18 @@ if(data.limit !== undefined && func0.call(data, "limit")){
 let data3 = data.limit;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate395.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate404.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-validate395.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"}];
+validate404.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate395.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate404.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -8833,18 +8990,18 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data5 === "string"){
 if(func50(data5) > 64){
-validate395.errors = [{instancePath:instancePath+"/event",schemaPath:"#/properties/event/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate404.errors = [{instancePath:instancePath+"/event",schemaPath:"#/properties/event/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 else {
 if(func50(data5) < 1){
-validate395.errors = [{instancePath:instancePath+"/event",schemaPath:"#/properties/event/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate404.errors = [{instancePath:instancePath+"/event",schemaPath:"#/properties/event/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate395.errors = [{instancePath:instancePath+"/event",schemaPath:"#/properties/event/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate404.errors = [{instancePath:instancePath+"/event",schemaPath:"#/properties/event/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8860,12 +9017,12 @@ const _errs13 = errors;
 if(errors === _errs13){
 if(Array.isArray(data6)){
 if(data6.length > 64){
-validate395.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"}];
+validate404.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items"}];
 return false;
 }
 else {
 if(data6.length < 1){
-validate395.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate404.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -8877,12 +9034,12 @@ const _errs15 = errors;
 if(errors === _errs15){
 if(typeof data7 === "string"){
 if(func50(data7) > 64){
-validate395.errors = [{instancePath:instancePath+"/events/" + i0,schemaPath:"#/properties/events/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate404.errors = [{instancePath:instancePath+"/events/" + i0,schemaPath:"#/properties/events/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 }
 else {
-validate395.errors = [{instancePath:instancePath+"/events/" + i0,schemaPath:"#/properties/events/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate404.errors = [{instancePath:instancePath+"/events/" + i0,schemaPath:"#/properties/events/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8895,7 +9052,7 @@ break;
 }
 }
 else {
-validate395.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate404.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -8926,30 +9083,30 @@ var valid0 = true;
 }
 }
 else {
-validate395.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate404.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate395.errors = vErrors;
+validate404.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate389(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate398(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.code === undefined) || (!(func0.call(data, "code")))) && (missing0 = "code")) || (((data.message === undefined) || (!(func0.call(data, "message")))) && (missing0 = "message"))){
-validate389.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate398.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!((((((key0 === "code") || (key0 === "message")) || (key0 === "retry_after")) || (key0 === "correlation_id")) || (key0 === "close_code")) || (key0 === "details"))){
-validate389.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate398.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8957,8 +9114,8 @@ break;
 if(_errs1 === errors){
 if(data.code !== undefined && func0.call(data, "code")){
 const _errs2 = errors;
-if(!(validate390(data.code, {instancePath:instancePath+"/code",parentData:data,parentDataProperty:"code",rootData}))){
-vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
+if(!(validate399(data.code, {instancePath:instancePath+"/code",parentData:data,parentDataProperty:"code",rootData}))){
+vErrors = vErrors === null ? validate399.errors : vErrors.concat(validate399.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -8973,18 +9130,18 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func50(data1) > 1000){
-validate389.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"}];
+validate398.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"}];
 return false;
 }
 else {
 if(func50(data1) < 1){
-validate389.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate398.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate389.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate398.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8998,18 +9155,18 @@ if(data.retry_after !== undefined && func0.call(data, "retry_after")){
 let data2 = data.retry_after;
 const _errs5 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate389.errors = [{instancePath:instancePath+"/retry_after",schemaPath:"#/properties/retry_after/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate398.errors = [{instancePath:instancePath+"/retry_after",schemaPath:"#/properties/retry_after/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs5){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 86400 || isNaN(data2)){
-validate389.errors = [{instancePath:instancePath+"/retry_after",schemaPath:"#/properties/retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"}];
+validate398.errors = [{instancePath:instancePath+"/retry_after",schemaPath:"#/properties/retry_after/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"}];
 return false;
 }
 else {
 if(data2 < 0 || isNaN(data2)){
-validate389.errors = [{instancePath:instancePath+"/retry_after",schemaPath:"#/properties/retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate398.errors = [{instancePath:instancePath+"/retry_after",schemaPath:"#/properties/retry_after/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -9035,8 +9192,8 @@ var valid0 = true;
 if(valid0){
 if(data.close_code !== undefined && func0.call(data, "close_code")){
 const _errs8 = errors;
-if(!(validate393(data.close_code, {instancePath:instancePath+"/close_code",parentData:data,parentDataProperty:"close_code",rootData}))){
-vErrors = vErrors === null ? validate393.errors : vErrors.concat(validate393.errors);
+if(!(validate402(data.close_code, {instancePath:instancePath+"/close_code",parentData:data,parentDataProperty:"close_code",rootData}))){
+vErrors = vErrors === null ? validate402.errors : vErrors.concat(validate402.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs8 === errors;
@@ -9047,8 +9204,8 @@ var valid0 = true;
 if(valid0){
 if(data.details !== undefined && func0.call(data, "details")){
 const _errs9 = errors;
-if(!(validate395(data.details, {instancePath:instancePath+"/details",parentData:data,parentDataProperty:"details",rootData}))){
-vErrors = vErrors === null ? validate395.errors : vErrors.concat(validate395.errors);
+if(!(validate404(data.details, {instancePath:instancePath+"/details",parentData:data,parentDataProperty:"details",rootData}))){
+vErrors = vErrors === null ? validate404.errors : vErrors.concat(validate404.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs9 === errors;
@@ -9065,30 +9222,30 @@ var valid0 = true;
 }
 }
 else {
-validate389.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate398.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate389.errors = vErrors;
+validate398.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate385(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate394(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")) || (((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id"))) || (((data.timestamp === undefined) || (!(func0.call(data, "timestamp")))) && (missing0 = "timestamp"))) || (((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data"))){
-validate385.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate394.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "timestamp")) || (key0 === "correlation_id")) || (key0 === "data"))){
-validate385.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate394.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9098,11 +9255,11 @@ if(data.type !== undefined && func0.call(data, "type")){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate385.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate394.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("error" !== data0){
-validate385.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "error"},message:"must be equal to constant"}];
+validate394.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "error"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -9149,8 +9306,8 @@ var valid0 = true;
 if(valid0){
 if(data.data !== undefined && func0.call(data, "data")){
 const _errs7 = errors;
-if(!(validate389(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate389.errors : vErrors.concat(validate389.errors);
+if(!(validate398(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate398.errors : vErrors.concat(validate398.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs7 === errors;
@@ -9166,10 +9323,10 @@ var valid0 = true;
 }
 }
 else {
-validate385.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate394.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate385.errors = vErrors;
+validate394.errors = vErrors;
 return errors === 0;
 }

@@ -14,8 +14,8 @@ export interface KeyLayout {
   conn(userId: string): string;
   /** Hash: connectionId -> JSON of the member record plus the instance that added it. */
   members(room: string): string;
-  /** String: the room's last seq (INCR). */
-  seq(room: string): string;
+  /** Hash: the room's sequence, `epoch` and `seq` (the last one handed out in that epoch). */
+  stream(room: string): string;
   /** Sorted set: score seq, member `${seq}:${frame}`. */
   history(room: string): string;
   /** List of queued messages, oldest first. */
@@ -24,6 +24,8 @@ export interface KeyLayout {
   ban(userId: string): string;
   /** String with a PX ttl: a record of `Broker.putRecord` and the rest. */
   record(key: string): string;
+  /** String, present while the user's queue dropped messages not yet reported (`takeQueueOverflow`). */
+  overflow(userId: string): string;
 }
 
 export function keyLayout(prefix: string): KeyLayout {
@@ -34,10 +36,11 @@ export function keyLayout(prefix: string): KeyLayout {
     live: (instanceId) => livePrefix + instanceId,
     conn: (userId) => `${prefix}conn:${userId}`,
     members: (room) => `${prefix}members:${room}`,
-    seq: (room) => `${prefix}seq:${room}`,
+    stream: (room) => `${prefix}stream:${room}`,
     history: (room) => `${prefix}history:${room}`,
     queue: (userId) => `${prefix}queue:${userId}`,
     ban: (userId) => `${prefix}ban:${userId}`,
     record: (key) => `${prefix}record:${key}`,
+    overflow: (userId) => `${prefix}overflow:${userId}`,
   };
 }

@@ -6,7 +6,7 @@
  * read them leave out (and delete) those of instances whose liveness key is gone.
  */
 import { Redis } from 'ioredis';
-import type { Broadcast, Broker, BrokerNode, HistoryEntry, MembershipChange, QueuedMessage, RoomMemberRecord, SequencedBroadcast } from '@switchboard/runtime/broker';
+import type { Broadcast, Broker, BrokerNode, MembershipChange, QueuedMessage, RoomHistory, RoomMemberRecord, RoomPosition, SequencedBroadcast } from '@switchboard/runtime/broker';
 import {
   decodeBusMessage,
   decodeHistoryMember,
@@ -112,30 +112,41 @@ export class RedisBroker implements Broker {
     await this.#client.publish(this.#keys.bus, encodeBusMessage(origin, broadcast));
   }
 
-  async publishSequenced(message: SequencedBroadcast, historyLimit: number): Promise<{ readonly seq: number; readonly frame: string }> {
+  async publishSequenced(message: SequencedBroadcast, historyLimit: number): Promise<RoomPosition> {
     this.#assertOpen();
     const { room, except, type, id, head, tail, volatile } = message;
     // Origin '': every node delivers it, the publisher's too (the bus, not this call, keeps the order).
     const header = encodeBusHeader(SEQUENCED_ORIGIN, { targets: [{ kind: 'room', room }], except, type, id, volatile });
     const keys = this.#keys;
-    const seq = await this.#client.switchboardPublishSequenced(keys.seq(room), keys.history(room), keys.bus, header, head, tail, volatile ? '0' : '1', String(historyLimit));
-    return { seq, frame: head + seq + tail };
+    const [seq, epoch] = await this.#client.switchboardPublishSequenced(
+      keys.stream(room),
+      keys.history(room),
+      keys.bus,
+      header,
+      head,
+      tail,
+      volatile ? '0' : '1',
+      String(historyLimit),
+    );
+    return { epoch, seq };
   }
 
-  async lastSeq(room: string): Promise<number> {
+  async position(room: string): Promise<RoomPosition> {
     this.#assertOpen();
-    const value = await this.#client.get(this.#keys.seq(room));
-    return value === null ? 0 : Number(value);
+    const [epoch, seq] = await this.#client.switchboardPosition(this.#keys.stream(room));
+    return { epoch, seq };
   }
 
-  async history(room: string, afterSeq: number): Promise<{ readonly entries: readonly HistoryEntry[]; readonly complete: boolean }> {
+  async history(room: string, afterSeq: number, epoch?: string): Promise<RoomHistory> {
     this.#assertOpen();
-    const members = await this.#client.switchboardHistory(this.#keys.seq(room), this.#keys.history(room), String(afterSeq));
-    if (members === null) return { entries: [], complete: true };
+    const keys = this.#keys;
+    const [current, last, same, members] = await this.#client.switchboardHistory(keys.stream(room), keys.history(room), String(afterSeq), epoch ?? '');
+    const after = same === 1 ? afterSeq : 0;
+    if (after >= last) return { epoch: current, seq: last, entries: [], complete: same === 1 };
     const entries = members.map(decodeHistoryMember);
     // Complete when the oldest kept entry follows afterSeq directly (volatile messages take no seq).
     const first = entries[0];
-    return { entries, complete: first !== undefined && first.seq === afterSeq + 1 };
+    return { epoch: current, seq: last, entries, complete: same === 1 && first !== undefined && first.seq === after + 1 };
   }
 
   async addMember(room: string, member: RoomMemberRecord): Promise<MembershipChange> {
@@ -185,7 +196,12 @@ export class RedisBroker implements Broker {
 
   async enqueue(userId: string, message: QueuedMessage, max: number): Promise<number> {
     this.#assertOpen();
-    return await this.#client.switchboardEnqueue(this.#keys.queue(userId), encodeQueuedMessage(message), String(max));
+    return await this.#client.switchboardEnqueue(this.#keys.queue(userId), this.#keys.overflow(userId), encodeQueuedMessage(message), String(max));
+  }
+
+  async takeQueueOverflow(userId: string): Promise<boolean> {
+    this.#assertOpen();
+    return (await this.#client.getdel(this.#keys.overflow(userId))) !== null;
   }
 
   async pending(userId: string): Promise<readonly QueuedMessage[]> {

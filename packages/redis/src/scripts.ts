@@ -70,6 +70,23 @@ local function user_count(records, also)
 end
 `;
 
+/**
+ * The room's epoch from its stream hash, made when the hash has none: a room's first message or
+ * first read, or a Redis that lost the hash. Epoch and seq live in one key, so they are lost
+ * together: a seq that starts again always comes with a new epoch. Redis' clock in microseconds,
+ * in hex, names it (the same room cannot start two sequences in one microsecond).
+ */
+const ENSURE_EPOCH = `
+local function ensure_epoch(key)
+  local epoch = redis.call('HGET', key, 'epoch')
+  if epoch then return epoch end
+  local now = redis.call('TIME')
+  epoch = string.format('%x%05x', tonumber(now[1]), tonumber(now[2]))
+  redis.call('HSET', key, 'epoch', epoch)
+  return epoch
+end
+`;
+
 const SCRIPTS = {
   /** KEYS: live key. ARGV: ttl ms. Returns 1 when the key still existed (it had not expired). */
   switchboardTouchLiveness: {
@@ -213,35 +230,50 @@ return 1
 `,
   },
   /**
-   * KEYS: seq key, history zset. ARGV: bus channel, bus header line, frame head, frame tail,
-   * keep ('1' or '0'), history limit. Takes the room's next seq, builds the frame around it, keeps
-   * it (member `{seq}:{frame}`, the last `limit`), publishes header + frame; returns the seq. One
-   * script, so seq order is publish order on the bus for every instance.
+   * KEYS: stream hash, history zset. ARGV: bus channel, bus header line, frame head, frame tail,
+   * keep ('1' or '0'), history limit. Takes the room's next seq, builds the frame around its
+   * epoch and seq, keeps it (member `{seq}:{frame}`, the last `limit`), publishes header + frame;
+   * returns [seq, epoch]. One script, so seq order is publish order on the bus for every
+   * instance. Seq 1 starts a sequence: a history left from an earlier one is dropped.
    */
   switchboardPublishSequenced: {
     numberOfKeys: 2,
-    lua: `
-local seq = redis.call('INCR', KEYS[1])
-local frame = ARGV[3] .. seq .. ARGV[4]
+    lua: `${ENSURE_EPOCH}
+local epoch = ensure_epoch(KEYS[1])
+local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+if seq == 1 then redis.call('DEL', KEYS[2]) end
+local frame = ARGV[3] .. '"epoch":"' .. epoch .. '","seq":' .. seq .. ARGV[4]
 if ARGV[5] == '1' then
   redis.call('ZADD', KEYS[2], seq, seq .. ':' .. frame)
   redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[6]) + 1))
 end
 redis.call('PUBLISH', ARGV[1], ARGV[2] .. frame)
-return seq
+return {seq, epoch}
+`,
+  },
+  /** KEYS: stream hash. Returns [epoch, last seq]. */
+  switchboardPosition: {
+    numberOfKeys: 1,
+    lua: `${ENSURE_EPOCH}
+local epoch = ensure_epoch(KEYS[1])
+return {epoch, tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')}
 `,
   },
   /**
-   * KEYS: seq key, history zset. ARGV: afterSeq. Returns nil when afterSeq is at or past the
-   * room's last seq (nothing was missed), else the kept members after it, oldest first.
+   * KEYS: stream hash, history zset. ARGV: afterSeq, the client's epoch ('' for the current).
+   * Returns [epoch, last seq, 1 if afterSeq is of the current epoch (the client's epoch is the
+   * current one and afterSeq is not past the last seq) else 0, the kept members after afterSeq
+   * (after 0 when not), oldest first].
    */
   switchboardHistory: {
     numberOfKeys: 2,
-    readOnly: true,
-    lua: `
-local last = tonumber(redis.call('GET', KEYS[1]) or '0')
-if tonumber(ARGV[1]) >= last then return false end
-return redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[1], '+inf')
+    lua: `${ENSURE_EPOCH}
+local epoch = ensure_epoch(KEYS[1])
+local last = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
+local same = (ARGV[2] == '' or ARGV[2] == epoch) and tonumber(ARGV[1]) <= last
+local after = same and tonumber(ARGV[1]) or 0
+if after >= last then return {epoch, last, same and 1 or 0, {}} end
+return {epoch, last, same and 1 or 0, redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. after, '+inf')}
 `,
   },
   /**
@@ -256,13 +288,17 @@ redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
 return 1
 `,
   },
-  /** KEYS: queue list. ARGV: item, max. Returns how many of the oldest were dropped. */
+  /**
+   * KEYS: queue list, overflow flag. ARGV: item, max. Returns how many of the oldest were
+   * dropped; a drop sets the flag.
+   */
   switchboardEnqueue: {
-    numberOfKeys: 1,
+    numberOfKeys: 2,
     lua: `
 local dropped = redis.call('RPUSH', KEYS[1], ARGV[1]) - tonumber(ARGV[2])
 if dropped <= 0 then return 0 end
 redis.call('LTRIM', KEYS[1], dropped, -1)
+redis.call('SET', KEYS[2], '1')
 return dropped
 `,
   },
@@ -316,10 +352,20 @@ export interface ScriptCommands {
   switchboardRemoveMember(membersKey: string, livePrefix: string, connectionId: string): Promise<[number, number, number]>;
   switchboardPutRecordIfAbsent(recordKey: string, value: string, ttlMs: string): Promise<string | null>;
   switchboardReplaceRecord(recordKey: string, expected: string, set: '1' | '0', value: string, ttlMs: string): Promise<number>;
-  switchboardPublishSequenced(seqKey: string, historyKey: string, channel: string, header: string, head: string, tail: string, keep: '1' | '0', limit: string): Promise<number>;
-  switchboardHistory(seqKey: string, historyKey: string, afterSeq: string): Promise<string[] | null>;
   switchboardBan(banKey: string, durationMs: string): Promise<number>;
-  switchboardEnqueue(queueKey: string, item: string, max: string): Promise<number>;
+  switchboardPublishSequenced(
+    streamKey: string,
+    historyKey: string,
+    channel: string,
+    header: string,
+    head: string,
+    tail: string,
+    keep: '1' | '0',
+    limit: string,
+  ): Promise<[number, string]>;
+  switchboardPosition(streamKey: string): Promise<[string, number]>;
+  switchboardHistory(streamKey: string, historyKey: string, afterSeq: string, epoch: string): Promise<[string, number, 0 | 1, string[]]>;
+  switchboardEnqueue(queueKey: string, overflowKey: string, item: string, max: string): Promise<number>;
   switchboardAcknowledge(queueKey: string, ...encodedIds: string[]): Promise<number>;
   switchboardAcknowledgeThrough(queueKey: string, encodedId: string): Promise<number>;
 }

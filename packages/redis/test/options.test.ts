@@ -48,12 +48,12 @@ describe('RedisBroker keyPrefix', () => {
     const p = redis.prefix;
     await broker.register(recorder('n'));
     await broker.publish('n', { targets: [{ kind: 'all' }], except: [], type: 't', id: 'i', frame: '{}', volatile: false });
-    await broker.publishSequenced({ room: 'r', except: [], type: 't', id: 'i', head: '{"seq":', tail: '}', volatile: false }, 10);
+    await broker.publishSequenced({ room: 'r', except: [], type: 't', id: 'i', head: '{', tail: '}', volatile: false }, 10);
     await broker.addMember('r', { userId: 'u', username: 'U', connectionId: 'c', joinedAt: '2026-01-01T00:00:00.000Z' });
     await broker.acquireConnection('u', 1);
     await broker.enqueue('u', { id: 'q', frame: '{}' }, 10);
     const created = (await scanKeys(admin, '*')).filter((key) => !before.has(key)).sort();
-    expect(created).toEqual([`${p}conn:u`, `${p}history:r`, `${p}live:${broker.instanceId}`, `${p}members:r`, `${p}queue:u`, `${p}seq:r`]);
+    expect(created).toEqual([`${p}conn:u`, `${p}history:r`, `${p}live:${broker.instanceId}`, `${p}members:r`, `${p}queue:u`, `${p}stream:r`]);
     expect(await admin.pubsub('CHANNELS', `${p}*`)).toEqual([`${p}bus`]);
   });
 });

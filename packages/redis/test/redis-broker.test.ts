@@ -72,8 +72,8 @@ describe('RedisBroker', () => {
     const calls: Record<string, (broker: Broker) => Promise<unknown>> = {
       register: (broker) => broker.register(recorder('n')),
       publish: (broker) => broker.publish('n', broadcast('m')),
-      publishSequenced: (broker) => broker.publishSequenced({ room: 'r', except: [], type: 't', id: 'i', head: '{"seq":', tail: '}', volatile: false }, 10),
-      lastSeq: (broker) => broker.lastSeq('r'),
+      publishSequenced: (broker) => broker.publishSequenced({ room: 'r', except: [], type: 't', id: 'i', head: '{', tail: '}', volatile: false }, 10),
+      position: (broker) => broker.position('r'),
       history: (broker) => broker.history('r', 0),
       addMember: (broker) => broker.addMember('r', member),
       removeMember: (broker) => broker.removeMember('r', 'c'),
@@ -85,6 +85,7 @@ describe('RedisBroker', () => {
       pending: (broker) => broker.pending('u'),
       acknowledge: (broker) => broker.acknowledge('u', ['q']),
       acknowledgeThrough: (broker) => broker.acknowledgeThrough('u', 'q'),
+      takeQueueOverflow: (broker) => broker.takeQueueOverflow('u'),
     };
     for (const [name, call] of Object.entries(calls)) {
       await expect(call(a), name).rejects.toThrow(new Error('the broker is closed'));
@@ -110,10 +111,10 @@ describe('RedisBroker', () => {
     const client = redis.client();
     const given = redis.broker({ redis: client });
     await given.register(recorder('n'));
-    expect((await given.publishSequenced({ room: 'r', except: [], type: 't', id: 'i', head: '{"seq":', tail: '}', volatile: false }, 10)).seq).toBe(1);
+    const { epoch } = await given.publishSequenced({ room: 'r', except: [], type: 't', id: 'i', head: '{', tail: '}', volatile: false }, 10);
     await given.close();
     expect(await client.ping()).toBe('PONG');
-    expect(await client.get(`${redis.prefix}seq:r`)).toBe('1');
+    expect(await client.hgetall(`${redis.prefix}stream:r`)).toEqual({ epoch, seq: '1' });
     expect(await client.exists(`${redis.prefix}live:${given.instanceId}`)).toBe(0);
   });
 
@@ -142,9 +143,34 @@ describe('RedisBroker', () => {
     const node = recorder('n');
     await b.register(node);
     for (const head of heads) await a.publishSequenced({ room: 'r', except: [], type: 't', id: 'i', head, tail: ':"x\n', volatile: false }, 100);
-    const frames = heads.map((head, i) => `${head}${i + 1}:"x\n`);
-    expect(await b.history('r', 0)).toEqual({ entries: frames.map((frame, i) => ({ seq: i + 1, frame })), complete: true });
+    const { epoch } = await b.position('r');
+    const frames = heads.map((head, i) => `${head}"epoch":"${epoch}","seq":${i + 1}:"x\n`);
+    expect(await b.history('r', 0)).toEqual({ epoch, seq: heads.length, entries: frames.map((frame, i) => ({ seq: i + 1, frame })), complete: true });
     await eventually(() => expect(node.received.map((x) => x.frame)).toEqual(frames));
+  });
+
+  it("starts a room in a new epoch, from seq 1, when Redis lost the room's keys", async () => {
+    redis = new TestRedis();
+    const [a, b] = [redis.broker(), redis.broker()];
+    const admin = redis.client();
+    const sequenced = (id: string) => ({ room: 'r', except: [], type: 'chat.message', id, head: `{"id":"${id}",`, tail: '}', volatile: false });
+    for (const id of ['m1', 'm2', 'm3']) await a.publishSequenced(sequenced(id), 10);
+    const old = await b.position('r');
+    expect(old.seq).toBe(3);
+    // Only the sequence is lost (an eviction): the history left from the old epoch goes with it.
+    await admin.del(`${redis.prefix}stream:r`);
+    const fresh = await b.publishSequenced(sequenced('n1'), 10);
+    expect(fresh.seq).toBe(1);
+    expect(fresh.epoch).not.toBe(old.epoch);
+    const frame = `{"id":"n1","epoch":"${fresh.epoch}","seq":1}`;
+    expect(await a.history('r', 3, old.epoch)).toEqual({ ...fresh, entries: [{ seq: 1, frame }], complete: false });
+    expect(await a.history('r', 0, fresh.epoch)).toEqual({ ...fresh, entries: [{ seq: 1, frame }], complete: true });
+    // Everything lost (a flush): a new epoch again, also for a room that is only read.
+    await admin.del(`${redis.prefix}stream:r`, `${redis.prefix}history:r`);
+    const read = await a.position('r');
+    expect(read.seq).toBe(0);
+    expect([old.epoch, fresh.epoch]).not.toContain(read.epoch);
+    expect(await b.publishSequenced(sequenced('o1'), 10)).toEqual({ epoch: read.epoch, seq: 1 });
   });
 
   it('queues and acknowledges messages whatever their ids contain', async () => {
@@ -219,12 +245,12 @@ describe('RedisBroker against MemoryBroker', () => {
           const limit = 1 + random(4);
           // The seq comes from the broker, as the server's sequenced publish does.
           const volatile = random(4) === 0;
-          ops.push((broker) => broker.publishSequenced({ room, except: [], type: 't', id: `m${i}`, head: '{"seq":', tail: ',"t":"a:b"}', volatile }, limit));
+          ops.push((broker) => broker.publishSequenced({ room, except: [], type: 't', id: `m${i}`, head: '{', tail: ',"t":"a:b"}', volatile }, limit));
           break;
         }
         case 2: {
           const back = random(6) - 1; // from one past the last seq to five before it
-          ops.push(async (broker) => broker.history(room, Math.max(0, (await broker.lastSeq(room)) - back)));
+          ops.push(async (broker) => broker.history(room, Math.max(0, (await broker.position(room)).seq - back)));
           break;
         }
         case 3: {
@@ -256,7 +282,7 @@ describe('RedisBroker against MemoryBroker', () => {
           break;
         }
         case 9:
-          ops.push((broker) => broker.pending(user));
+          ops.push(async (broker) => [await broker.pending(user), await broker.takeQueueOverflow(user)]);
           break;
         case 10: {
           const ids = [`q${random(queued + 2)}`, `q${random(queued + 2)}`];
@@ -265,13 +291,22 @@ describe('RedisBroker against MemoryBroker', () => {
         }
         default: {
           const id = `q${random(queued + 2)}`;
-          ops.push(async (broker) => [await broker.acknowledgeThrough(user, id), await broker.connectionCount(user), await broker.lastSeq(room)]);
+          ops.push(async (broker) => [await broker.acknowledgeThrough(user, id), await broker.connectionCount(user), (await broker.position(room)).seq]);
         }
       }
     }
+    // Each broker names its epochs its own way (MemoryBroker one for all rooms, Redis one per
+    // room): compared as "the room's epoch", which stays the same throughout (nothing is lost).
+    const sameEpochs = async (broker: Broker, answer: unknown): Promise<unknown> => {
+      if (answer === undefined) return answer;
+      let text = JSON.stringify(answer);
+      for (const room of rooms) text = text.replaceAll((await broker.position(room)).epoch, 'EPOCH');
+      return JSON.parse(text) as unknown;
+    };
     for (const [i, op] of ops.entries()) {
-      const want = await op(memory);
-      expect(await op(instances[i % 2] as RedisBroker), `call ${i}`).toEqual(want);
+      const want = await sameEpochs(memory, await op(memory));
+      const broker = instances[i % 2] as RedisBroker;
+      expect(await sameEpochs(broker, await op(broker)), `call ${i}`).toEqual(want);
     }
     await memory.close();
   });

@@ -31,7 +31,7 @@ describe('RedisBroker without a reachable Redis', () => {
     const broker = new RedisBroker({ redis: client, keyPrefix: 'switchboard-test:unreachable:', onError: (e) => reported.push(e) });
     const started = Date.now();
     await expect(broker.ready()).rejects.toThrow(maxRetries);
-    await expect(broker.lastSeq('r')).rejects.toThrow(maxRetries);
+    await expect(broker.position('r')).rejects.toThrow(maxRetries);
     await expect(broker.acquireConnection('u', 1)).rejects.toThrow(maxRetries);
     await expect(broker.register({ nodeId: 'n', deliver: () => undefined })).rejects.toThrow(maxRetries);
     expect(Date.now() - started).toBeLessThan(3000);
@@ -39,6 +39,6 @@ describe('RedisBroker without a reachable Redis', () => {
     expect(connectionErrors.map((e) => (e as NodeJS.ErrnoException).code)).toContain('ECONNREFUSED');
     // Never live: close() has no liveness key to delete, and stops everything at once.
     await broker.close();
-    await expect(broker.lastSeq('r')).rejects.toThrow('the broker is closed');
+    await expect(broker.position('r')).rejects.toThrow('the broker is closed');
   });
 });

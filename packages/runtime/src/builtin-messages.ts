@@ -21,7 +21,7 @@ export interface BuiltinRequests<E extends string = string> {
   readonly 'room.leave': { readonly room_id: string };
   readonly ack: { readonly room_id?: string; readonly seq?: number; readonly ids?: readonly string[] };
   readonly resume: {
-    readonly last_seq: readonly { readonly room_id: string; readonly seq: number }[];
+    readonly last_seq: readonly { readonly room_id: string; readonly seq: number; readonly epoch?: string }[];
     readonly last_notification_id?: string;
   };
 }
@@ -76,10 +76,10 @@ export interface BuiltinMessages<E extends string = string> {
   pong: { pingId?: string; timestamp: string };
   'subscription.confirmed': { events: E[]; subscriptions: E[] };
   'unsubscription.confirmed': { events: E[]; subscriptions: E[] };
-  'room.joined': { room_id: string; members: RoomMemberData[]; member_count: number; last_seq: number };
+  'room.joined': { room_id: string; members: RoomMemberData[]; member_count: number; epoch: string; last_seq: number };
   'room.left': { room_id: string };
-  'resume.completed': { replayed: number; complete: boolean; rooms: { room_id: string; seq: number }[] };
-  /** Sequenced: the runtime adds `seq`. */
+  'resume.completed': { replayed: number; complete: boolean; rooms: { room_id: string; epoch: string; seq: number }[] };
+  /** Sequenced: the broker adds `epoch` and `seq`. */
   'room.update': {
     room_id: string;
     event: 'client_joined' | 'client_left';
@@ -87,6 +87,7 @@ export interface BuiltinMessages<E extends string = string> {
     username: string;
     timestamp: string;
     member_count: number;
+    epoch: string;
     seq: number;
   };
   'presence.status': { user_id: string; username: string; status: 'online' | 'offline'; last_seen: string };

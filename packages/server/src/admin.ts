@@ -87,7 +87,7 @@ export function handleAdmin(
     const body = await readJson(request);
     if (typeof body !== 'object' || body === null) throw new HttpError(400, 'body must be an object');
     const { type, data, to } = body as Record<string, unknown>;
-    // Check the message exactly as a client would receive it (the runtime adds `seq` where due).
+    // Check the message exactly as a client would receive it (the runtime adds `seq` and `epoch` where due).
     const probe = { type, id: 'admin', timestamp: new Date().toISOString(), data: withSeq(type, data) };
     const result = validateServerMessage(probe);
     if (!result.ok) throw new HttpError(400, `${result.error.pointer || 'message'}: ${result.error.message}`);
@@ -108,9 +108,9 @@ export function handleAdmin(
   return true;
 }
 
-/** Sequenced types get their `seq` from the runtime; validate them with a placeholder. */
+/** Sequenced types get their `seq` and `epoch` from the runtime; validate them with placeholders. */
 function withSeq(type: unknown, data: unknown): unknown {
   const sequenced = (serverProtocol.sequenced as readonly unknown[]).includes(type);
-  if (sequenced && typeof data === 'object' && data !== null && !Array.isArray(data) && !('seq' in data)) return { ...data, seq: 1 };
+  if (sequenced && typeof data === 'object' && data !== null && !Array.isArray(data)) return { epoch: 'e', seq: 1, ...data };
   return data;
 }

@@ -14,9 +14,13 @@ function broadcast(id: string): Broadcast {
   return { targets: [{ kind: 'all' }], except: [], type: 'system.notification', id, frame: `{"id":"${id}"}`, volatile: false };
 }
 
-/** A room message whose frame is `{"id":"<id>","seq":<seq>}`. */
+/** A room message whose frame is `{"id":"<id>","epoch":"<epoch>","seq":<seq>}`. */
 function sequenced(room: string, id: string): SequencedBroadcast {
-  return { room, except: ['c9'], type: 'chat.message', id, head: `{"id":"${id}","seq":`, tail: '}', volatile: false };
+  return { room, except: ['c9'], type: 'chat.message', id, head: `{"id":"${id}",`, tail: '}', volatile: false };
+}
+
+function framed(id: string, epoch: string, seq: number): string {
+  return `{"id":"${id}","epoch":"${epoch}","seq":${seq}}`;
 }
 
 function member(userId: string, connectionId: string): RoomMemberRecord {
@@ -77,15 +81,25 @@ export function brokerContract(name: string, create: BrokerFactory): void {
       const two = recorder('two');
       await a.register(one);
       await b.register(two);
-      expect(await a.lastSeq('r')).toBe(0);
-      expect(await a.publishSequenced(sequenced('r', 'm1'), 10)).toEqual({ seq: 1, frame: '{"id":"m1","seq":1}' });
-      expect(await b.publishSequenced(sequenced('r', 'm2'), 10)).toEqual({ seq: 2, frame: '{"id":"m2","seq":2}' });
-      expect(await b.lastSeq('r')).toBe(2);
-      expect((await a.publishSequenced(sequenced('other', 'm3'), 10)).seq).toBe(1);
-      for (const node of [one, two]) {
-        await eventually(() => expect(node.received.map((x) => x.frame)).toEqual(['{"id":"m1","seq":1}', '{"id":"m2","seq":2}', '{"id":"m3","seq":1}']));
-      }
-      expect(one.received[0]).toEqual({ targets: [{ kind: 'room', room: 'r' }], except: ['c9'], type: 'chat.message', id: 'm1', frame: '{"id":"m1","seq":1}', volatile: false });
+      const { epoch } = await a.position('r');
+      expect(epoch).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+      expect(await a.position('r')).toEqual({ epoch, seq: 0 });
+      expect(await a.publishSequenced(sequenced('r', 'm1'), 10)).toEqual({ epoch, seq: 1 });
+      expect(await b.publishSequenced(sequenced('r', 'm2'), 10)).toEqual({ epoch, seq: 2 });
+      expect(await b.position('r')).toEqual({ epoch, seq: 2 });
+      const other = await a.publishSequenced(sequenced('other', 'm3'), 10);
+      expect(other.seq).toBe(1);
+      const frames = [framed('m1', epoch, 1), framed('m2', epoch, 2), framed('m3', other.epoch, 1)];
+      for (const node of [one, two]) await eventually(() => expect(node.received.map((x) => x.frame)).toEqual(frames));
+      expect(one.received[0]).toEqual({ targets: [{ kind: 'room', room: 'r' }], except: ['c9'], type: 'chat.message', id: 'm1', frame: frames[0], volatile: false });
+    });
+
+    it('puts the epoch and seq in as the last keys of data, also when data is empty', async () => {
+      await setup();
+      const node = recorder('one');
+      await a.register(node);
+      const { epoch } = await a.publishSequenced({ ...sequenced('r', 'e1'), head: '{"type":"t","data":{', tail: '}}' }, 10);
+      await eventually(() => expect(node.received.map((x) => JSON.parse(x.frame) as unknown)).toEqual([{ type: 't', data: { epoch, seq: 1 } }]));
     });
 
     it('keeps a room\'s order on every node when instances publish at once', async () => {
@@ -107,15 +121,32 @@ export function brokerContract(name: string, create: BrokerFactory): void {
     it('keeps the last N room messages and says when a replay is incomplete; volatile ones take a seq but are not kept', async () => {
       await setup();
       for (let i = 1; i <= 5; i++) await a.publishSequenced(sequenced('r', `f${i}`), 3);
-      const f = (seq: number) => ({ seq, frame: `{"id":"f${seq}","seq":${seq}}` });
-      expect(await b.history('r', 3)).toEqual({ entries: [f(4), f(5)], complete: true });
-      expect(await b.history('r', 2)).toEqual({ entries: [f(3), f(4), f(5)], complete: true });
-      expect(await b.history('r', 1)).toEqual({ entries: [f(3), f(4), f(5)], complete: false });
-      expect(await b.history('r', 5)).toEqual({ entries: [], complete: true });
-      expect(await b.history('nowhere', 0)).toEqual({ entries: [], complete: true });
-      expect(await b.publishSequenced({ ...sequenced('r', 'v6'), volatile: true }, 3)).toEqual({ seq: 6, frame: '{"id":"v6","seq":6}' });
-      expect(await a.history('r', 4)).toEqual({ entries: [f(5)], complete: true });
-      expect(await a.history('r', 5)).toEqual({ entries: [], complete: false });
+      const { epoch } = await a.position('r');
+      const f = (seq: number) => ({ seq, frame: framed(`f${seq}`, epoch, seq) });
+      const at = (seq: number) => ({ epoch, seq });
+      expect(await b.history('r', 3)).toEqual({ ...at(5), entries: [f(4), f(5)], complete: true });
+      expect(await b.history('r', 2)).toEqual({ ...at(5), entries: [f(3), f(4), f(5)], complete: true });
+      expect(await b.history('r', 1)).toEqual({ ...at(5), entries: [f(3), f(4), f(5)], complete: false });
+      expect(await b.history('r', 5)).toEqual({ ...at(5), entries: [], complete: true });
+      expect(await b.history('r', 2, epoch)).toEqual({ ...at(5), entries: [f(3), f(4), f(5)], complete: true });
+      expect((await b.history('nowhere', 0)).entries).toEqual([]);
+      expect((await b.history('nowhere', 0)).complete).toBe(true);
+      expect(await b.publishSequenced({ ...sequenced('r', 'v6'), volatile: true }, 3)).toEqual(at(6));
+      expect(await a.history('r', 4)).toEqual({ ...at(6), entries: [f(5)], complete: true });
+      expect(await a.history('r', 5)).toEqual({ ...at(6), entries: [], complete: false });
+    });
+
+    it('answers a seq of another epoch (or past the last one) with every kept message of the current one, and complete: false', async () => {
+      await setup();
+      for (let i = 1; i <= 3; i++) await a.publishSequenced(sequenced('r', `f${i}`), 2);
+      const { epoch } = await a.position('r');
+      const f = (seq: number) => ({ seq, frame: framed(`f${seq}`, epoch, seq) });
+      expect(await b.history('r', 2, 'another-epoch')).toEqual({ epoch, seq: 3, entries: [f(2), f(3)], complete: false });
+      expect(await b.history('r', 9, 'another-epoch')).toEqual({ epoch, seq: 3, entries: [f(2), f(3)], complete: false });
+      // A seq past the room's last one is not of this epoch either, whatever the client says.
+      expect(await b.history('r', 4)).toEqual({ epoch, seq: 3, entries: [f(2), f(3)], complete: false });
+      expect(await b.history('r', 4, epoch)).toEqual({ epoch, seq: 3, entries: [f(2), f(3)], complete: false });
+      expect(await b.history('empty', 0, 'another-epoch')).toMatchObject({ seq: 0, entries: [], complete: false });
     });
 
     it('keeps room members across instances', async () => {
@@ -220,6 +251,17 @@ export function brokerContract(name: string, create: BrokerFactory): void {
       expect(await a.acknowledgeThrough('u', 'q4')).toBe(2);
       expect(await a.pending('u')).toEqual([]);
       expect(await a.acknowledgeThrough('u', 'missing')).toBe(0);
+    });
+
+    it('remembers that a queue dropped messages until it is taken, once, on any instance: N kept is no drop, N+1 is', async () => {
+      await setup();
+      for (let i = 1; i <= 3; i++) await a.enqueue('u', { id: `q${i}`, frame: `f${i}` }, 3);
+      expect(await b.takeQueueOverflow('u')).toBe(false);
+      await a.enqueue('u', { id: 'q4', frame: 'f4' }, 3);
+      expect(await a.acknowledge('u', ['q2', 'q3', 'q4'])).toBe(3);
+      expect(await b.takeQueueOverflow('other')).toBe(false);
+      expect(await b.takeQueueOverflow('u')).toBe(true);
+      expect(await a.takeQueueOverflow('u')).toBe(false);
     });
   });
 }

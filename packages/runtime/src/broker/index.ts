@@ -1,3 +1,15 @@
 /** `@switchboard/runtime/broker`: the broker contract and the in-memory default. */
 export { MemoryBroker } from './memory.js';
-export type { Broadcast, Broker, BrokerNode, HistoryEntry, MembershipChange, QueuedMessage, RoomMemberRecord, SequencedBroadcast, Target } from './types.js';
+export type {
+  Broadcast,
+  Broker,
+  BrokerNode,
+  HistoryEntry,
+  MembershipChange,
+  QueuedMessage,
+  RoomHistory,
+  RoomMemberRecord,
+  RoomPosition,
+  SequencedBroadcast,
+  Target,
+} from './types.js';

@@ -3,9 +3,10 @@
  * share one instance, which behaves like instances sharing one Redis (the broker contract suite
  * and the multi-instance tests rely on that).
  */
+import { randomBytes } from 'node:crypto';
 import { FrameLog } from './frame-log.js';
 import { RecordStore } from './record-store.js';
-import type { Broadcast, Broker, BrokerNode, HistoryEntry, MembershipChange, QueuedMessage, RoomMemberRecord, SequencedBroadcast } from './types.js';
+import type { Broadcast, Broker, BrokerNode, MembershipChange, QueuedMessage, RoomHistory, RoomMemberRecord, RoomPosition, SequencedBroadcast } from './types.js';
 
 interface RoomState {
   seq: number;
@@ -16,6 +17,13 @@ interface RoomState {
 }
 
 export class MemoryBroker implements Broker {
+  /**
+   * Every room's epoch: rooms live as long as the broker, so a room's sequence is lost only with
+   * the broker, and a new broker (a restart) is a new epoch for all of them.
+   */
+  readonly epoch = randomBytes(9).toString('base64url');
+  /** What goes between a frame's head and its seq: one constant string for every message. */
+  readonly #stamp = `"epoch":"${this.epoch}","seq":`;
   readonly #nodes = new Map<string, BrokerNode>();
   readonly #rooms = new Map<string, RoomState>();
   readonly #connections = new Map<string, number>();
@@ -23,6 +31,8 @@ export class MemoryBroker implements Broker {
   /** Users' ban ends, in `Date.now()` milliseconds. */
   readonly #bans = new Map<string, number>();
   readonly #records = new RecordStore();
+  /** Users whose queue dropped messages not yet reported (`takeQueueOverflow`). */
+  readonly #overflowed = new Set<string>();
   #closed = false;
 
   async register(node: BrokerNode): Promise<void> {
@@ -42,29 +52,33 @@ export class MemoryBroker implements Broker {
     }
   }
 
-  async publishSequenced(message: SequencedBroadcast, historyLimit: number): Promise<{ readonly seq: number; readonly frame: string }> {
+  async publishSequenced(message: SequencedBroadcast, historyLimit: number): Promise<RoomPosition> {
     this.#assertOpen();
     const { room, except, type, id, head, tail, volatile } = message;
     const state = this.#room(room);
     const seq = (state.seq += 1);
-    const frame = head + seq + tail;
+    const frame = head + this.#stamp + seq + tail;
     if (!volatile) state.history.push({ seq, frame }, historyLimit);
     const broadcast: Broadcast = { targets: [{ kind: 'room', room }], except, type, id, frame, volatile };
     for (const node of this.#nodes.values()) node.deliver(broadcast);
-    return { seq, frame };
+    return { epoch: this.epoch, seq };
   }
 
-  async lastSeq(room: string): Promise<number> {
-    return this.#rooms.get(room)?.seq ?? 0;
+  async position(room: string): Promise<RoomPosition> {
+    return { epoch: this.epoch, seq: this.#rooms.get(room)?.seq ?? 0 };
   }
 
-  async history(room: string, afterSeq: number): Promise<{ readonly entries: readonly HistoryEntry[]; readonly complete: boolean }> {
+  async history(room: string, afterSeq: number, epoch?: string): Promise<RoomHistory> {
     const state = this.#rooms.get(room);
-    if (!state || afterSeq >= state.seq) return { entries: [], complete: true };
-    const entries = state.history.after(afterSeq);
+    const last = state?.seq ?? 0;
+    // Another epoch's seq says nothing about this one: everything kept is new to the client.
+    const sameEpoch = (epoch === undefined || epoch === this.epoch) && afterSeq <= last;
+    const after = sameEpoch ? afterSeq : 0;
+    if (!state || after >= last) return { epoch: this.epoch, seq: last, entries: [], complete: sameEpoch };
+    const entries = state.history.after(after);
     // Complete when the oldest kept entry follows afterSeq directly (volatile messages take no seq).
     const first = entries[0];
-    return { entries, complete: first !== undefined && first.seq === afterSeq + 1 };
+    return { epoch: this.epoch, seq: last, entries, complete: sameEpoch && first !== undefined && first.seq === after + 1 };
   }
 
   async addMember(room: string, member: RoomMemberRecord): Promise<MembershipChange> {
@@ -128,8 +142,15 @@ export class MemoryBroker implements Broker {
     if (!queue) this.#queues.set(userId, (queue = []));
     queue.push(message);
     const dropped = Math.max(0, queue.length - max);
-    if (dropped > 0) queue.splice(0, dropped);
+    if (dropped > 0) {
+      queue.splice(0, dropped);
+      this.#overflowed.add(userId);
+    }
     return dropped;
+  }
+
+  async takeQueueOverflow(userId: string): Promise<boolean> {
+    return this.#overflowed.delete(userId);
   }
 
   async pending(userId: string): Promise<readonly QueuedMessage[]> {

@@ -33,8 +33,10 @@ export interface Broadcast {
 }
 
 /**
- * A room message still to be numbered: its frame is `head + seq + tail`, the seq the room's next
- * one, taken by the broker (`Broker.publishSequenced`).
+ * A room message still to be numbered: its frame is `head + '"epoch":"' + epoch + '","seq":' +
+ * seq + tail`, the seq the room's next one and the epoch the room's current one, both the
+ * broker's (`Broker.publishSequenced`). `head` ends where a key of `data` may start (after `{`
+ * or `,`), so the two become the last keys of `data`.
  */
 export interface SequencedBroadcast {
   readonly room: string;
@@ -77,6 +79,24 @@ export interface MembershipChange {
   readonly userCount: number;
 }
 
+/**
+ * Where a room's sequence is: its epoch, and the last `seq` handed out in it (0: none yet). A
+ * room's seq only grows within an epoch; a broker starts a new epoch, and seq starts at 1 again,
+ * whenever it lost the room's sequence (a new MemoryBroker; a Redis that lost the room's keys).
+ * Epochs are opaque strings of `[A-Za-z0-9_-]`, compared for equality only.
+ */
+export interface RoomPosition {
+  readonly epoch: string;
+  readonly seq: number;
+}
+
+/** What `Broker.history` found: the room's position, and the kept messages asked for. */
+export interface RoomHistory extends RoomPosition {
+  readonly entries: readonly HistoryEntry[];
+  /** False when some of the messages asked for are no longer kept (or were in another epoch). */
+  readonly complete: boolean;
+}
+
 /** A stored room message, for `resume`. */
 export interface HistoryEntry {
   readonly seq: number;
@@ -97,20 +117,22 @@ export interface Broker {
   publish(origin: string, broadcast: Broadcast): Promise<void>;
 
   /**
-   * One step, atomic across instances: takes the room's next `seq` (1 for a new room), builds the
-   * frame, keeps it among the room's last `historyLimit` messages for replay (unless volatile),
-   * and delivers it to every registered node, the publisher's own included. So every instance
-   * sees a room's messages in `seq` order, whichever instance sent them. Resolves the seq and
-   * the frame.
+   * One step, atomic across instances: takes the room's next `seq` (1 for a new room, in a new
+   * epoch), builds the frame, keeps it among the room's last `historyLimit` messages for replay
+   * (unless volatile), and delivers it to every registered node, the publisher's own included.
+   * So every instance sees a room's messages in `seq` order, whichever instance sent them.
+   * Resolves the epoch and seq the message took.
    */
-  publishSequenced(message: SequencedBroadcast, historyLimit: number): Promise<{ readonly seq: number; readonly frame: string }>;
-  /** The room's last `seq` handed out (0 for a new room). */
-  lastSeq(room: string): Promise<number>;
+  publishSequenced(message: SequencedBroadcast, historyLimit: number): Promise<RoomPosition>;
+  /** The room's epoch and last `seq` handed out (0 for a new room). */
+  position(room: string): Promise<RoomPosition>;
   /**
-   * The messages after `afterSeq`, oldest first; `complete` is false when some of them are no
-   * longer kept (the client must refetch what it lost some other way).
+   * The kept messages after `afterSeq` of epoch `epoch` (omitted: the current one), oldest
+   * first. When `epoch` is not the room's current epoch, or `afterSeq` is past the room's last
+   * seq (it cannot be of the current epoch either), every kept message of the current epoch, and
+   * `complete` is false: what came after `afterSeq` in the other epoch is gone.
    */
-  history(room: string, afterSeq: number): Promise<{ readonly entries: readonly HistoryEntry[]; readonly complete: boolean }>;
+  history(room: string, afterSeq: number, epoch?: string): Promise<RoomHistory>;
 
   /** Adds (or, for a connection already in, replaces) a member record. */
   addMember(room: string, member: RoomMemberRecord): Promise<MembershipChange>;
@@ -131,8 +153,16 @@ export interface Broker {
   /** Milliseconds left on the user's ban (as any instance set it); 0 when the user is not banned. */
   banRemaining(userId: string): Promise<number>;
 
-  /** Queues a message for the user, dropping the oldest beyond `max`; resolves how many were dropped. */
+  /**
+   * Queues a message for the user, dropping the oldest beyond `max`; resolves how many were
+   * dropped. A drop is also remembered for `takeQueueOverflow`.
+   */
   enqueue(userId: string, message: QueuedMessage, max: number): Promise<number>;
+  /**
+   * Resolves whether `enqueue` dropped messages of the user's queue since the last call, and
+   * forgets it: `resume` tells the client (`complete: false`) once, whichever instance it is on.
+   */
+  takeQueueOverflow(userId: string): Promise<boolean>;
   /** Queued messages, oldest first. They stay queued until acknowledged. */
   pending(userId: string): Promise<readonly QueuedMessage[]>;
   /** Removes the acknowledged ids from the queue; resolves how many were removed. */

@@ -11,6 +11,7 @@ import type { Connection } from './connection.js';
 import { slotRetryAfter } from './admission.js';
 import { retrySeconds } from './http.js';
 import { isoNow } from './outbound.js';
+import { replayRoom } from './replay.js';
 import type { Core } from './server.js';
 import type { User } from './types.js';
 import { unknownEventsIn } from './unknown-events.js';
@@ -23,7 +24,10 @@ interface PingData { readonly pingId?: string }
 interface EventsData { readonly events: readonly string[] }
 interface RoomData { readonly room_id: string }
 interface AckData { readonly room_id?: string; readonly seq?: number; readonly ids?: readonly string[] }
-interface ResumeData { readonly last_seq: readonly { readonly room_id: string; readonly seq: number }[]; readonly last_notification_id?: string }
+interface ResumeData {
+  readonly last_seq: readonly { readonly room_id: string; readonly epoch?: string; readonly seq: number }[];
+  readonly last_notification_id?: string;
+}
 
 function dataOf<T>(message: Envelope): T {
   return message.data as T;
@@ -191,9 +195,8 @@ export async function joinRoom<P extends ProtocolTypes>(core: Core<P>, connectio
   core.registry.join(connection, room);
   const joinedAt = isoNow();
   const change = await options.broker.addMember(room, { userId: connection.user.id, username: connection.user.name, connectionId: connection.id, joinedAt });
-  // Presence is per user: another connection of the user (on any instance) already announced
-  // them. The room's messages numbered after this read reach the connection live.
-  if (!change.userChanged) return { seq: (await options.broker.lastSeq(room)) + 1, members: null };
+  // Presence is per user: another connection of the user (on any instance) already announced them.
+  if (!change.userChanged) return NOTHING_NEW;
   if (!core.protocol.outbound.includes('room.update')) return NOTHING_NEW;
   const members = membersOf(await options.broker.members(room));
   const delivery = await core.publish([{ kind: 'room', room }], [connection.id], 'room.update', {
@@ -228,9 +231,9 @@ const roomJoin: Builtin = async (core, connection, message) => {
   // The members read for the join event, when there was one: not a second read of the broker.
   const joined = await joinRoom(core, connection, room, true);
   const everyone = joined.members ?? membersOf(await core.options.broker.members(room));
-  const lastSeq = await core.options.broker.lastSeq(room);
+  const { epoch, seq } = await core.options.broker.position(room);
   const members = presenceList(everyone, connection.user.id, core.options.presenceListLimit);
-  core.sendBuiltin(connection, 'room.joined', { room_id: room, members, member_count: everyone.length, last_seq: lastSeq }, message.id);
+  core.sendBuiltin(connection, 'room.joined', { room_id: room, members, member_count: everyone.length, epoch, last_seq: seq }, message.id);
 };
 
 const roomLeave: Builtin = async (core, connection, message) => {
@@ -247,23 +250,40 @@ const ack: Builtin = async (core, connection, message) => {
   if (ids && ids.length > 0) core.options.metrics.queueSize.dec(await core.options.broker.acknowledge(connection.user.id, ids));
 };
 
+/**
+ * A room named twice in `resume` has no single position to resume from. The schema's
+ * `uniqueItems` only catches two identical entries, so the rest is refused here, before any
+ * room is joined, pointing at the entry that repeats a room.
+ */
+function assertRoomsUnique(lastSeq: ResumeData['last_seq']): void {
+  const seen = new Set<string>();
+  for (const [index, { room_id: room }] of lastSeq.entries()) {
+    if (seen.has(room)) {
+      throw new ProtocolError('INVALID_MESSAGE', `/data/last_seq/${index}/room_id: room "${room}" is listed twice`, {
+        details: { pointer: `/data/last_seq/${index}/room_id`, keyword: 'uniqueItems', room_id: room },
+      });
+    }
+    seen.add(room);
+  }
+}
+
 const resume: Builtin = async (core, connection, message) => {
   const { last_seq: lastSeq, last_notification_id: lastNotification } = dataOf<ResumeData>(message);
+  assertRoomsUnique(lastSeq);
   const { broker } = core.options;
   let replayed = 0;
   let complete = true;
-  const rooms: { room_id: string; seq: number }[] = [];
-  for (const { room_id: room, seq } of lastSeq) {
-    // Everything from the (re)join on arrives live; replay only what came before it.
-    const joined = (await joinRoom(core, connection, room, true)).seq;
-    const history = await broker.history(room, seq);
-    for (const entry of history.entries) {
-      if (joined !== null && entry.seq >= joined) break;
-      if (core.sendFrame(connection, entry.frame, false)) replayed += 1;
-    }
-    complete &&= history.complete;
-    rooms.push({ room_id: room, seq: await broker.lastSeq(room) });
+  const rooms: { room_id: string; epoch: string; seq: number }[] = [];
+  for (const { room_id: room, epoch, seq } of lastSeq) {
+    const join = async (): Promise<number | null> => (await joinRoom(core, connection, room, true)).seq;
+    const context = { broker, sequenced: core.sequenced, sendFrame: core.sendFrame.bind(core), join };
+    const done = await replayRoom(context, connection, room, epoch === undefined ? { seq } : { epoch, seq });
+    replayed += done.replayed;
+    complete &&= done.complete;
+    rooms.push({ room_id: room, epoch: done.epoch, seq: done.seq });
   }
+  // Notifications the offline queue dropped are gone for good: the client must reload.
+  if (await broker.takeQueueOverflow(connection.user.id)) complete = false;
   if (lastNotification !== undefined) core.options.metrics.queueSize.dec(await broker.acknowledgeThrough(connection.user.id, lastNotification));
   core.options.metrics.resumes.inc();
   core.sendBuiltin(connection, 'resume.completed', { replayed, complete, rooms }, message.id);

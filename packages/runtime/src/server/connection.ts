@@ -5,8 +5,10 @@
  */
 import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
+import type { Broadcast } from '../broker/types.js';
 import { CloseCodes, type CloseCode } from '../errors.js';
 import { underlyingSocket, type TextFrame } from './frame.js';
+import { HeldRoom } from './held-room.js';
 import type { ConnectionInfo, User } from './types.js';
 
 export interface ConnectionLimits {
@@ -51,6 +53,8 @@ export class Connection implements ConnectionInfo {
   lastRateLimitErrorAt = 0;
   /** Frames that arrived while an earlier one was still being handled (inbound.ts); `null` when none is. */
   backlog: InboundFrame[] | null = null;
+  /** Rooms whose replay runs or has just run (held-room.ts); `null` when none, so delivery pays one comparison. */
+  held: Map<string, HeldRoom> | null = null;
   /** Where frames are written (frame.ts): the socket under the WebSocket. */
   readonly #wire: Duplex;
   /** The last turn this connection was written to, and whether its socket is corked (see `endTurn`). */
@@ -90,6 +94,7 @@ export class Connection implements ConnectionInfo {
 
   deleteRoom(room: string): void {
     this.#rooms?.delete(room);
+    this.unhold(room);
   }
 
   addSubscription(event: string): void {
@@ -98,6 +103,46 @@ export class Connection implements ConnectionInfo {
 
   deleteSubscription(event: string): void {
     this.#subscriptions?.delete(event);
+  }
+
+  /**
+   * From now until `release(room)`, broadcasts to `room` are kept instead of written, so that a
+   * replay of the room's history can go out first and live messages cannot overtake it.
+   */
+  hold(room: string, sequenced: ReadonlySet<string>): void {
+    (this.held ??= new Map()).set(room, new HeldRoom(sequenced));
+  }
+
+  /**
+   * Stops keeping `room`'s broadcasts; returns those to write now, oldest first (held-room.ts:
+   * less what the replay sent, through `through` of `epoch`), and the room's last seq written.
+   */
+  release(room: string, epoch: string, through: number): { readonly send: readonly Broadcast[]; readonly through: number } {
+    const gate = this.held?.get(room);
+    if (!gate) return { send: [], through };
+    return { send: gate.release(epoch, through), through: gate.through };
+  }
+
+  /** Takes a broadcast to a held room (registry.ts); false when it is to be written now. */
+  keep(broadcast: Broadcast): boolean {
+    const held = this.held;
+    if (held === null) return false;
+    for (const target of broadcast.targets) {
+      if (target.kind !== 'room') continue;
+      const gate = held.get(target.room);
+      if (!gate) continue;
+      const verdict = gate.take(broadcast);
+      if (verdict === 'taken') return true;
+      if (verdict === 'caught-up') this.unhold(target.room);
+      return false;
+    }
+    return false;
+  }
+
+  /** Forgets how `room` was held (see `hold`). */
+  unhold(room: string): void {
+    this.held?.delete(room);
+    if (this.held?.size === 0) this.held = null;
   }
 
   get authenticated(): boolean {
@@ -213,6 +258,7 @@ export class Connection implements ConnectionInfo {
     this.#closed = true;
     if (this.#slowTimer) clearTimeout(this.#slowTimer);
     this.#slowTimer = null;
+    this.held = null;
     if (this.#expiryTimer) clearTimeout(this.#expiryTimer);
     this.#expiryTimer = null;
   }

@@ -89,6 +89,8 @@ export class Registry {
     for (const connection of receivers) {
       if (!connection.authenticated || (skip !== null && isSkipped(skip, connection.id))) continue;
       if (exceptUsers !== undefined && exceptUsers.includes(connection.user.id)) continue;
+      // A room being replayed to this connection gets its live messages after the replay.
+      if (connection.held !== null && connection.keep(broadcast)) continue;
       frame ??= textFrame(broadcast.frame);
       if (connection.send(frame, volatile)) delivered += 1;
     }

@@ -28,11 +28,11 @@ export interface ConnectionInfo {
 }
 
 /**
- * Outbound data for `emit`: a room-scoped sequenced message is given without its `seq`, which
- * the runtime assigns from the room's counter.
+ * Outbound data for `emit`: a room-scoped sequenced message is given without its `seq` and
+ * `epoch`, which the runtime assigns from the room's sequence (a handler cannot forget them).
  */
 export type EmitData<P extends ProtocolTypes, K extends keyof P['outbound'] & string> = K extends P['sequenced']
-  ? Omit<DataOf<P['outbound'], K>, 'seq'>
+  ? Omit<DataOf<P['outbound'], K>, 'seq' | 'epoch'>
   : DataOf<P['outbound'], K>;
 
 /** What one `emit` did. */
