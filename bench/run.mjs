@@ -24,7 +24,7 @@ import { evaluateTargets } from './lib/targets.mjs';
 const SCENARIOS = ['roundtrip', 'fanout', 'cluster', 'broadcast', 'room', 'idle', 'storm', 'micro'];
 const SERVER_NAMES = ['switchboard', 'raw-ws', 'socketio'];
 
-/** What issue 5 asks for that this harness does not measure yet. */
+/** What the targets need that this harness does not measure yet (`missing` in latest.json). */
 const MISSING = /** @type {string[]} */ ([]);
 /** Scenario 7's Redis (it runs its own key prefix per server and deletes it afterwards). */
 const REDIS_URL = process.env['BENCH_REDIS_URL'] || 'redis://127.0.0.1:6379';

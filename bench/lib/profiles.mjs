@@ -1,6 +1,6 @@
 /**
- * The workloads, resolved once per run (STYLE.md 4): `full` is the issue's, `quick` the reduced
- * one that must finish in under two minutes here, `tiny` the smoke test's (seconds).
+ * The workloads, resolved once per run: `full` at the sizes the targets are stated at, `quick`
+ * a reduced one that must finish in under two minutes here, `tiny` the smoke test's (seconds).
  */
 
 /**
@@ -44,7 +44,7 @@ export const PROFILES = Object.freeze({
   full: {
     name: 'full',
     roundtrip: { kinds: ['ping', 'chat'], connections: [100, 1000], inflight: [1, 10], warmupMs: 1000, durationMs: 5000 },
-    // The issue's 100 rooms x 50 members; one message per member every 8 s offers ~30,600
+    // 100 rooms x 50 members; one message per member every 8 s offers ~30,600
     // deliveries/s, which every server under test can carry on one core, so latency shows.
     fanout: { rooms: 100, members: 50, periodMs: 8000, warmupMs: 2000, durationMs: 8000, drainMs: 1000 },
     // Scenario 7: scenario 2's rooms on one instance and on two sharing one Redis.

@@ -53,7 +53,7 @@ export function renderMarkdown(report) {
   out.push('Ratios are the row\'s figure divided by raw ws\'s and by Socket.IO\'s, measured in the same run. Absolute figures on a shared 2-core machine are noisy; the ratios are what we track. Load generators are separate Node processes on the same 2 cores, so with the server on one core and the load on the other, a throughput can be bounded by the load generator: the server\'s CPU time per operation (from /proc/<pid>/task/*/schedstat) is the figure that depends on the server alone.');
 
   if (targets?.length) {
-    out.push('', '## Targets (issue 5)', '');
+    out.push('', '## Targets', '');
     const shown = (/** @type {any} */ t, /** @type {number | null} */ value) =>
       value === null ? 'n/a' : t.id.startsWith('micro') ? `${num(value)}/s` : `${value.toFixed(2)}x`;
     const repeated = targets.some((/** @type {any} */ t) => Array.isArray(t.runs));
@@ -161,7 +161,7 @@ export function renderMarkdown(report) {
     out.push('');
     if (key === 'broadcast') {
       out.push(`## 3. Broadcast to ${num(b.members)} subscribers`, '');
-      out.push('Every connection subscribes to `system.notification`; each round, one `POST /admin/emit` sends one message to all of them. Time to last delivery is the median over rounds, from the HTTP request to the last arrival; deliveries/s is subscribers / that time. Deliveries/s per server core is 1 / the server\'s CPU time per delivery: the issue\'s figure, and the one the targets use, because the wall-clock rate is bounded by the load generator reading the deliveries on the other core.');
+      out.push('Every connection subscribes to `system.notification`; each round, one `POST /admin/emit` sends one message to all of them. Time to last delivery is the median over rounds, from the HTTP request to the last arrival; deliveries/s is subscribers / that time. Deliveries/s per server core is 1 / the server\'s CPU time per delivery: the figure the targets use, because the wall-clock rate is bounded by the load generator reading the deliveries on the other core.');
     } else {
       out.push(`## 3b. Chat message to a room of ${num(b.members)}`, '');
       out.push('Receivers and one sender join one room; each round the sender posts `chat.send` and every receiver gets `chat.message`. `join` is the time to build the room (Switchboard announces each join to the room: `room.update` and `presence.status`).');

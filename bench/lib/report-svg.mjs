@@ -1,6 +1,6 @@
 /**
  * `latest.svg`: a hand-written horizontal bar chart of Switchboard's ratios to each baseline,
- * one group per figure, with the issue's target marked where it has one. No chart library:
+ * one group per figure, with its target marked where it has one. No chart library:
  * the picture is simple enough to write as SVG directly.
  */
 import { perCore, ratio } from './targets.mjs';
@@ -149,7 +149,7 @@ export function renderSvg(report) {
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="${left}" y="24" class="title">Switchboard relative to raw ws and Socket.IO (same run)</text>
 <text x="${left}" y="42" class="sub">${esc(`${meta.profile} run, commit ${String(meta.commit).slice(0, 10)}, Node ${meta.node}, ${meta.cpu}, ${meta.cores} cores, ${meta.date}`)}</text>
-<text x="${left}" y="56" class="sub">Bar: Switchboard's figure / the baseline's. Black tick: the issue's target (red when missed). Line at 1.0x: parity.</text>
+<text x="${left}" y="56" class="sub">Bar: Switchboard's figure / the baseline's. Black tick: the target (red when missed). Line at 1.0x: parity.</text>
 ${grid.join('\n')}
 ${body.join('\n')}
 </svg>

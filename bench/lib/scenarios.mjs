@@ -115,7 +115,7 @@ export async function fanout(ctx) {
 }
 
 /**
- * Scenario 3: `subscribers` (the issue's broadcast) or `room` (chat in one room). The raw ws
+ * Scenario 3: `subscribers` (one event to all its subscribers) or `room` (chat in one room). The raw ws
  * server runs twice: with its `ws.send` loop and with one pre-framed buffer per broadcast.
  * @param {Context} ctx
  * @param {'subscribers' | 'room'} mode

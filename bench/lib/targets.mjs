@@ -1,5 +1,5 @@
 /**
- * Ratios and the issue's targets, computed from the figures of one run. A ratio is always
+ * Ratios and the targets, computed from the figures of one run. A ratio is always
  * Switchboard's figure divided by the baseline's; whether higher or lower is better depends on
  * the figure and is said next to it.
  */
@@ -15,7 +15,7 @@ export function ratio(a, b) {
 
 /**
  * Deliveries per second one core of the server could make: the inverse of its CPU time per
- * delivery. The issue's broadcast figure ("deliveries/s per server core"); unlike the wall-clock
+ * delivery. The broadcast targets' figure ("deliveries/s per server core"): unlike the wall-clock
  * rate it does not depend on how fast the load generator, on the other core, reads them.
  * @param {{ serverCpuPerDeliveryUs?: number | null } | undefined} result
  * @returns {number | null}

@@ -1,7 +1,7 @@
 /**
  * Scenario 3, one message to M receivers, in two forms:
  *
- * - `subscribers` (the issue's "broadcast to 10,000 subscribers"): M connections subscribe to
+ * - `subscribers` (the headline broadcast, one event to all its subscribers): M connections subscribe to
  *   one event (`subscribe` -> `subscription.confirmed`); each round an HTTP `POST /admin/emit`
  *   sends one `system.notification` to the event's subscribers.
  * - `room`: M receivers and one sender join one room; each round the sender posts `chat.send`

@@ -7,7 +7,7 @@
  * Switchboard's admin endpoint does.
  *
  * RAW_BROADCAST=preframed frames a broadcast once (`Sender.frame`) and writes the same buffers to
- * every socket: the "pre-framed floor" of the issue's broadcast target. It reaches into ws's
+ * every socket: the "pre-framed floor" of the broadcast target. It reaches into ws's
  * private `_socket`, which is acceptable for a floor and nothing else.
  *
  * With REDIS_URL (scenario 7), rooms reach other instances through redis-bus.mjs: the room's seq

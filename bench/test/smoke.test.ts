@@ -1,6 +1,6 @@
 /**
- * Keeps the benchmark harness from rotting (issue 5, "Done means"): runs `bench/run.mjs --tiny`
- * against all three servers (seconds, not a benchmark) into a temporary directory and checks
+ * Keeps the benchmark harness from rotting: runs `bench/run.mjs --tiny` against all three
+ * servers (seconds, not a benchmark) into a temporary directory and checks
  * that every output is written, every scenario produced finite positive figures, and nothing
  * went wrong on the wire. Also checks the Socket.IO server under test with the real
  * socket.io-client, since the load generator speaks Socket.IO's frames itself.
@@ -68,7 +68,7 @@ describe('bench harness, tiny workload', () => {
     expect(meta['node']).toBe(process.version);
     expect(meta['profile']).toBe('tiny');
     expect(report['failures']).toEqual([]);
-    for (const heading of ['## 1. Request/reply round trips', '## 2. Room fan-out: 2 rooms x 5 members', '## 7. Cross-instance fan-out through Redis: 2 rooms x 4 members', '## 3. Broadcast to 20 subscribers', '## 3b. Chat message to a room of 20', '## 4. Idle authenticated connections', '## 5. Connection storm', '## 6. Micro', '## Targets (issue 5)']) {
+    for (const heading of ['## 1. Request/reply round trips', '## 2. Room fan-out: 2 rooms x 5 members', '## 7. Cross-instance fan-out through Redis: 2 rooms x 4 members', '## 3. Broadcast to 20 subscribers', '## 3b. Chat message to a room of 20', '## 4. Idle authenticated connections', '## 5. Connection storm', '## 6. Micro', '## Targets']) {
       expect(markdown).toContain(heading);
     }
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
@@ -165,7 +165,7 @@ describe('bench harness, tiny workload', () => {
     expect(micro.generateMs[0]).toBeGreaterThan(0);
   });
 
-  it('evaluates every target of the issue', () => {
+  it('evaluates every target', () => {
     const targets = report['targets'] as { id: string; measured: number | null }[];
     expect(targets.map((t) => t.id)).toEqual([
       'roundtrip-raw-ws',

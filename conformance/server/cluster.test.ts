@@ -1,8 +1,8 @@
 /**
  * Two server instances, each with its own RedisBroker on the real Redis at 127.0.0.1:6379, and
- * clients on both: what PROTOCOL.md's "Multi-instance" asks (a room, a user and a broadcast reach
- * every instance; presence and limits hold across instances) over real sockets. Every test has
- * its own key prefix, deleted afterwards.
+ * clients on both: a room, a user and a broadcast reach every instance, and presence and limits
+ * hold across instances, over real sockets. Every test has its own key prefix, deleted
+ * afterwards.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';

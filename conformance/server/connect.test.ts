@@ -1,6 +1,6 @@
 /**
  * Upgrade, authentication and admission over real sockets (asyncapi.yaml "Authentication",
- * "Paths", "Limits"; seed 001's and seed 004's test lists).
+ * "Paths", "Limits").
  */
 import { SignJWT, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';

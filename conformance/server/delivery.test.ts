@@ -1,6 +1,6 @@
 /**
  * Delivery: per-user sends, the offline queue (bounded, kept until acknowledged), resume with
- * replay of what was missed (asyncapi.yaml "Delivery"; seed 003).
+ * replay of what was missed (asyncapi.yaml "Delivery").
  */
 import { describe, expect, it } from 'vitest';
 import { quiet, useFixture, type Fixture } from './harness.js';

@@ -1,6 +1,6 @@
 /**
  * The generated client and the generated server talking over a real socket, once for every
- * operation of the spec (the codegen issue's smoke test; the property suites build on it).
+ * operation of the spec (a smoke test; the property suites build on it).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';

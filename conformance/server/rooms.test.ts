@@ -1,5 +1,5 @@
 /**
- * Rooms, presence, chat, typing and subscriptions over real sockets (seeds 000, 001, 003, 004).
+ * Rooms, presence, chat, typing and subscriptions over real sockets.
  */
 import { describe, expect, it } from 'vitest';
 import { MemoryBroker } from '@switchboard/runtime/server';

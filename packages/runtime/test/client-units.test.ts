@@ -153,7 +153,7 @@ describe('backoff', () => {
 });
 
 describe('state machine', () => {
-  it('emits each change once, ignores a repeat, and refuses transitions the design does not have', () => {
+  it('emits each change once, ignores a repeat, and refuses transitions the state machine does not have', () => {
     const changes: StateChange[] = [];
     const machine = new StateMachine((error) => {
       throw error;

@@ -1,5 +1,5 @@
 /**
- * Client options, resolved once into a typed config with explicit defaults (STYLE.md 4).
+ * Client options, resolved once into a typed config with explicit defaults.
  * `DEFAULT_CLIENT_OPTIONS` is exported so tests and docs cannot drift from it.
  */
 import type { ClientDiagnostic } from './diagnostics.js';
@@ -182,7 +182,7 @@ function checkUrl(url: unknown): string {
 
 /**
  * Validates `options` and fills in the defaults. Programmer errors throw here, synchronously, with
- * messages naming the option (STYLE.md 7), rather than surfacing later as a failed connection.
+ * messages naming the option, rather than surfacing later as a failed connection.
  */
 export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {
   const defaults = DEFAULT_CLIENT_OPTIONS;

@@ -1,6 +1,6 @@
 /**
  * Messages sent while the client is not open, held in order until the next `connection.established`.
- * Bounded (STYLE.md 9): an app that keeps sending through a long outage gets an error it can act
+ * Bounded: an app that keeps sending through a long outage gets an error it can act
  * on instead of a client that eats memory.
  */
 

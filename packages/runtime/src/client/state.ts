@@ -1,5 +1,5 @@
 /**
- * The client's connection state machine (STYLE.md 13, after centrifuge-js): string states, one
+ * The client's connection state machine (after centrifuge-js): string states, one
  * place that changes them, and one event per change.
  */
 import { Listeners, type Unsubscribe } from './listeners.js';

@@ -1,5 +1,5 @@
 /**
- * The immutable broadcast builder (socket.io's `BroadcastOperator`, STYLE.md 12): every call
+ * The immutable broadcast builder (after socket.io's `BroadcastOperator`): every call
  * returns a new operator, so a shared `toRoom(x)` can never be narrowed by someone else's
  * `except`.
  */

@@ -1,7 +1,8 @@
 /**
  * One accepted WebSocket: who it is, where it is (rooms, subscriptions), and a bounded send path
- * (STYLE.md 9): past the send-buffer limit volatile frames are dropped, and a connection that
- * stays past it for the grace period is closed with 4003 (slow consumer).
+ * (a slow reader cannot grow the server's memory): past the send-buffer limit volatile frames
+ * are dropped, and a connection that stays past it for the grace period is closed with 4003
+ * (slow consumer).
  */
 import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';

@@ -4,7 +4,7 @@
  * spec's error and costs nobody else anything; a throwing handler becomes `INTERNAL_ERROR` for
  * its client only.
  *
- * The rate limiter runs before parsing (the issue lists it after validation): every frame counts,
+ * The rate limiter runs before parsing, not after validation: every frame counts,
  * as the spec says ("all client messages count"), and a flood of malformed frames is then cut at
  * the same rate as a flood of valid ones instead of being parsed and answered for free.
  */

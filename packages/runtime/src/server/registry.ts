@@ -83,7 +83,7 @@ export class Registry {
     if (receivers === undefined || receivers.size === 0) return 0;
     // A short list is searched; a long one (a large `except(...)`) becomes a set first.
     const skip = except.length === 0 ? null : except.length <= 8 ? except : new Set(except);
-    // Encoded and framed once: every socket gets the same bytes (DESIGN.md, "Fast by construction").
+    // Encoded and framed once, not once per socket: every socket gets the same bytes.
     let frame: TextFrame | null = null;
     let delivered = 0;
     for (const connection of receivers) {

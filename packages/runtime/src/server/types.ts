@@ -61,7 +61,7 @@ export interface BroadcastOperator<P extends ProtocolTypes> {
   emit<K extends keyof P['outbound'] & string>(type: K, data: EmitData<P, K>): Promise<Delivery>;
 }
 
-/** Typed sends to every kind of target (PROTOCOL.md, "Server-side API"). */
+/** Typed sends to every kind of target: a connection, a user, a room, subscribers, everyone. */
 export interface Senders<P extends ProtocolTypes> {
   /** One connection. */
   toConnection(connectionId: string): BroadcastOperator<P>;

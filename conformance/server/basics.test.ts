@@ -1,21 +1,21 @@
 /**
- * The seeds' own test lists, one test each, in their words (seed 001 "Testing", seed 004
- * "Testing"). Most lines are also covered in depth by the other files here; this file is the
- * checklist a reader of the seeds can tick off.
+ * The basic behaviours of a running server, one short test each: connect, refuse a bad token,
+ * ping, subscribe, rate-limit, broadcast, validate chat input. Most are also covered in depth by
+ * the other files here; this file is the overview a reader can check at a glance.
  */
 import { describe, expect, it } from 'vitest';
 import { quiet, TestClient, token, UpgradeRejected, useFixture } from './harness.js';
 
 const fx = useFixture();
 
-describe('seed 001', () => {
-  it('test_websocket_connection: connection.established with a connection id', async () => {
+describe('a client session', () => {
+  it('connects: connection.established with a connection id', async () => {
     await fx.start();
     const client = await fx.connect('test-user-123');
     expect(client.socket.readyState).toBe(client.socket.OPEN);
   });
 
-  it('test_websocket_authentication: an invalid token is rejected', async () => {
+  it('refuses a token that does not verify at the upgrade', async () => {
     await fx.start();
     await fx.open(fx.running.url('/ws/invalid-token')); // not JWT-shaped: a client label, not a token...
     const status = await TestClient.open(`${fx.running.url()}?token=invalid.token.value`).then(
@@ -25,21 +25,21 @@ describe('seed 001', () => {
     expect(status).toBe(401); // ...while a token that does not verify is refused at the upgrade
   });
 
-  it('test_ping_pong: ping answered by pong with the pingId', async () => {
+  it('answers ping by pong with the pingId', async () => {
     await fx.start();
     const client = await fx.connect('test-user-123');
     const pong = await client.request('ping', { pingId: 'ping_1' });
     expect(pong.type === 'pong' && pong.data.pingId).toBe('ping_1');
   });
 
-  it('test_subscription_system: subscription.confirmed with the events', async () => {
+  it('confirms a subscription with its events', async () => {
     await fx.start();
     const client = await fx.connect('test-user-123');
     const confirmed = await client.request('subscribe', { events: ['upload.progress', 'review.created'] });
     expect(confirmed.type === 'subscription.confirmed' && confirmed.data.events).toEqual(['upload.progress', 'review.created']);
   });
 
-  it('test_rate_limiting: the 101st message in the window is RATE_LIMIT_EXCEEDED', async () => {
+  it('answers the 101st message in the window with RATE_LIMIT_EXCEEDED', async () => {
     await fx.start();
     const client = await fx.connect('test-user-123');
     for (let i = 0; i < 100; i++) client.send('ping', {});
@@ -47,7 +47,7 @@ describe('seed 001', () => {
     expect((await client.request('ping', {})).type === 'error').toBe(true);
   });
 
-  it('test_full_websocket_workflow: connect by /ws/{token}, subscribe, server-side broadcast, receive it', async () => {
+  it('connects by /ws/{token}, subscribes, and receives a server-side broadcast', async () => {
     await fx.start();
     const jwt = await token('test-user-123');
     const client = fx.track(await TestClient.open(fx.running.url(`/ws/${jwt}`)));
@@ -60,7 +60,7 @@ describe('seed 001', () => {
   });
 });
 
-describe('seed 004', () => {
+describe('bad input', () => {
   it('closes with 1008 on a bad token (sent in an auth message)', async () => {
     await fx.start();
     const client = await fx.open(fx.running.url());
