@@ -2,6 +2,7 @@
  * The `data` of `connection.established`: who the connection is, what the server offers and the
  * limits in force (asyncapi.yaml, `ConnectionEstablishedData`).
  */
+import type { BuiltinMessages, RuntimeFeature } from '../builtin-messages.js';
 import type { ProtocolTypes, ServerProtocol } from '../protocol.js';
 import type { VerifiedToken } from './auth.js';
 import type { Connection } from './connection.js';
@@ -22,7 +23,7 @@ interface Served {
  * handlers are registered from the same lists (`builtins`, `services`), so a feature is listed
  * exactly when what it needs is answered.
  */
-const FEATURES: readonly (readonly [string, (served: Served) => boolean])[] = [
+const FEATURES: readonly (readonly [RuntimeFeature, (served: Served) => boolean])[] = [
   ['heartbeat', (s) => s.answers('ping') || s.answers('heartbeat')],
   ['subscriptions', (s) => s.answers('subscribe')],
   ['rate_limiting', (s) => Number.isFinite(s.options.rateLimit.limit)],
@@ -36,16 +37,21 @@ const FEATURES: readonly (readonly [string, (served: Served) => boolean])[] = [
 ];
 
 /** The features `connection.established` announces, in the spec's order. */
-export function featuresOf<P extends ProtocolTypes>(protocol: ServerProtocol<P>, options: ResolvedServerOptions): string[] {
+export function featuresOf<P extends ProtocolTypes>(protocol: ServerProtocol<P>, options: ResolvedServerOptions): RuntimeFeature[] {
   const inbound = new Set([...protocol.builtins, ...protocol.services]);
   const outbound = new Set(protocol.outbound);
   const served: Served = { answers: (type) => inbound.has(type), sends: (type) => outbound.has(type), options };
   return FEATURES.filter(([, on]) => on(served)).map(([name]) => name);
 }
 
-export function establishedData<P extends ProtocolTypes>(protocol: ServerProtocol<P>, o: ResolvedServerOptions, connection: Connection, token: VerifiedToken): object {
+export function establishedData<P extends ProtocolTypes>(
+  protocol: ServerProtocol<P>,
+  o: ResolvedServerOptions,
+  connection: Connection,
+  token: VerifiedToken,
+): BuiltinMessages['connection.established'] {
   const features = featuresOf(protocol, o);
-  const data: Record<string, unknown> = {
+  const data: BuiltinMessages['connection.established'] = {
     connection_id: connection.id,
     user_id: token.user.id,
     username: token.user.name,
@@ -64,6 +70,6 @@ export function establishedData<P extends ProtocolTypes>(protocol: ServerProtoco
       idle_timeout_ms: o.heartbeatIntervalMs * 2,
     },
   };
-  if (token.expiresAt !== null) data['token_expires_at'] = new Date(token.expiresAt).toISOString();
+  if (token.expiresAt !== null) data.token_expires_at = new Date(token.expiresAt).toISOString();
   return data;
 }

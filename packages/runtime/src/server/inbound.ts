@@ -17,7 +17,7 @@ import { retrySeconds } from './http.js';
 import { checkContentLength } from './content-length.js';
 import { RequestLedger, type RequestOutcome } from './idempotency.js';
 import { encode, newId, validationError } from './outbound.js';
-import type { Core } from './server.js';
+import type { ServerParts } from './parts.js';
 import type { HandlerContext, Reply, ServiceDispatch } from './types.js';
 import { unknownEventsError } from './unknown-events.js';
 
@@ -32,12 +32,12 @@ export class Inbound<P extends ProtocolTypes> {
   readonly #ledger: RequestLedger;
 
   constructor(
-    private readonly core: Core<P>,
+    private readonly server: ServerParts<P>,
     private readonly dispatch: ServiceDispatch<P>,
   ) {
-    this.#services = new Set(core.protocol.services);
-    this.#ledger = new RequestLedger(core.options);
-    for (const type of core.protocol.builtins) {
+    this.#services = new Set(server.protocol.services);
+    this.#ledger = new RequestLedger(server.options);
+    for (const type of server.protocol.builtins) {
       const builtin = Object.hasOwn(BUILTINS, type) ? BUILTINS[type] : undefined;
       if (!builtin) throw new TypeError(`the spec marks "${type}" as handled by the runtime, which has no built-in for it`);
       this.#builtins.set(type, builtin);
@@ -79,15 +79,15 @@ export class Inbound<P extends ProtocolTypes> {
 
   /** Handles one frame; returns a promise only when something asynchronous is still running. */
   #handle(connection: Connection, data: RawData, isBinary: boolean): Promise<void> | undefined {
-    const { core } = this;
-    const { options } = core;
+    const { server } = this;
+    const { options } = server;
     if (isBinary) {
-      core.sendError(connection, new ProtocolError('INVALID_MESSAGE', 'binary frames are not supported: send JSON in text frames'));
+      server.courier.sendError(connection, new ProtocolError('INVALID_MESSAGE', 'binary frames are not supported: send JSON in text frames'));
       return undefined;
     }
     const size = byteLength(data);
     if (size > options.maxMessageSize) {
-      core.sendError(
+      server.courier.sendError(
         connection,
         new ProtocolError('MESSAGE_TOO_LARGE', `message is ${size} bytes, the limit is ${options.maxMessageSize}`, {
           details: { limit: options.maxMessageSize },
@@ -102,13 +102,13 @@ export class Inbound<P extends ProtocolTypes> {
       parsed = JSON.parse(toText(data));
     } catch (error) {
       if (!(error instanceof SyntaxError)) throw error;
-      core.sendError(connection, new ProtocolError('INVALID_MESSAGE', `not valid JSON: ${error.message}`, { details: { pointer: '' } }));
+      server.courier.sendError(connection, new ProtocolError('INVALID_MESSAGE', `not valid JSON: ${error.message}`, { details: { pointer: '' } }));
       return undefined;
     }
-    const result = core.protocol.validate(parsed);
+    const result = server.protocol.validate(parsed);
     if (!result.ok) {
-      const unknownEvents = unknownEventsError(parsed, result.error, core.protocol.events, core.protocol.validate);
-      core.sendError(connection, unknownEvents ?? validationError(result.error), idOf(parsed));
+      const unknownEvents = unknownEventsError(parsed, result.error, server.protocol.events, server.protocol.validate);
+      server.courier.sendError(connection, unknownEvents ?? validationError(result.error), idOf(parsed));
       return undefined;
     }
     const message: Envelope = result.value;
@@ -119,23 +119,23 @@ export class Inbound<P extends ProtocolTypes> {
       const error = new ProtocolError('AUTH_FAILED', 'authenticate first: send an auth message with a token', {
         closeCode: CloseCodes.POLICY_VIOLATION,
       });
-      core.fail(connection, error, message.id);
+      server.courier.fail(connection, error, message.id);
       return undefined;
     }
     const builtin = this.#builtins.get(message.type);
     if (builtin) return this.#run(connection, message, builtin);
     if (this.#services.has(message.type)) return this.#service(connection, result.value);
-    core.sendError(connection, new ProtocolError('INVALID_MESSAGE_TYPE', `"${message.type.slice(0, 64)}" is not answered by this server`), message.id);
+    server.courier.sendError(connection, new ProtocolError('INVALID_MESSAGE_TYPE', `"${message.type.slice(0, 64)}" is not answered by this server`), message.id);
     return undefined;
   }
 
   #run(connection: Connection, message: Envelope, builtin: Builtin | undefined): Promise<void> | undefined {
     if (!builtin) return undefined;
     try {
-      const pending = builtin(this.core, connection, message);
-      return pending?.catch((error: unknown) => this.core.fail(connection, error, message.id));
+      const pending = builtin(this.server, connection, message);
+      return pending?.catch((error: unknown) => this.server.courier.fail(connection, error, message.id));
     } catch (error) {
-      this.core.fail(connection, error, message.id);
+      this.server.courier.fail(connection, error, message.id);
       return undefined;
     }
   }
@@ -148,34 +148,34 @@ export class Inbound<P extends ProtocolTypes> {
    */
   #service(connection: Connection, message: P['inbound']): Promise<void> | undefined {
     const fail = (error: unknown): void => {
-      if (!(error instanceof ProtocolError)) this.core.options.metrics.handlerErrors.inc({ type: message.type });
-      this.core.fail(connection, error, message.id);
+      if (!(error instanceof ProtocolError)) this.server.options.metrics.handlerErrors.inc({ type: message.type });
+      this.server.courier.fail(connection, error, message.id);
     };
     try {
-      checkContentLength(message, this.core.options.maxContentLength);
+      checkContentLength(message, this.server.options.maxContentLength);
     } catch (error) {
       fail(error);
       return undefined;
     }
     const run = async (): Promise<RequestOutcome> => outcomeOf(message, await this.dispatch(message, this.#context(connection)));
-    const outcome = Object.hasOwn(this.core.protocol.replies, message.type) ? this.#ledger.once(connection.user.id, message.id, run, () => !connection.closed) : run();
+    const outcome = Object.hasOwn(this.server.protocol.replies, message.type) ? this.#ledger.once(connection.user.id, message.id, run, () => !connection.closed) : run();
     return outcome.then((done) => this.#reply(connection, done), fail);
   }
 
   #reply(connection: Connection, outcome: RequestOutcome | null): void {
     if (outcome === null || outcome.frame === '' || connection.closed) return;
-    this.core.sendFrame(connection, outcome.frame, this.core.volatile.has(outcome.type));
-    this.core.options.metrics.messagesOut.inc({ type: outcome.type });
+    this.server.courier.sendFrame(connection, outcome.frame, this.server.courier.volatile.has(outcome.type));
+    this.server.options.metrics.messagesOut.inc({ type: outcome.type });
   }
 
   /** The rate limiter's verdict; sends the error (at most once a second) or bans. */
   #admitRate(connection: Connection, data: RawData): boolean {
-    const { core } = this;
+    const { server } = this;
     const now = Date.now();
     const user = connection.user.id;
-    const decision = core.limiter.consume(user, now);
+    const decision = server.limiter.consume(user, now);
     if (decision.allowed) return true;
-    const { metrics } = core.options;
+    const { metrics } = server.options;
     metrics.rateLimitHits.inc();
     metrics.drops.inc({ reason: 'rate_limited' });
     if (decision.banned) {
@@ -184,14 +184,14 @@ export class Inbound<P extends ProtocolTypes> {
     }
     if (now - connection.lastRateLimitErrorAt < 1000) return false;
     connection.lastRateLimitErrorAt = now;
-    if (core.limiter.recordViolation(user, now).banned) {
+    if (server.limiter.recordViolation(user, now).banned) {
       this.#shareBan(user);
       this.#ban(connection);
       return false;
     }
-    core.sendError(
+    server.courier.sendError(
       connection,
-      new ProtocolError('RATE_LIMIT_EXCEEDED', `more than ${core.options.rateLimit.limit} messages in ${core.options.rateLimit.windowMs} ms`, {
+      new ProtocolError('RATE_LIMIT_EXCEEDED', `more than ${server.options.rateLimit.limit} messages in ${server.options.rateLimit.windowMs} ms`, {
         retryAfter: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)),
       }),
       // Parsed only for the one frame a second that gets an answer, so the client's request fails fast.
@@ -206,16 +206,16 @@ export class Inbound<P extends ProtocolTypes> {
    * broker before the client can come back.
    */
   #shareBan(user: string): void {
-    const { broker, logger, rateLimit } = this.core.options;
+    const { broker, logger, rateLimit } = this.server.options;
     broker.banUser(user, rateLimit.banDurationMs).catch((error: unknown) => {
       logger.error({ err: error, user }, 'the broker could not keep a ban: other instances may admit the user');
     });
   }
 
   #ban(connection: Connection): void {
-    const until = this.core.limiter.isBanned(connection.user.id, Date.now());
+    const until = this.server.limiter.isBanned(connection.user.id, Date.now());
     const retryAfter = until === null ? undefined : retrySeconds(until - Date.now());
-    this.core.fail(
+    this.server.courier.fail(
       connection,
       new ProtocolError('RATE_LIMIT_EXCEEDED', 'temporarily banned after repeated rate-limit violations', {
         closeCode: CloseCodes.RATE_LIMIT_BAN,
@@ -227,7 +227,7 @@ export class Inbound<P extends ProtocolTypes> {
   #context(connection: Connection): HandlerContext<P> {
     let context = this.#contexts.get(connection);
     if (context) return context;
-    const core = this.core;
+    const server = this.server;
     const assertInRoom = (room: string): void => {
       if (!connection.rooms.has(room)) {
         throw new ProtocolError('NOT_IN_ROOM', `not in room "${room}": join it first`, { details: { room_id: room } });
@@ -239,14 +239,14 @@ export class Inbound<P extends ProtocolTypes> {
       get user() {
         return connection.user;
       },
-      send: core.senders,
-      joinRoom: (room) => core.joinRoom(connection, room),
+      send: server.senders,
+      joinRoom: (room) => server.rooms.join(connection, room, false).then(() => undefined),
       assertInRoom,
       newId,
       // Only in a room the connection is in: its leave is what ends the indicator.
       setTyping: async (room, isTyping) => {
         assertInRoom(room);
-        await core.typing.set(connection, room, isTyping);
+        await server.typing.set(connection, room, isTyping);
       },
     };
     this.#contexts.set(connection, context);

@@ -5,7 +5,7 @@
 import { pino, type Logger } from 'pino';
 import { MemoryBroker } from '../broker/memory.js';
 import type { Broker } from '../broker/types.js';
-import type { AuthOptions } from './auth.js';
+import type { AuthOptions, TokenVerifier } from './auth.js';
 import { trustedProxyMatcher } from './client-address.js';
 import { createServerMetrics, type ServerMetrics } from './metrics.js';
 import { DEFAULT_RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limiter.js';
@@ -142,10 +142,18 @@ export interface ServerOptions {
   readonly metrics?: ServerMetrics;
   /** Unique per instance. @default a random id */
   readonly nodeId?: string;
+  /**
+   * Verifies a token in place of the JWT verification `auth` configures: a seam for tests (a
+   * verifier that resolves when a test says so) and for token formats of your own. It resolves
+   * the user, or rejects with a `ProtocolError` (`AUTH_FAILED`, `TOKEN_EXPIRED`).
+   * @default a JWT verifier made from `auth`
+   */
+  readonly verifyToken?: TokenVerifier;
 }
 
 export interface ResolvedServerOptions {
   readonly auth: AuthOptions;
+  readonly verifyToken: TokenVerifier | null;
   readonly path: string;
   readonly authTimeoutMs: number;
   readonly maxConnectionsPerUser: number;
@@ -248,6 +256,7 @@ export function resolveServerOptions(options: ServerOptions): ResolvedServerOpti
   trustedProxyMatcher(trustedProxies); // throws a TypeError naming a bad entry
   return {
     auth: options.auth,
+    verifyToken: options.verifyToken ?? null,
     path,
     authTimeoutMs: options.authTimeoutMs ?? DEFAULT_SERVER_OPTIONS.authTimeoutMs,
     maxConnectionsPerUser: options.maxConnectionsPerUser ?? DEFAULT_SERVER_OPTIONS.maxConnectionsPerUser,

@@ -9,22 +9,28 @@
  *   room that connection was in, unless the user is back by then (a reload does not flicker:
  *   coming back within the grace period announces nothing at all).
  */
-import type { ProtocolTypes } from '../protocol.js';
+import type { BuiltinMessages } from '../builtin-messages.js';
 import type { Connection } from './connection.js';
-import type { Core } from './server.js';
+import type { Courier } from './courier.js';
+import type { ResolvedServerOptions } from './options.js';
+import type { Registry } from './registry.js';
 
 const TYPE = 'presence.status';
 
-export class Presence<P extends ProtocolTypes> {
+export class Presence {
   /** Users whose offline announcement is waiting out the grace period on this instance. */
   readonly #leaving = new Map<string, NodeJS.Timeout>();
   /** Connections whose first room join announces their user online. */
   readonly #announce = new WeakSet<Connection>();
 
-  constructor(private readonly core: Core<P>) {}
+  constructor(
+    private readonly options: ResolvedServerOptions,
+    private readonly registry: Registry,
+    private readonly courier: Courier,
+  ) {}
 
   get #enabled(): boolean {
-    return this.core.protocol.outbound.includes(TYPE);
+    return this.courier.declares(TYPE);
   }
 
   async established(connection: Connection): Promise<void> {
@@ -35,20 +41,20 @@ export class Presence<P extends ProtocolTypes> {
       this.#leaving.delete(user);
       return;
     }
-    if ((await this.core.options.broker.connectionCount(user)) === 1) this.#announce.add(connection);
+    if ((await this.options.broker.connectionCount(user)) === 1) this.#announce.add(connection);
   }
 
   async joined(connection: Connection, room: string): Promise<void> {
     if (!this.#enabled || !this.#announce.has(connection)) return;
     this.#announce.delete(connection);
-    const own = [...this.core.registry.userConnections(connection.user.id)].map((c) => c.id);
-    await this.core.publish([{ kind: 'room', room }], own, TYPE, this.#status(connection, 'online'));
+    const own = [...this.registry.userConnections(connection.user.id)].map((c) => c.id);
+    await this.courier.publish([{ kind: 'room', room }], own, TYPE, this.#status(connection, 'online'));
   }
 
   /** After the connection is gone and its slot released. */
   async closed(connection: Connection, rooms: readonly string[]): Promise<void> {
     if (!this.#enabled || rooms.length === 0) return;
-    const { broker, logger, presenceGraceMs } = this.core.options;
+    const { broker, logger, presenceGraceMs } = this.options;
     const user = connection.user.id;
     if ((await broker.connectionCount(user)) > 0) return;
     const data = this.#status(connection, 'offline');
@@ -57,7 +63,7 @@ export class Presence<P extends ProtocolTypes> {
       this.#leaving.delete(user);
       void (async () => {
         if ((await broker.connectionCount(user)) > 0) return;
-        await this.core.publish(rooms.map((room) => ({ kind: 'room', room })), [], TYPE, data);
+        await this.courier.publish(rooms.map((room) => ({ kind: 'room', room })), [], TYPE, data);
       })().catch((error: unknown) => logger.error({ err: error, user }, 'presence announcement failed'));
     }, presenceGraceMs);
     timer.unref();
@@ -69,7 +75,7 @@ export class Presence<P extends ProtocolTypes> {
     this.#leaving.clear();
   }
 
-  #status(connection: Connection, status: 'online' | 'offline'): object {
+  #status(connection: Connection, status: 'online' | 'offline'): BuiltinMessages['presence.status'] {
     return {
       user_id: connection.user.id,
       username: connection.user.name,

@@ -18,17 +18,14 @@ const TYPE = 'user.typing';
 /** Receivers treat an indicator not renewed within this time as stopped (asyncapi.yaml, `typing`). */
 export const STALE_AFTER_MS = 10_000;
 
-/** What typing needs from the server: sending, and the user's other connections here. */
-export interface TypingHost extends Publisher {
-  readonly registry: Registry;
-}
-
 export class Typing {
   /** Per connection: the rooms it is typing in, with the time it last said so. */
   readonly #typing = new WeakMap<Connection, Map<string, number>>();
 
   constructor(
-    private readonly host: TypingHost,
+    private readonly publisher: Publisher,
+    /** The user's other connections here. */
+    private readonly registry: Registry,
     /** Whether the spec has `user.typing` at all. */
     private readonly enabled: boolean,
   ) {}
@@ -58,7 +55,7 @@ export class Typing {
 
   #otherTyping(connection: Connection, room: string): boolean {
     const now = Date.now();
-    for (const other of this.host.registry.userConnections(connection.user.id)) {
+    for (const other of this.registry.userConnections(connection.user.id)) {
       const since = other === connection ? undefined : this.#typing.get(other)?.get(room);
       if (since !== undefined && now - since < STALE_AFTER_MS) return true;
     }
@@ -68,6 +65,6 @@ export class Typing {
   async #announce(connection: Connection, room: string, isTyping: boolean): Promise<void> {
     const { id, name } = connection.user;
     const data = { room_id: room, user_id: id, username: name, is_typing: isTyping };
-    await this.host.publish([{ kind: 'room', room }], [], TYPE, data, [id]);
+    await this.publisher.publish([{ kind: 'room', room }], [], TYPE, data, [id]);
   }
 }
