@@ -94,7 +94,7 @@ export class Client {
   }
 
   /**
-   * Alias of ping without a ping id (seed 001).
+   * Alias of ping without a ping id.
    *
    * Operation `heartbeat`; resolves with the `pong` reply; an `error` reply rejects it. Volatile: never queued while disconnected.
    */

@@ -1,7 +1,7 @@
 // generated from asyncapi.yaml by @switchboard/codegen - do not edit
 
 /**
- * The events a connection can subscribe to (seed 001's `VALID_SUBSCRIPTION_EVENTS`); each is also the `type` of the message that delivers it. A subscribe or unsubscribe naming anything else is rejected with `UNKNOWN_EVENT`.
+ * The events a connection can subscribe to; each is also the `type` of the message that delivers it. A subscribe or unsubscribe naming anything else is rejected with `UNKNOWN_EVENT`.
  */
 export type EventName = 'upload.progress' | 'upload.completed' | 'upload.error' | 'upload.cancelled' | 'review.created' | 'review.updated' | 'review.deleted' | 'system.notification' | 'system.maintenance' | 'user.status_changed' | 'file.processing' | 'file.ready';
 
@@ -528,7 +528,7 @@ export interface PingEnvelope {
  */
 export interface PingData {
   /**
-   * Opaque value of a `ping` echoed by its `pong` (seed 001 names it `pingId`, in camelCase, unlike every other field).
+   * Opaque value of a `ping` echoed by its `pong`. Named `pingId`, in camelCase unlike every other field, because existing clients send it under that name.
    * @example 1736332230000
    */
   pingId?: string;
@@ -1026,7 +1026,7 @@ export interface PongEnvelope {
  */
 export interface PongData {
   /**
-   * Opaque value of a `ping` echoed by its `pong` (seed 001 names it `pingId`, in camelCase, unlike every other field).
+   * Opaque value of a `ping` echoed by its `pong`. Named `pingId`, in camelCase unlike every other field, because existing clients send it under that name.
    * @example 1736332230000
    */
   pingId?: string;
@@ -1978,7 +1978,7 @@ export interface ReviewUpdatedData {
    */
   review_id: string;
   /**
-   * The changed fields, each at most once (a list of `{field, value}` instead of seed 001's free-form `changes` object).
+   * The changed fields, each at most once (a list of `{field, value}` instead of a free-form object, see `review.updated`).
    */
   changes: ReviewChange[];
   /**
@@ -2399,7 +2399,7 @@ export type Epoch = string;
 /** A JWT in compact serialization (three base64url parts). Verified with HS256 by default, or RS256/ES256/JWKS when configured; `sub` is the user id, `name` the display name, `exp` the expiry. Never logged. */
 export type JwtToken = string;
 
-/** Opaque value of a `ping` echoed by its `pong` (seed 001 names it `pingId`, in camelCase, unlike every other field). */
+/** Opaque value of a `ping` echoed by its `pong`. Named `pingId`, in camelCase unlike every other field, because existing clients send it under that name. */
 export type PingId = string;
 
 /** Id of an upload, given by the service that handles uploads. */
