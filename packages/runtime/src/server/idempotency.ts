@@ -64,7 +64,12 @@ export class RequestLedger {
       await this.#forget(key, claim);
       throw error;
     }
-    await broker.putRecord(key, outcome.frame, idempotencyWindowMs);
+    // The reply goes out without waiting for its record: a resend that comes in between finds
+    // the claim and waits for the record. A record that cannot be written is logged; a resend
+    // then runs the request again once the lease ends.
+    broker.putRecord(key, outcome.frame, idempotencyWindowMs).catch((error: unknown) => {
+      this.options.logger.error({ err: error, key }, 'could not record the reply of an idempotent request');
+    });
     return outcome;
   }
 
