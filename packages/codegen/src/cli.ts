@@ -34,6 +34,7 @@ const COMMON_OPTIONS = {
   out: { type: 'string', default: DEFAULT_CLI_OPTIONS.out },
   quiet: { type: 'boolean', short: 'q', default: false },
   verbose: { type: 'boolean', short: 'v', default: false },
+  strict: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -42,6 +43,7 @@ const COMMON_HELP = `Options:
   --out DIR      the output directory (default: ${DEFAULT_CLI_OPTIONS.out})
   -q, --quiet    print only errors
   -v, --verbose  also print the parser's informational diagnostics
+  --strict       treat warnings as errors (exit 1 on any)
   -h, --help     show this help`;
 
 const USAGE: Readonly<Record<string, string>> = {
@@ -54,13 +56,13 @@ Commands:
   docs       write only the reference (docs/reference.md) and the JSON Schemas (schemas/)
 
 Run 'switchboard <command> --help' for a command's options.`,
-  generate: `Usage: switchboard generate [--spec FILE] [--out DIR] [--quiet] [--verbose]
+  generate: `Usage: switchboard generate [--spec FILE] [--out DIR] [--quiet] [--verbose] [--strict]
 
 Reads the AsyncAPI document, runs every emitter and writes the files that changed.
 Files in the output's src/ that the spec no longer produces are deleted.
 
 ${COMMON_HELP}`,
-  docs: `Usage: switchboard docs [--spec FILE] [--out DIR] [--quiet] [--verbose]
+  docs: `Usage: switchboard docs [--spec FILE] [--out DIR] [--quiet] [--verbose] [--strict]
 
 Writes only the Markdown reference, docs/reference.md, and a self-contained JSON Schema per
 message, schemas/<message>.json with schemas/index.json. (generate writes them too.)
@@ -73,7 +75,7 @@ writing only the files whose content changed. An invalid spec leaves the output 
 Stops on Ctrl-C (SIGINT) or SIGTERM.
 
 ${COMMON_HELP}`,
-  check: `Usage: switchboard check [--spec FILE] [--out DIR] [--quiet] [--verbose]
+  check: `Usage: switchboard check [--spec FILE] [--out DIR] [--quiet] [--verbose] [--strict]
 
 Generates in memory and compares with the output directory; writes nothing.
 Exits 1 and names each stale, missing or extra file when they differ, or when the spec is invalid.
@@ -139,7 +141,19 @@ export async function runWatch(opts: CommandOptions, io: Io, signal?: AbortSigna
   return EXIT_OK;
 }
 
-export interface CommandOptions { spec: string; out: string; quiet: boolean; verbose: boolean }
+export interface CommandOptions {
+  spec: string;
+  out: string;
+  quiet: boolean;
+  verbose: boolean;
+  /** Warnings count as errors. @default false */
+  strict?: boolean;
+}
+
+/** Under `--strict` every warning is an error; otherwise the findings as they are. */
+function severities(diagnostics: readonly Diagnostic[], opts: CommandOptions): readonly Diagnostic[] {
+  return opts.strict ? diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d)) : diagnostics;
+}
 
 async function prepare(opts: CommandOptions, io: Io, verb: string, emitters?: readonly Emitter[]) {
   const started = performance.now();
@@ -157,13 +171,13 @@ async function prepare(opts: CommandOptions, io: Io, verb: string, emitters?: re
       ...(emitters ? { emitters } : {}),
       ...(packageName ? { packageName } : {}),
     });
-    const all = [...loadDiagnostics, ...result.diagnostics];
+    const all = severities([...loadDiagnostics, ...result.diagnostics], opts);
     report(all, opts, io);
     if (all.some((d) => d.severity === 'error')) return null;
     return { result, started };
   } catch (error) {
     if (error instanceof SpecError) {
-      report(error.diagnostics, opts, io);
+      report(severities(error.diagnostics, opts), opts, io);
       io.err(`switchboard ${verb}: the spec is invalid`);
       return null;
     }

@@ -132,17 +132,21 @@ describe('load: diagnostics name the file, line, column and rule', () => {
     expect(found?.file).toBe(path.relative(process.cwd(), file));
   });
 
+  it('two messages with the same type in one direction: a warning at the second, which leaves the unions', async () => {
+    const spec = miniSpec({
+      channelMessages: `say:\n  $ref: '#/components/messages/say'\nshout:\n  $ref: '#/components/messages/shout'`,
+      operations: `say:\n  action: receive\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/say'\n    - $ref: '#/channels/ws/messages/shout'`,
+      messages: `say:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'\nshout:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'`,
+      schemas: SAY_SCHEMA,
+    });
+    const file = await specFile('two-messages-one-type.yaml', spec);
+    const { model, diagnostics } = await load(file);
+    const found = diagnostics.find((d) => d.rule === 'switchboard/duplicate-message-type');
+    expect(found && { severity: found.severity, ...at(found) }).toEqual({ severity: 'warning', ...position(spec, ['components:', 'messages:', 'shout:']) });
+    expect(model.messages.map((m) => [m.key, m.type])).toEqual([['say', 'say'], ['shout', null]]);
+  });
+
   it.each([
-    {
-      name: 'two messages with the same type in one direction',
-      spec: miniSpec({
-        channelMessages: `say:\n  $ref: '#/components/messages/say'\nshout:\n  $ref: '#/components/messages/shout'`,
-        operations: `say:\n  action: receive\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/say'\n    - $ref: '#/channels/ws/messages/shout'`,
-        messages: `say:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'\nshout:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'`,
-        schemas: SAY_SCHEMA,
-      }),
-      want: { rule: 'switchboard/duplicate-message-type', at: ['components:', 'messages:', 'shout:'] },
-    },
     {
       name: 'an operation that points at a message the channel lacks',
       spec: miniSpec({

@@ -13,7 +13,7 @@ import { typeName } from '../lib/names.js';
 import { arrow, call, object, printCode, quote, raw, type Code } from '../lib/code.js';
 import { createProject, literal, print } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
-import { RULE, typesOf, type DeriveContext } from './arbitraries/context.js';
+import { RULE, refsIn, typesOf, type DeriveContext } from './arbitraries/context.js';
 import { declarationOrder, endlessCycle } from './arbitraries/order.js';
 import { leavesOf, mutations, oneOf, withLeaves } from './arbitraries/invalid.js';
 import { checkKeywords, fieldsOf, needsPresenceRules, objectArbitrary, objectShape, validArbitrary } from './arbitraries/valid.js';
@@ -31,6 +31,11 @@ export const arbitrariesEmitter: Emitter = {
     let tied: ReadonlySet<string> = new Set();
     let sameGroup: ReadonlySet<string> = new Set();
     const invalidConsts = new Map<string, string>();
+    // Schemas whose valid (or, in the second phase, invalid) values cannot be derived: each costs
+    // its own arbitrary and those of the schemas that use it, never the file.
+    const failed = new Set<string>();
+    const invalidFailed = new Set<string>();
+    let phase: 'valid' | 'invalid' = 'valid';
     const invalidLeaves = new Map<string, number>();
     const derive: DeriveContext = {
       schemas,
@@ -40,17 +45,19 @@ export const arbitrariesEmitter: Emitter = {
         return c === undefined ? null : withLeaves(raw(c), invalidLeaves.get(name) ?? 1);
       },
       unsupported: (at, message) => {
+        if (current) (phase === 'valid' ? failed : invalidFailed).add(current.name);
         const path = [...(current?.path ?? []), ...at];
         const key = JSON.stringify([path, message]);
         if (reported.has(key)) return;
         reported.add(key);
-        diagnostics.push({ severity: 'error', rule: RULE, message: `schema ${current?.name ?? '?'}: ${message}`, file: model.source, line: 0, column: 0, path });
+        const what = phase === 'valid' ? 'it and the schemas using it have no arbitrary' : 'it has no invalid values';
+        diagnostics.push({ severity: 'warning', rule: RULE, message: `schema ${current?.name ?? '?'}: ${message}; ${what}`, file: model.source, line: 0, column: 0, path });
       },
     };
 
     const groups = declarationOrder(model.schemas);
     const fieldConsts = new Map<string, string>();
-    const validStatements: Declaration[] = [];
+    const derived: { readonly names: readonly string[]; readonly declaration: Declaration }[] = [];
     for (const group of groups) {
       if (!group.recursive) {
         const s = group.schemas[0] as SchemaModel;
@@ -60,10 +67,10 @@ export const arbitrariesEmitter: Emitter = {
         if (fields) {
           const name = `${t.charAt(0).toLowerCase()}${t.slice(1)}Properties`;
           fieldConsts.set(s.name, name);
-          validStatements.push(constant(name, null, fields, 'The arbitrary of each property, for objects that need them all at once.'));
+          derived.push({ names: [s.name], declaration: constant(name, null, fields, 'The arbitrary of each property, for objects that need them all at once.') });
         }
         const valid = fields ? objectArbitrary(s.schema, [], derive, raw(fieldConsts.get(s.name) ?? '')) : validArbitrary(s.schema, [], derive);
-        if (valid) validStatements.push(constant(t, `fc.Arbitrary<types.${t}>`, valid));
+        if (valid) derived.push({ names: [s.name], declaration: constant(t, `fc.Arbitrary<types.${t}>`, valid) });
         continue;
       }
       tied = new Set(group.schemas.map((s) => s.name));
@@ -79,14 +86,19 @@ export const arbitrariesEmitter: Emitter = {
       tied = new Set();
       const names = group.schemas.map((s) => typeName(s.name));
       const letrec = call(raw(`fc.letrec<{ ${names.map((n) => `${n}: types.${n}`).join('; ')} }>`), arrow('tie', object(entries)));
-      validStatements.push(constant(`{ ${names.join(', ')} }`, null, letrec));
+      if (group.schemas.some((s) => failed.has(s.name))) for (const s of group.schemas) failed.add(s.name);
+      derived.push({ names: group.schemas.map((s) => s.name), declaration: constant(`{ ${names.join(', ')} }`, null, letrec) });
     }
+    failDependents(model.schemas, failed);
+    const validStatements = derived.filter((d) => d.names.every((n) => !failed.has(n))).map((d) => d.declaration);
+    phase = 'invalid';
 
     const discriminators = new Map(model.messages.filter((m) => m.type !== null).map((m) => [m.payloadSchema, 'type']));
     const invalidStatements: Declaration[] = [];
     for (const group of groups) {
       sameGroup = group.recursive ? new Set(group.schemas.map((s) => s.name)) : new Set();
       for (const s of group.schemas) {
+        if (failed.has(s.name)) continue;
         current = s;
         const t = typeName(s.name);
         const types = typesOf(s.schema);
@@ -97,7 +109,7 @@ export const arbitrariesEmitter: Emitter = {
           ...(isObject ? { self: raw(t) } : {}),
           ...(fields ? { fields: raw(fields) } : {}),
         });
-        if (list.length === 0) continue;
+        if (list.length === 0 || invalidFailed.has(s.name)) continue;
         const all = oneOf(list);
         invalidConsts.set(s.name, `invalid${t}`);
         invalidLeaves.set(s.name, leavesOf(all));
@@ -106,11 +118,24 @@ export const arbitrariesEmitter: Emitter = {
     }
     sameGroup = new Set();
 
-    if (diagnostics.length > 0) return { files: [], diagnostics };
-    const content = assemble(model, ctx, validStatements, invalidStatements, invalidConsts);
+    const available = { ...model, schemas: model.schemas.filter((s) => !failed.has(s.name)), messages: model.messages.filter((m) => !failed.has(m.payloadSchema)) };
+    const content = assemble(available, ctx, validStatements, invalidStatements, invalidConsts);
     return { files: [{ path: 'src/arbitraries.ts', content }], diagnostics };
   },
 };
+
+/** Adds to `failed` every schema that refers, directly or not, to one in it. */
+function failDependents(schemas: readonly SchemaModel[], failed: Set<string>): void {
+  for (let grew = failed.size > 0; grew;) {
+    grew = false;
+    for (const s of schemas) {
+      if (!failed.has(s.name) && refsIn(s.schema).some((r) => failed.has(r))) {
+        failed.add(s.name);
+        grew = true;
+      }
+    }
+  }
+}
 
 /** The property arbitraries of an object schema with presence rules, declared once for the valid and the invalid values. */
 function presenceFields(s: SchemaModel, derive: DeriveContext): Code | null {

@@ -10,10 +10,10 @@ import { createParser } from './parser.js';
 import { SourceLocator, SpecError, type Diagnostic } from '../diagnostics.js';
 import type {
   ChannelModel, ExampleModel, JsonSchema, JsonValue, MessageModel, Model, OperationModel,
-  SchemaModel, SecuritySchemeModel, ServerModel,
+  SchemaModel, SecuritySchemeModel, ServerModel, SpecPath,
 } from '../model.js';
 import { copyData, isRecord, refName, toPlainSchema, type PlainSchemaProblem } from './schemas.js';
-import { pascalCase } from '../lib/names.js';
+import { pascalCase, typeName } from '../lib/names.js';
 
 export interface LoadResult {
   readonly model: Model;
@@ -52,6 +52,7 @@ export async function load(specFile: string): Promise<LoadResult> {
 
 function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: SourceLocator, diagnostics: Diagnostic[]): Model {
   const componentSchemas = doc.components().schemas().all();
+  const components = componentIndex(componentSchemas.map((s) => [s.id(), s.json()] as const));
   const componentNames = new Set(componentSchemas.map((s) => s.id()));
   const problems: PlainSchemaProblem[] = [];
   const schemas: SchemaModel[] = componentSchemas.map((s) => {
@@ -69,13 +70,13 @@ function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: Sou
   const messageObjects = new Map<string, MessageInterface>();
   for (const m of doc.allMessages().all()) {
     const id = uid(m);
-    const key = m.id();
     const known = messageKeyById.get(id);
-    if (known === undefined || (!componentMessageKeys.has(known) && componentMessageKeys.has(key))) {
-      messageKeyById.set(id, key);
+    if (known === undefined || (!componentMessageKeys.has(known) && componentMessageKeys.has(m.id()))) {
+      messageKeyById.set(id, m.id());
       messageObjects.set(id, m);
     }
   }
+  qualifySharedKeys(messageKeyById, messageObjects);
   const keyOf = (m: MessageInterface): string => messageKeyById.get(uid(m)) ?? m.id();
 
   const fromClient = new Set<string>();
@@ -105,17 +106,17 @@ function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: Sou
   const inlineNames = new Map<string, string>();
   for (const [id, m] of messageObjects) {
     const key = messageKeyById.get(id) ?? m.id();
-    const msgPath = componentMessageKeys.has(key) ? ['components', 'messages', key] : messagePathInChannels(doc, key);
-    const payloadJson = m.payload()?.json() as Record<string, unknown> | undefined;
+    const msgPath = componentMessageKeys.has(m.id()) ? ['components', 'messages', m.id()] : messagePathInChannels(doc, m.id());
+    const payloadJson = payloadOf(m, locator, diagnostics, msgPath);
     let payload: JsonSchema;
     let payloadSchema: string;
-    const payloadId = payloadJson?.['x-parser-schema-id'];
+    const payloadId = payloadJson === undefined ? undefined : componentOf(payloadJson, components);
     if (payloadJson && typeof payloadId === 'string' && componentNames.has(payloadId)) {
       payload = { $ref: `#/components/schemas/${payloadId}` };
       payloadSchema = payloadId;
     } else {
-      payloadSchema = `${pascalCase(key)}Payload`;
-      if (schemaNames.has(payloadSchema) || inlineNames.has(payloadSchema)) {
+      payloadSchema = inlinePayloadName(key, schemaNames, inlineNames);
+      if (inlineNames.has(payloadSchema)) {
         diagnostics.push(locator.diagnostic('error', 'payload-name-clash',
           `message "${key}" has an inline payload whose derived name ${payloadSchema} is already a schema; move the payload to components.schemas`,
           [...msgPath, 'payload']));
@@ -163,16 +164,18 @@ function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: Sou
   for (const p of problems) diagnostics.push(locator.diagnostic('error', p.rule, p.message, p.path));
 
   const seenTypes = new Map<string, string>();
-  for (const m of messages) {
+  for (const [i, m] of messages.entries()) {
     if (m.type === null) continue;
     for (const dir of ['fromClient', 'fromServer'] as const) {
       if (!m.directions[dir]) continue;
       const k = `${dir}:${m.type}`;
       const other = seenTypes.get(k);
       if (other !== undefined) {
-        diagnostics.push(locator.diagnostic('error', 'duplicate-message-type',
-          `messages "${other}" and "${m.key}" both have type "${m.type}" in the same direction; a type must name one message`,
+        diagnostics.push(locator.diagnostic('warning', 'duplicate-message-type',
+          `messages "${other}" and "${m.key}" both have type "${m.type}" in the same direction; "${m.key}" is left out of the type-dispatched unions`,
           m.path));
+        messages[i] = { ...m, type: null };
+        break;
       }
       seenTypes.set(k, m.key);
     }
@@ -263,4 +266,94 @@ function messagePathInChannels(doc: AsyncAPIDocumentInterface, key: string): (st
     if (c.messages().all().some((m) => m.id() === key)) return ['channels', c.id(), 'messages', key];
   }
   return ['components', 'messages', key];
+}
+
+/**
+ * Two different messages under the same key (in two channels) would share every name derived
+ * from it: each one after the first is named by its channel too (`lightsDim.dimLight`).
+ */
+function qualifySharedKeys(keys: Map<string, string>, objects: ReadonlyMap<string, MessageInterface>): void {
+  const taken = new Set<string>();
+  for (const [id, key] of keys) {
+    if (!taken.has(key)) {
+      taken.add(key);
+      continue;
+    }
+    const channel = objects.get(id)?.channels().all()[0]?.id() ?? 'message';
+    let qualified = `${channel}.${key}`;
+    for (let n = 2; taken.has(qualified); n++) qualified = `${channel}.${key}${n}`;
+    keys.set(id, qualified);
+    taken.add(qualified);
+  }
+}
+
+/** `<Key>Payload`, or, when a schema's type already has that name, `<Key>MessagePayload` (then numbered). */
+function inlinePayloadName(key: string, schemaNames: ReadonlySet<string>, inlineNames: ReadonlyMap<string, string>): string {
+  const typeNames = new Set([...schemaNames, ...inlineNames.keys()].map((n) => typeName(n)));
+  const base = `${pascalCase(key)}Payload`;
+  if (!typeNames.has(base)) return base;
+  let name = `${pascalCase(key)}MessagePayload`;
+  for (let n = 2; typeNames.has(name); n++) name = `${pascalCase(key)}MessagePayload${n}`;
+  return name;
+}
+
+/**
+ * The payload schema of a message as JSON. A Multi Format Schema Object (`{ schemaFormat, schema }`)
+ * in a JSON Schema format is unwrapped; one in another format the parser has not converted is
+ * reported and read as a schema that allows anything.
+ */
+function payloadOf(m: MessageInterface, locator: SourceLocator, diagnostics: Diagnostic[], at: SpecPath): Record<string, unknown> | undefined {
+  const json = m.payload()?.json() as Record<string, unknown> | undefined;
+  if (!isRecord(json) || typeof json['schemaFormat'] !== 'string' || !('schema' in json)) return json;
+  const format = json['schemaFormat'];
+  if (/^application\/(schema\+json|schema\+yaml|vnd\.aai\.asyncapi)/.test(format) && isRecord(json['schema'])) return json['schema'];
+  diagnostics.push(locator.diagnostic('warning', 'schema-format',
+    `payload schema format "${format}" is not converted to JSON Schema; the payload is typed \`unknown\``, [...at, 'payload', 'schemaFormat']));
+  return {};
+}
+
+/** Component schemas by the canonical JSON of their dereferenced form, to recognise a copy. */
+function componentIndex(entries: readonly (readonly [string, unknown])[]): ReadonlyMap<string, string> {
+  const index = new Map<string, string>();
+  for (const [name, json] of entries) {
+    const key = canonical(json);
+    if (key !== null && !index.has(key)) index.set(key, name);
+  }
+  return index;
+}
+
+/**
+ * The component a payload is, by its parser id, or else by content: the parser copies a payload
+ * when it applies message traits, and the copy loses the component's id.
+ */
+function componentOf(payload: Record<string, unknown>, components: ReadonlyMap<string, string>): string | undefined {
+  const id = payload['x-parser-schema-id'];
+  if (typeof id === 'string' && [...components.values()].includes(id)) return id;
+  const key = canonical(payload);
+  return key === null ? undefined : components.get(key);
+}
+
+/** JSON text without parser annotations, keys sorted; `null` for a circular value. */
+function canonical(value: unknown, seen: Set<object> = new Set()): string | null {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
+  if (seen.has(value)) return null;
+  seen.add(value);
+  const parts: string[] = [];
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const c = canonical(v, seen);
+      if (c === null) return null;
+      parts.push(c);
+    }
+    seen.delete(value);
+    return `[${parts.join(',')}]`;
+  }
+  for (const k of Object.keys(value).sort()) {
+    if (k.startsWith('x-parser-')) continue;
+    const c = canonical((value as Record<string, unknown>)[k], seen);
+    if (c === null) return null;
+    parts.push(`${JSON.stringify(k)}:${c}`);
+  }
+  seen.delete(value);
+  return `{${parts.join(',')}}`;
 }

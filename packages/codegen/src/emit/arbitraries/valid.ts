@@ -15,9 +15,12 @@ import { lengthsOf, stringArbitrary } from './strings.js';
 
 /** The valid arbitrary of a schema; `null` after reporting why there is none. */
 export function validArbitrary(schema: JsonValue, at: SpecPath, ctx: DeriveContext): Code | null {
-  if (!isRecord(schema)) return fail(ctx, at, 'a boolean schema is not supported');
+  // A schema that allows any value: any JSON value is a valid one.
+  if (schema === true) return call('fc.jsonValue');
+  if (!isRecord(schema)) return fail(ctx, at, 'the schema `false` has no valid value');
   const s = schema as JsonSchema;
   checkKeywords(s, at, ctx);
+  if (Object.keys(s).every(isAnnotation)) return call('fc.jsonValue');
   const constraints = Object.keys(s).filter((k) => !isAnnotation(k));
   if ('$ref' in s) {
     const name = refName(s);
@@ -34,8 +37,10 @@ export function validArbitrary(schema: JsonValue, at: SpecPath, ctx: DeriveConte
   const types = typesOf(s);
   if ('type' in s && types === null) return fail(ctx, [...at, 'type'], `type ${JSON.stringify(s['type'])} is not a JSON type or a list of them`);
   if ('const' in s || 'enum' in s) return constants(s, types, constraints, at, ctx);
-  if (types === null) return fail(ctx, at, 'a schema without type, const, enum or $ref is not supported (it allows any value)');
-  const parts = types.map((t) => typed(s, t, at, ctx));
+  // Without `type`, object keywords describe the objects among any values: objects are valid ones.
+  const implied: JsonType[] | null = types ?? ('properties' in s || 'required' in s || 'additionalProperties' in s ? ['object'] : null);
+  if (implied === null) return fail(ctx, at, 'a schema without type, const, enum or $ref is not supported (it allows any value)');
+  const parts = implied.map((t) => typed(s, t, at, ctx));
   if (parts.some((p) => p === null)) return null;
   return parts.length === 1 ? (parts[0] as Code) : call('fc.oneof', ...(parts as Code[]));
 }
@@ -184,13 +189,12 @@ export function objectShape(s: JsonSchema, at: SpecPath, ctx: DeriveContext): Ob
   const deps = s['dependencies'] ?? {};
   if (!isRecord(props)) return fail(ctx, [...at, 'properties'], 'properties must be an object');
   if (!Array.isArray(required) || !required.every((r) => typeof r === 'string')) return fail(ctx, [...at, 'required'], 'required must list property names');
-  if (additional !== undefined && typeof additional !== 'boolean') {
-    return fail(ctx, [...at, 'additionalProperties'], 'additionalProperties as a schema is not supported (only true or false)');
-  }
-  const properties = Object.entries(props as Record<string, JsonValue>);
+  // Valid objects need not carry keys beyond the declared ones, whatever additionalProperties allows;
+  // a required key without a schema under properties may hold any value.
+  const declared = Object.entries(props as Record<string, JsonValue>);
+  const undeclared = (required as string[]).filter((r) => !(r in (props as object))).map((r): [string, JsonValue] => [r, true]);
+  const properties = [...declared, ...undeclared];
   const names = new Set(properties.map(([k]) => k));
-  const missing = (required as string[]).find((r) => !names.has(r));
-  if (missing !== undefined) return fail(ctx, [...at, 'required'], `required property "${missing}" has no schema under properties`);
   const dependencies = new Map<string, readonly string[]>();
   if (!isRecord(deps)) return fail(ctx, [...at, 'dependencies'], 'dependencies must be an object');
   for (const [key, list] of Object.entries(deps as Record<string, JsonValue>)) {
@@ -206,7 +210,7 @@ export function objectShape(s: JsonSchema, at: SpecPath, ctx: DeriveContext): Ob
   if ((minProperties ?? 0) > properties.length) {
     return fail(ctx, [...at, 'minProperties'], `minProperties ${minProperties} is more than the ${properties.length} properties the generator knows`);
   }
-  return { properties, required: required as string[], closed: additional === false, minProperties: minProperties ?? 0, dependencies };
+  return { properties, required: [...new Set(required as string[])], closed: additional === false, minProperties: minProperties ?? 0, dependencies };
 }
 
 /** `{ key: arbitrary, ... }` for every property; `null` when one has none. */

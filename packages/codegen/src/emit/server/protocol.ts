@@ -186,7 +186,8 @@ function check(model: Model, schemas: ReadonlyMap<string, SchemaModel>): { diagn
   if (!fromClient || !fromServer) {
     warn('one-way-protocol',
       `server and client emitters need messages in both directions, and no message is ${fromClient ? 'sent by the server (`send` or a reply)' : 'sent by a client (`receive`)'}; ${NOT_GENERATED}`,
-      ['operations']);
+      // A document without operations is pointed at where its messages are declared.
+      model.operations.length > 0 ? ['operations'] : model.channels.length > 0 ? ['channels'] : ['components']);
     return { diagnostics, refused: true };
   }
   return { diagnostics, refused: false };
