@@ -88,6 +88,12 @@ describe('switchboard CLI: generate and check', () => {
     expect(strict.err.split('\n')).toContain(`${where} error ${message}`);
   });
 
+  it('--resolve without URL=PATH is a usage error', async () => {
+    const r = await cli('generate', '--resolve', 'https://example.com/');
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe('switchboard generate: --resolve expects URL=PATH, got "https://example.com/"');
+  });
+
   it('a spec that does not parse exits 1 and names the parser rule', async () => {
     const file = await specFile('cli-broken.yaml', 'asyncapi: 3.0.0\ninfo:\n  title: Broken\n');
     const r = await cli('check', '--spec', file, '--out', path.join(OUT, 'cli-broken'), '-q');

@@ -29,6 +29,8 @@ interface Manifest {
   readonly documents: readonly string[];
   readonly files: readonly { readonly file: string; readonly license: string; readonly source: { readonly url: string } }[];
 }
+/** The vendored copies of the remote files corpus documents `$ref`, where they are served. */
+const RESOLVE = { 'https://www.asyncapi.com/resources/casestudies/adeo/': path.join(CORPUS_DIR, 'remote/adeo') };
 const manifest = JSON.parse(readFileSync(path.join(CORPUS_DIR, 'manifest.json'), 'utf8')) as Manifest;
 
 interface Generated {
@@ -47,7 +49,7 @@ beforeAll(async () => {
   await writeFile(path.join(OUT_DIR, 'package.json'), '{"type":"module","private":true}\n');
   for (const doc of manifest.documents) {
     // A document that does not load fails its own test below, not the whole file.
-    const run = await runPipeline(path.join(CORPUS_DIR, doc), { reuse: false }).catch((error: unknown) => {
+    const run = await runPipeline(path.join(CORPUS_DIR, doc), { reuse: false, resolve: RESOLVE }).catch((error: unknown) => {
       failures.set(doc, error instanceof Error ? error.message : String(error));
       return null;
     });

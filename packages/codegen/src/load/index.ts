@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fromFile, type AsyncAPIDocumentInterface, type MessageInterface } from '@asyncapi/parser';
 import { createParser } from './parser.js';
+import { readsAsJsonSchema, registerSchemaFormats } from './formats.js';
+import { remoteResolvers, type ResolveMap } from './resolver.js';
 import { SourceLocator, SpecError, type Diagnostic } from '../diagnostics.js';
 import type {
   ChannelModel, ExampleModel, JsonSchema, JsonValue, MessageModel, Model, OperationModel,
@@ -23,16 +25,28 @@ export interface LoadResult {
 
 const SEVERITIES = ['error', 'warning', 'info', 'info'] as const;
 
+export interface LoadOptions {
+  /**
+   * Local copies of remote `$ref` targets, by URL prefix (see ResolveMap).
+   * @default {} (remote references are fetched)
+   * @example { 'https://example.com/schemas/': 'vendor/schemas' }
+   */
+  readonly resolve?: ResolveMap;
+}
+
 /**
  * Parses `specFile` and builds the model.
  * @throws {SpecError} when the parser or the model builder finds an error.
  */
-export async function load(specFile: string): Promise<LoadResult> {
+export async function load(specFile: string, options: LoadOptions = {}): Promise<LoadResult> {
   const file = path.relative(process.cwd(), specFile) || specFile;
   const text = await readFile(specFile, 'utf8');
   const locator = new SourceLocator(file, text);
   const parser = createParser();
-  const { document, diagnostics: raw } = await fromFile(parser, specFile).parse();
+  await registerSchemaFormats(parser, text);
+  const resolve = options.resolve ?? {};
+  const parseOptions = Object.keys(resolve).length === 0 ? {} : { __unstable: { resolver: { resolvers: remoteResolvers(resolve) } } };
+  const { document, diagnostics: raw } = await fromFile(parser, specFile).parse(parseOptions);
   const diagnostics: Diagnostic[] = raw.map((d) => ({
     severity: SEVERITIES[d.severity] ?? 'info',
     rule: String(d.code),
@@ -299,14 +313,14 @@ function inlinePayloadName(key: string, schemaNames: ReadonlySet<string>, inline
 
 /**
  * The payload schema of a message as JSON. A Multi Format Schema Object (`{ schemaFormat, schema }`)
- * in a JSON Schema format is unwrapped; one in another format the parser has not converted is
- * reported and read as a schema that allows anything.
+ * is unwrapped when its schema is JSON Schema (as written, or converted by a plugin); one in a
+ * format no plugin converts is reported and read as a schema that allows anything.
  */
 function payloadOf(m: MessageInterface, locator: SourceLocator, diagnostics: Diagnostic[], at: SpecPath): Record<string, unknown> | undefined {
   const json = m.payload()?.json() as Record<string, unknown> | undefined;
   if (!isRecord(json) || typeof json['schemaFormat'] !== 'string' || !('schema' in json)) return json;
   const format = json['schemaFormat'];
-  if (/^application\/(schema\+json|schema\+yaml|vnd\.aai\.asyncapi)/.test(format) && isRecord(json['schema'])) return json['schema'];
+  if (readsAsJsonSchema(format) && isRecord(json['schema'])) return json['schema'];
   diagnostics.push(locator.diagnostic('warning', 'schema-format',
     `payload schema format "${format}" is not converted to JSON Schema; the payload is typed \`unknown\``, [...at, 'payload', 'schemaFormat']));
   return {};
