@@ -11,17 +11,12 @@ import { isRecord, refName } from '../load/schemas.js';
 import { typeName } from '../lib/names.js';
 import { literal, propertyName } from '../lib/ts.js';
 
-/** Keywords that say nothing about a value's type: a schema made only of them is `unknown`. */
-const ANNOTATIONS = new Set([
-  '$schema', '$id', '$comment', 'title', 'description', 'example', 'examples', 'default', 'deprecated',
-  'readOnly', 'writeOnly', 'externalDocs', 'discriminator', 'xml', 'contentEncoding', 'contentMediaType', 'format',
-]);
-
-/** Whether a schema accepts every value as far as types go (`true`, `{}`, only annotations or `x-*`). */
-export function saysNothing(schema: JsonValue): boolean {
-  if (schema === true) return true;
-  if (!isRecord(schema)) return false;
-  return Object.keys(schema).every((k) => ANNOTATIONS.has(k) || k.startsWith('x-'));
+/**
+ * Whether a schema says what type its value has (so `unknown` for it is a loss worth reporting);
+ * `required` or `minimum` alone constrain values of one type and let every other type through.
+ */
+export function statesType(schema: JsonValue): boolean {
+  return isRecord(schema) && ['type', '$ref', 'enum', 'const', 'allOf', 'oneOf', 'anyOf', 'properties', 'items', 'prefixItems'].some((k) => k in schema);
 }
 
 /** The type of `schema`; `unknown` only where the schema allows any value. */
@@ -88,13 +83,28 @@ function arrayType(s: JsonSchema): string {
 
 /** Declared properties, then an index signature unless `additionalProperties: false`. */
 function objectType(s: JsonSchema): string {
+  const members = objectMembers(s);
+  if (members.length === 0) return s['additionalProperties'] === false ? 'Record<string, never>' : 'Record<string, unknown>';
+  return `{ ${members.join('; ')} }`;
+}
+
+/**
+ * The members of an object schema's type (`name?: T`, then `[key: string]: T` unless closed),
+ * or `null` when the schema is not a plain object: one with combinators, constants or a `$ref`.
+ */
+export function interfaceMembers(s: JsonSchema): string[] | null {
+  const plain = (s['type'] === 'object' || (s['type'] === undefined && 'properties' in s)) &&
+    !['allOf', 'oneOf', 'anyOf', '$ref', 'const', 'enum'].some((k) => k in s);
+  return plain ? objectMembers(s) : null;
+}
+
+function objectMembers(s: JsonSchema): string[] {
   const props = isRecord(s['properties']) ? (s['properties'] as Record<string, JsonValue>) : {};
   const required = new Set(Array.isArray(s['required']) ? s['required'].filter((r): r is string => typeof r === 'string') : []);
   const members = Object.entries(props).map(([name, sub]) => `${propertyName(name)}${required.has(name) ? '' : '?'}: ${typeExpression(sub)}`);
   const extra = indexType(s, Object.values(props).map(typeExpression), Object.keys(props).some((k) => !required.has(k)));
   if (extra !== null) members.push(`[key: string]: ${extra}`);
-  if (members.length === 0) return extra === null ? 'Record<string, never>' : 'Record<string, unknown>';
-  return `{ ${members.join('; ')} }`;
+  return members;
 }
 
 /**

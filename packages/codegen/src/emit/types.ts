@@ -17,7 +17,7 @@ import { COMPONENT_REF_PREFIX, isRecord } from '../load/schemas.js';
 import { constantCase, typeName } from '../lib/names.js';
 import { constObject, createProject, docText, literal, print, propertyName } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
-import { saysNothing, typeExpression } from './type-expression.js';
+import { interfaceMembers, statesType, typeExpression } from './type-expression.js';
 import { walkSchema } from '../lib/json-schema.js';
 
 const ROOT_ID = '__SwitchboardModelinaRoot';
@@ -59,15 +59,24 @@ export const typesEmitter: Emitter = {
   },
 };
 
-/** `export type Name = <expression>;` with the schema's description as its doc comment. */
+/**
+ * `export interface Name { ... }` for a plain object schema, else `export type Name = <expression>;`,
+ * with the schema's description as its doc comment.
+ */
 function aliasOf(name: string, s: SchemaModel): WriterFunction {
-  const type = typeExpression(s.schema);
+  const members = interfaceMembers(s.schema);
   const description = s.schema['description'];
   const doc = typeof description === 'string' ? docText(description) : undefined;
   return (writer) => {
     writer.blankLineIfLastNot();
     if (doc) writer.writeLine(`/** ${doc.replace(/\n/g, ' ')} */`);
-    writer.writeLine(`export type ${name} = ${type};`);
+    if (members === null || members.length === 0) {
+      writer.writeLine(`export type ${name} = ${typeExpression(s.schema)};`);
+      return;
+    }
+    writer.write(`export interface ${name}`).block(() => {
+      for (const m of members) writer.writeLine(`${m};`);
+    });
   };
 }
 
@@ -88,7 +97,7 @@ function replaceAny(scratch: SourceFile, model: Model, diagnostics: Diagnostic[]
     const whole = propSchema !== undefined && prop?.getTypeNode()?.getKind() === SyntaxKind.AnyKeyword;
     const stated = whole ? typeExpression(propSchema) : 'unknown';
     any.replaceWithText(stated);
-    if (stated === 'unknown' && whole && !saysNothing(propSchema) && schema) {
+    if (stated === 'unknown' && whole && statesType(propSchema) && schema) {
       diagnostics.push(unknownFallback(model, schema, propName));
     }
   }
@@ -112,7 +121,8 @@ async function runModelina(model: Model): Promise<OutputModel[]> {
   const definitions: Record<string, JsonValue> = {};
   for (const s of model.schemas) {
     if (!modelinaPrints(s.schema)) continue;
-    definitions[s.name] = { $id: s.name, ...(rewriteRefs(s.schema) as Record<string, JsonValue>) };
+    // Our `$id` last: modelina names a model by it, and the schema's own `$id` is not its name here.
+    definitions[s.name] = { ...(rewriteRefs(s.schema) as Record<string, JsonValue>), $id: s.name };
   }
   const input = {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -134,14 +144,16 @@ async function runModelina(model: Model): Promise<OutputModel[]> {
 
 /**
  * modelina prints string constants as they are, so one holding a quote, a backslash or a control
- * character (a heartbeat of `"\\r\\n"`) breaks its output: such a schema is typed by
- * typeExpression instead, which escapes them.
+ * character (a heartbeat of `"\\r\\n"`) breaks its output, and other constants than strings and
+ * numbers come out as strings: such a schema is typed by typeExpression instead.
  */
 function modelinaPrints(schema: JsonValue): boolean {
   let prints = true;
   walkSchema(schema, [], (node) => {
     const values = [...(Array.isArray(node['enum']) ? node['enum'] : []), ...('const' in node ? [node['const']] : [])];
     if (values.some((v) => typeof v === 'string' && /["'\\\u0000-\u001f\u2028\u2029]/.test(v))) prints = false;
+    // modelina prints a `null` or `true` member of an enum as the string 'null' or 'true'.
+    if (values.some((v) => v === null || typeof v === 'boolean' || typeof v === 'object')) prints = false;
   });
   return prints;
 }

@@ -158,15 +158,39 @@ function compilable(model: Model): { messages: MessageModel[]; refused: Diagnost
 /** ajv's standalone module for the messages it compiles, and those messages. */
 function compileStandalone(model: Model, ctx: EmitContext, diagnostics: Diagnostic[]): { content: string; messages: MessageModel[] } {
   try {
-    const code = standaloneOf(ajvFor(model, diagnostics), model.messages);
+    const ajv = ajvFor(model, diagnostics);
+    const code = standaloneOf(ajv, model.messages);
+    checkExamples(ajv, model, model.messages, diagnostics);
     return { content: reshapeModule(code, model, ctx, diagnostics), messages: [...model.messages] };
   } catch (error) {
     if (!(error instanceof Error)) throw error;
     // One schema ajv refuses costs only the messages that use it.
     const { messages, refused } = compilable(model);
     diagnostics.push(...refused);
-    const code = standaloneOf(ajvFor(model, [], false), messages);
+    const ajv = ajvFor(model, [], false);
+    const code = standaloneOf(ajv, messages);
+    checkExamples(ajv, model, messages, diagnostics);
     return { content: reshapeModule(code, model, ctx, diagnostics), messages };
+  }
+}
+
+/**
+ * Every example of a message against its payload schema (AsyncAPI 3.x does not require the
+ * parser to check them): one that breaks its own schema is reported with the JSON pointer and
+ * the keyword that fail, and generation goes on. Runs after the module is printed, so the
+ * functions compiled here do not renumber it.
+ */
+function checkExamples(ajv: Ajv, model: Model, messages: readonly MessageModel[], diagnostics: Diagnostic[]): void {
+  for (const m of messages) {
+    const validate = m.examples.length > 0 ? ajv.getSchema(`${SPEC_ID}#/definitions/${m.payloadSchema}`) : undefined;
+    m.examples.forEach((example, i) => {
+      if (!validate || validate(example.payload)) return;
+      const error = validate.errors?.[0];
+      const pointer = error?.instancePath || '/';
+      diagnostics.push(emitterWarning(model, 'example-mismatch',
+        `example ${example.name === null ? i : JSON.stringify(example.name)} of message "${m.key}" breaks its payload schema at ${pointer}: ${error?.message ?? 'invalid'} (${error?.keyword ?? 'schema'})`,
+        [...m.path, 'examples', i, 'payload']));
+    });
   }
 }
 

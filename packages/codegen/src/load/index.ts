@@ -66,32 +66,21 @@ export async function load(specFile: string, options: LoadOptions = {}): Promise
 
 function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: SourceLocator, diagnostics: Diagnostic[]): Model {
   const componentSchemas = doc.components().schemas().all();
-  const components = componentIndex(componentSchemas.map((s) => [s.id(), s.json()] as const));
-  const componentNames = new Set(componentSchemas.map((s) => s.id()));
+  // The parser names a schema by its `$id` when it has one; the model, by its key.
+  const keys = Object.keys(componentsJson(doc, 'schemas'));
+  const keyOfSchema = (i: number, id: string): string => keys[i] ?? id;
+  const componentNames = new Map(componentSchemas.map((s, i) => [s.id(), keyOfSchema(i, s.id())]));
+  const components = componentIndex(componentSchemas.map((s, i) => [keyOfSchema(i, s.id()), s.json()] as const));
   const problems: PlainSchemaProblem[] = [];
-  const schemas: SchemaModel[] = componentSchemas.map((s) => {
-    const p = ['components', 'schemas', s.id()];
-    return { name: s.id(), schema: toPlainSchema(s.json(), componentNames, p, problems), component: true, path: p };
+  const schemas: SchemaModel[] = componentSchemas.map((s, i) => {
+    const name = keyOfSchema(i, s.id());
+    const p = ['components', 'schemas', name];
+    return { name, schema: toPlainSchema(s.json(), componentNames, p, problems), component: true, path: p };
   });
   const schemaNames = new Set(schemas.map((s) => s.name));
 
-  const componentMessageKeys = new Set(doc.components().messages().all().map((m) => m.id()));
-  const uid = (m: MessageInterface): string => String(m.json()['x-parser-unique-object-id'] ?? m.id());
-
-  // One entry per distinct message object; a message referenced from several channels or
-  // operations is the same object, and is named by its component key when it has one.
-  const messageKeyById = new Map<string, string>();
-  const messageObjects = new Map<string, MessageInterface>();
-  for (const m of doc.allMessages().all()) {
-    const id = uid(m);
-    const known = messageKeyById.get(id);
-    if (known === undefined || (!componentMessageKeys.has(known) && componentMessageKeys.has(m.id()))) {
-      messageKeyById.set(id, m.id());
-      messageObjects.set(id, m);
-    }
-  }
-  qualifySharedKeys(messageKeyById, messageObjects);
-  const keyOf = (m: MessageInterface): string => messageKeyById.get(uid(m)) ?? m.id();
+  const found = messageObjectsOf(doc);
+  const keyOf = (m: MessageInterface): string => found.get(m.json())?.key ?? m.id();
 
   const fromClient = new Set<string>();
   const fromServer = new Set<string>();
@@ -118,14 +107,12 @@ function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: Sou
 
   const messages: MessageModel[] = [];
   const inlineNames = new Map<string, string>();
-  for (const [id, m] of messageObjects) {
-    const key = messageKeyById.get(id) ?? m.id();
-    const msgPath = componentMessageKeys.has(m.id()) ? ['components', 'messages', m.id()] : messagePathInChannels(doc, m.id());
+  for (const { key, message: m, path: msgPath } of found.values()) {
     const payloadJson = payloadOf(m, locator, diagnostics, msgPath);
     let payload: JsonSchema;
     let payloadSchema: string;
-    const payloadId = payloadJson === undefined ? undefined : componentOf(payloadJson, components);
-    if (payloadJson && typeof payloadId === 'string' && componentNames.has(payloadId)) {
+    const payloadId = payloadJson === undefined ? undefined : componentOf(payloadJson, componentNames, components);
+    if (payloadJson && payloadId !== undefined) {
       payload = { $ref: `#/components/schemas/${payloadId}` };
       payloadSchema = payloadId;
     } else {
@@ -275,30 +262,37 @@ function extensionsOf(json: Record<string, unknown>): Record<string, JsonValue> 
   return out;
 }
 
-function messagePathInChannels(doc: AsyncAPIDocumentInterface, key: string): (string | number)[] {
-  for (const c of doc.channels().all()) {
-    if (c.messages().all().some((m) => m.id() === key)) return ['channels', c.id(), 'messages', key];
-  }
-  return ['components', 'messages', key];
+
+interface FoundMessage {
+  /** The model's key: the component key, else the key in its channel, qualified by the channel when taken. */
+  readonly key: string;
+  readonly message: MessageInterface;
+  readonly path: SpecPath;
 }
 
 /**
- * Two different messages under the same key (in two channels) would share every name derived
- * from it: each one after the first is named by its channel too (`lightsDim.dimLight`).
+ * Every distinct message object, by its JSON object: the parser gives one object per message,
+ * however many channels and operations `$ref` it, while its `id()` and unique id are the key
+ * under which it was met (two messages `posted` in two channels would be one).
  */
-function qualifySharedKeys(keys: Map<string, string>, objects: ReadonlyMap<string, MessageInterface>): void {
+function messageObjectsOf(doc: AsyncAPIDocumentInterface): Map<object, FoundMessage> {
+  const found = new Map<object, FoundMessage>();
   const taken = new Set<string>();
-  for (const [id, key] of keys) {
-    if (!taken.has(key)) {
-      taken.add(key);
-      continue;
-    }
-    const channel = objects.get(id)?.channels().all()[0]?.id() ?? 'message';
-    let qualified = `${channel}.${key}`;
-    for (let n = 2; taken.has(qualified); n++) qualified = `${channel}.${key}${n}`;
-    keys.set(id, qualified);
-    taken.add(qualified);
+  const add = (m: MessageInterface, key: string, path: SpecPath, channel: string | null): void => {
+    if (found.has(m.json())) return;
+    let unique = key;
+    // Two different messages under one key (in two channels) would share every derived name.
+    for (let n = 2; taken.has(unique); n++) unique = channel === null ? `${key}${n}` : n === 2 ? `${channel}.${key}` : `${channel}.${key}${n - 1}`;
+    taken.add(unique);
+    found.set(m.json(), { key: unique, message: m, path });
+  };
+  for (const m of doc.components().messages().all()) add(m, m.id(), ['components', 'messages', m.id()], null);
+  for (const c of doc.channels().all()) {
+    for (const m of c.messages().all()) add(m, m.id(), ['channels', c.id(), 'messages', m.id()], c.id());
   }
+  // Messages only an operation names (the parser lists them too): by their own id.
+  for (const m of doc.allMessages().all()) add(m, m.id(), ['components', 'messages', m.id()], null);
+  return found;
 }
 
 /** `<Key>Payload`, or, when a schema's type already has that name, `<Key>MessagePayload` (then numbered). */
@@ -340,9 +334,9 @@ function componentIndex(entries: readonly (readonly [string, unknown])[]): Reado
  * The component a payload is, by its parser id, or else by content: the parser copies a payload
  * when it applies message traits, and the copy loses the component's id.
  */
-function componentOf(payload: Record<string, unknown>, components: ReadonlyMap<string, string>): string | undefined {
+function componentOf(payload: Record<string, unknown>, names: ReadonlyMap<string, string>, components: ReadonlyMap<string, string>): string | undefined {
   const id = payload['x-parser-schema-id'];
-  if (typeof id === 'string' && [...components.values()].includes(id)) return id;
+  if (typeof id === 'string' && names.has(id)) return names.get(id);
   const key = canonical(payload);
   return key === null ? undefined : components.get(key);
 }
@@ -370,4 +364,11 @@ function canonical(value: unknown, seen: Set<object> = new Set()): string | null
   }
   seen.delete(value);
   return `{${parts.join(',')}}`;
+}
+
+/** `components.<kind>` of the document as written (keys in document order), or `{}`. */
+function componentsJson(doc: AsyncAPIDocumentInterface, kind: string): Record<string, unknown> {
+  const components = doc.json()['components'];
+  const map = isRecord(components) ? components[kind] : undefined;
+  return isRecord(map) ? map : {};
 }

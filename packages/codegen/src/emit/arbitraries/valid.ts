@@ -6,7 +6,7 @@
  */
 import type { JsonSchema, JsonValue, SpecPath } from '../../model.js';
 import { isRecord, refName } from '../../load/schemas.js';
-import { array, call, json, method, object, propertyKey, raw, type Code } from '../../lib/code.js';
+import { array, call, json, method, object, printCode, propertyKey, raw, type Code } from '../../lib/code.js';
 import {
   SUPPORTED_KEYWORDS, bound, count, countRange, domainSize, hasType, isAnnotation, isScalar, resolve, typesOf,
   type CountRange, type DeriveContext, type JsonType,
@@ -166,7 +166,16 @@ export function arrayArbitrary(s: JsonSchema, at: SpecPath, ctx: DeriveContext, 
   const options: [string, Code][] = [];
   if (counts.min > 0) options.push(['minLength', json(counts.min)]);
   if (max !== Infinity) options.push(['maxLength', json(max)]);
-  if (!unique) return call('fc.array', item, ...(options.length > 0 ? [object(options)] : []));
+  const recursive = printCode(item, 0, Infinity).includes('tie(');
+  if (recursive) options.push(['depthIdentifier', raw("'recursion'")]);
+  if (!unique) {
+    const arrays = call('fc.array', item, ...(options.length > 0 ? [object(options)] : []));
+    // Items of the schema's own recursive group: an empty array, ever likelier the deeper it sits,
+    // ends the tree (fc.letrec alone recurses until the stack overflows, even with a depthIdentifier).
+    if (!recursive || counts.min > 0) return arrays;
+    const empty = call('fc.array', item, object([['maxLength', json(0)]]));
+    return call('fc.oneof', object([['depthSize', raw("'small'")], ['depthIdentifier', raw("'recursion'")]]), empty, arrays);
+  }
   // ajv compares items with deep equality: scalars by value (0 and -0 alike), the rest as canonical JSON.
   options.push(isScalar(items, ctx) ? ['comparator', raw("'SameValueZero'")] : ['selector', raw('canonical')]);
   return call('fc.uniqueArray', item, object(options));
