@@ -103,12 +103,22 @@ SayEnvelope:
 describe('load: diagnostics name the file, line, column and rule', () => {
   it.each([
     {
-      name: 'a message without a type const',
+      name: 'a message without a type const, in a document that routes none by type',
       spec: miniSpec({
         channelMessages: `raw:\n  $ref: '#/components/messages/raw'`,
         operations: `sendRaw:\n  action: send\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/raw'`,
         messages: `raw:\n  payload:\n    $ref: '#/components/schemas/Raw'`,
         schemas: `Raw:\n  type: object\n  properties:\n    body: { type: string }`,
+      }),
+      want: { severity: 'info', rule: 'switchboard/message-without-type-const', at: ['components:', 'raw:', 'payload:'] },
+    },
+    {
+      name: 'a message without a type const beside one with',
+      spec: miniSpec({
+        channelMessages: `raw:\n  $ref: '#/components/messages/raw'\nsay:\n  $ref: '#/components/messages/say'`,
+        operations: `sendRaw:\n  action: send\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/raw'\nsay:\n  action: receive\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/say'`,
+        messages: `raw:\n  payload:\n    $ref: '#/components/schemas/Raw'\nsay:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'`,
+        schemas: `Raw:\n  type: object\n  properties:\n    body: { type: string }\n${SAY_SCHEMA}`,
       }),
       want: { severity: 'warning', rule: 'switchboard/message-without-type-const', at: ['components:', 'raw:', 'payload:'] },
     },

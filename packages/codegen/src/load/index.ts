@@ -106,6 +106,7 @@ function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: Sou
   });
 
   const messages: MessageModel[] = [];
+  const untyped: Diagnostic[] = [];
   const inlineNames = new Map<string, string>();
   for (const { key, message: m, path: msgPath } of found.values()) {
     const payloadJson = payloadOf(m, locator, diagnostics, msgPath);
@@ -136,7 +137,7 @@ function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: Sou
     const payloadPlain = schemas.find((s) => s.name === payloadSchema)?.schema ?? {};
     const type = typeConstOf(payloadPlain, schemas);
     if (type === null) {
-      diagnostics.push(locator.diagnostic('warning', 'message-without-type-const',
+      untyped.push(locator.diagnostic('warning', 'message-without-type-const',
         `message "${key}" has no \`type\` property with a const value; it is left out of the type-dispatched unions and validators`,
         [...msgPath, 'payload']));
     }
@@ -162,6 +163,10 @@ function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: Sou
     });
   }
 
+  // In a document that routes no message by a `type` const (not written for Switchboard's
+  // envelope), every message is left out of the unions by design: a note, not a warning each.
+  const routesByType = messages.some((m) => m.type !== null);
+  diagnostics.push(...untyped.map((d) => (routesByType ? d : { ...d, severity: 'info' as const })));
   for (const p of problems) diagnostics.push(locator.diagnostic('error', p.rule, p.message, p.path));
 
   const seenTypes = new Map<string, string>();
