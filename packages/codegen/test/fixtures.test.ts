@@ -36,8 +36,8 @@ const CASES: readonly Case[] = [
   { spec: 'unions.yaml', asyncapi: '3.0.0', client: ['draw'], server: [], warnings: ['switchboard/message-without-type-const', UNROUTABLE, NOT_ENVELOPE] },
   { spec: 'multi-file/asyncapi.yaml', asyncapi: '3.0.0', client: ['order.place'], server: ['order.placed'], warnings: [NOT_ENVELOPE] },
   { spec: 'reserved-names.yaml', asyncapi: '3.0.0', client: ['delete'], server: ['error', 'class'], warnings: [NOT_ENVELOPE] },
-  { spec: 'kafka.yaml', asyncapi: '3.0.0', client: [], server: [], warnings: [NOT_WEBSOCKET] },
-  { spec: 'mqtt.yaml', asyncapi: '3.1.0', client: [], server: [], warnings: [NOT_WEBSOCKET] },
+  { spec: 'kafka.yaml', asyncapi: '3.0.0', client: [], server: [], warnings: [] },
+  { spec: 'mqtt.yaml', asyncapi: '3.1.0', client: [], server: [], warnings: [] },
   { spec: 'http-streaming.yaml', asyncapi: '3.0.0', client: [], server: ['tick'], warnings: ['switchboard/message-without-type-const', NOT_WEBSOCKET] },
 ];
 

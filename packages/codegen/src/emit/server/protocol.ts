@@ -147,8 +147,11 @@ export function deriveProtocol(model: Model): Derivation {
  */
 function check(model: Model, schemas: ReadonlyMap<string, SchemaModel>): { diagnostics: Diagnostic[]; refused: boolean } {
   const diagnostics: Diagnostic[] = [];
+  // A document that routes no message by a `type` const was not written for this runtime: that
+  // it gets no server.ts and client.ts is a note; for one that was, it is a warning.
+  const severity = model.messages.some((m) => m.type !== null) ? 'warning' : 'info';
   const warn = (rule: string, message: string, path: SpecPath) =>
-    diagnostics.push({ severity: 'warning', rule: `switchboard/${rule}`, message, file: model.source, line: 0, column: 0, path });
+    diagnostics.push({ severity, rule: `switchboard/${rule}`, message, file: model.source, line: 0, column: 0, path });
   const NOT_GENERATED = 'so src/server.ts and src/client.ts are not generated';
 
   const skipped = model.servers.filter((s) => !WEBSOCKET_PROTOCOLS.includes(s.protocol));
