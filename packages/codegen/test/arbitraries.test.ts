@@ -85,6 +85,8 @@ describe('valid arbitraries: given a schema, want this expression', () => {
     ['an open object whose extra keys are strings', { type: 'object', additionalProperties: { type: 'string' } }, 'fc.record({})'],
     ['a required key without a schema', { type: 'object', required: ['a'] }, 'fc.record({ a: fc.jsonValue() })'],
     ['a schema that says nothing', { description: 'anything' }, 'fc.jsonValue()'],
+    ['an allOf of open objects, merged', { allOf: [{ type: 'object', required: ['a'], properties: { a: { type: 'boolean' } } }, { properties: { b: { type: 'null' } } }] },
+      "fc.record({ a: fc.boolean(), b: fc.constant(null) }, { requiredKeys: ['a'] })"],
     ['object keywords without type', { properties: { a: { type: 'null' } } }, 'fc.record({ a: fc.constant(null) }, { requiredKeys: [] })'],
   ])('%s', (_name, schema, want) => {
     expect(expression(schema)).toBe(want);
@@ -103,6 +105,7 @@ describe('unsupported schemas: given a schema, want this problem', () => {
     [{ type: 'string', format: 'uuid', maxLength: 20 }, 'format: a uuid has 36 code points, not 0 to 20'],
     [{ type: 'number', multipleOf: 0.1 }, 'multipleOf: only a positive integer multipleOf is supported (floating-point multiples are not exact)'],
     [{ type: 'array' }, 'items: an array without items is not supported (its items may be anything)'],
+    [{ allOf: [{ type: 'object', additionalProperties: false, properties: { a: { type: 'boolean' } } }, { properties: { b: { type: 'null' } } }] }, 'allOf: keyword "allOf" is not supported by the arbitraries emitter\n: a schema without type, const, enum or $ref is not supported (it allows any value)'],
     [{ type: 'array', minItems: 3, uniqueItems: true, items: { type: 'boolean' } }, 'minItems: no array of 3 or more items satisfies the schema'],
     [{ oneOf: [{ $ref: '#/components/schemas/Branch' }, { $ref: '#/components/schemas/Circle' }] }, 'oneOf: oneOf branches that may overlap are not supported: tell them apart by type, by a required property with a different const in each, or by a required property the other (closed) branch does not declare'],
     [{ oneOf: [{ type: 'string' }, { type: 'string', maxLength: 1 }] }, 'oneOf: oneOf branches that may overlap are not supported: tell them apart by type, by a required property with a different const in each, or by a required property the other (closed) branch does not declare'],

@@ -19,6 +19,8 @@ export function validArbitrary(schema: JsonValue, at: SpecPath, ctx: DeriveConte
   if (schema === true) return call('fc.jsonValue');
   if (!isRecord(schema)) return fail(ctx, at, 'the schema `false` has no valid value');
   const s = schema as JsonSchema;
+  const merged = 'allOf' in s ? mergeAllOf(s, ctx) : null;
+  if (merged !== null) return validArbitrary(merged, at, ctx);
   checkKeywords(s, at, ctx);
   if (Object.keys(s).every(isAnnotation)) return call('fc.jsonValue');
   const constraints = Object.keys(s).filter((k) => !isAnnotation(k));
@@ -317,4 +319,36 @@ function typeSet(s: JsonSchema): Set<string> | null {
 function isObjectOnly(s: JsonSchema): boolean {
   const t = typesOf(s);
   return t !== null && t.length === 1 && t[0] === 'object';
+}
+
+/** Object keywords `mergeAllOf` knows how to join. */
+const MERGEABLE = new Set(['type', 'properties', 'required']);
+
+/**
+ * `allOf` of objects that only declare properties (the usual "base plus extension" shape) as one
+ * object schema with every property and every required key; `null` for any other `allOf`
+ * (closed branches, a property two branches declare differently, other keywords), which stays
+ * unsupported. A value of the merged schema satisfies each branch: each branch is open, and each
+ * of its properties keeps its own schema.
+ */
+function mergeAllOf(s: JsonSchema, ctx: DeriveContext): JsonSchema | null {
+  const branches = s['allOf'];
+  if (!Array.isArray(branches)) return null;
+  const own: Record<string, JsonValue> = {};
+  for (const [k, v] of Object.entries(s)) if (k !== 'allOf' && !isAnnotation(k)) own[k] = v;
+  const parts = [own, ...branches.map((b) => resolve(b, ctx))];
+  const properties: Record<string, JsonValue> = {};
+  const required = new Set<string>();
+  for (const part of parts) {
+    if (part === null) return null;
+    const keys = Object.keys(part).filter((k) => !isAnnotation(k));
+    if (keys.some((k) => !MERGEABLE.has(k)) || (part['type'] !== undefined && part['type'] !== 'object')) return null;
+    const props = isRecord(part['properties']) ? (part['properties'] as Record<string, JsonValue>) : {};
+    for (const [name, sub] of Object.entries(props)) {
+      if (name in properties && JSON.stringify(properties[name]) !== JSON.stringify(sub)) return null;
+      properties[name] = sub;
+    }
+    for (const r of Array.isArray(part['required']) ? part['required'] : []) if (typeof r === 'string') required.add(r);
+  }
+  return { type: 'object', properties, required: [...required] };
 }
