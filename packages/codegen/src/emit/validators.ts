@@ -380,22 +380,11 @@ function forAjv(value: JsonValue): JsonValue {
   return out;
 }
 
-/** `src/validators.ts`: one typed function per message and a `type` dispatch per direction. */
-function typedApi(model: Model, messages: readonly MessageModel[], ctx: EmitContext): string {
-  const project = createProject();
-  const file = project.createSourceFile('validators.ts');
-  const routed = messages.filter((m) => m.type !== null);
-  const client = routed.filter((m) => m.directions.fromClient);
-  const server = routed.filter((m) => m.directions.fromServer);
-  const payloadTypes = [...new Set(messages.map((m) => typeName(m.payloadSchema)))].sort();
-
-  if (payloadTypes.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namedImports: payloadTypes });
-  const unions = [client.length > 0 ? 'ClientMessage' : null, server.length > 0 ? 'ServerMessage' : null].filter((n): n is string => n !== null);
-  if (unions.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './messages.js', namedImports: unions });
-  file.addImportDeclaration({ moduleSpecifier: './validators/compiled.js', namespaceImport: 'compiled' });
-  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './validators/compiled.js', namedImports: ['CompiledError', 'CompiledValidator'] });
-
-  const helpers = `
+/**
+ * The part of `src/validators.ts` that is the same for every document: the error and result
+ * types, and the functions the per-message validators share.
+ */
+const VALIDATION_HELPERS = `
 /**
  * Why a message was rejected. \`code\` is the protocol's error code: \`INVALID_MESSAGE_TYPE\` when
  * \`type\` names no message of this direction, \`INVALID_MESSAGE\` for anything else.
@@ -464,6 +453,45 @@ function unroutable(input: unknown, type: unknown): ValidationResult<never> {
 }
 `;
 
+/** `validateClientMessage` / `validateServerMessage`: a `switch` on `type` to the message's validator. */
+function dispatchFunction(name: 'Client' | 'Server', list: readonly MessageModel[]): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name: `validate${name}Message`,
+    isExported: true,
+    docs: [
+      `Validates anything parsed from the wire as a {@link ${name}Message}: routes on \`type\`, then checks the whole message against its schema.`,
+    ],
+    parameters: [{ name: 'input', type: 'unknown' }],
+    returnType: `ValidationResult<${name}Message>`,
+    statements: (writer) => {
+      writer.writeLine('const type = typeOf(input);');
+      writer.write('switch (type)').block(() => {
+        for (const m of list) {
+          writer.writeLine(`case ${literal(m.type ?? '')}: return validate${pascalCase(m.key)}(input);`);
+        }
+        writer.writeLine('default: return unroutable(input, type);');
+      });
+    },
+  };
+}
+
+/** `src/validators.ts`: one typed function per message and a `type` dispatch per direction. */
+function typedApi(model: Model, messages: readonly MessageModel[], ctx: EmitContext): string {
+  const project = createProject();
+  const file = project.createSourceFile('validators.ts');
+  const routed = messages.filter((m) => m.type !== null);
+  const client = routed.filter((m) => m.directions.fromClient);
+  const server = routed.filter((m) => m.directions.fromServer);
+  const payloadTypes = [...new Set(messages.map((m) => typeName(m.payloadSchema)))].sort();
+
+  if (payloadTypes.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namedImports: payloadTypes });
+  const unions = [client.length > 0 ? 'ClientMessage' : null, server.length > 0 ? 'ServerMessage' : null].filter((n): n is string => n !== null);
+  if (unions.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './messages.js', namedImports: unions });
+  file.addImportDeclaration({ moduleSpecifier: './validators/compiled.js', namespaceImport: 'compiled' });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './validators/compiled.js', namedImports: ['CompiledError', 'CompiledValidator'] });
+
+
   // One insertion for all functions: ts-morph re-parses the file on every add.
   const functions: FunctionDeclarationStructure[] = messages.map((m) => {
     const t = typeName(m.payloadSchema);
@@ -478,28 +506,9 @@ function unroutable(input: unknown, type: unknown): ValidationResult<never> {
     };
   });
   for (const [name, list] of [['Client', client], ['Server', server]] as const) {
-    if (list.length === 0) continue;
-    functions.push({
-      kind: StructureKind.Function,
-      name: `validate${name}Message`,
-      isExported: true,
-      docs: [
-        `Validates anything parsed from the wire as a {@link ${name}Message}: routes on \`type\`, then checks the whole message against its schema.`,
-      ],
-      parameters: [{ name: 'input', type: 'unknown' }],
-      returnType: `ValidationResult<${name}Message>`,
-      statements: (writer) => {
-        writer.writeLine('const type = typeOf(input);');
-        writer.write('switch (type)').block(() => {
-          for (const m of list) {
-            writer.writeLine(`case ${literal(m.type ?? '')}: return validate${pascalCase(m.key)}(input);`);
-          }
-          writer.writeLine('default: return unroutable(input, type);');
-        });
-      },
-    });
+    if (list.length > 0) functions.push(dispatchFunction(name, list));
   }
-  file.addStatements([helpers, ...functions]);
+  file.addStatements([VALIDATION_HELPERS, ...functions]);
 
   return print(file, ctx.source);
 }
