@@ -5,13 +5,22 @@
  * keyword away: one code point too long or too short, a first character the pattern cannot start
  * with, a malformed date-time.
  */
-import type { JsonSchema, SpecPath } from '../../model.js';
+import type { JsonSchema, JsonValue, SpecPath } from '../../model.js';
 import { call, json, object, quote, raw, type Code } from '../../lib/code.js';
 import {
   ANY, complement, contains, firstChars, maxMatchLength, minMatchLength, parseRegexSubset, setText, size,
   type CharRanges, type RegexNode, type RegexSubset,
 } from '../../lib/regex-subset.js';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { countRange, type CountRange, type DeriveContext } from './context.js';
+
+/**
+ * The `format` the validators check: one ajv-formats does not know is accepted as any string
+ * (the validators emitter reports it), so for arbitraries it is no format at all.
+ */
+function checkedFormat(format: JsonValue | undefined): JsonValue | undefined {
+  return typeof format === 'string' && !(format in fullFormats) ? undefined : format;
+}
 
 /** Formats with a generator; any other `format` is reported. */
 export const FORMATS: ReadonlySet<string> = new Set(['date-time', 'uri', 'email', 'uuid']);
@@ -37,7 +46,7 @@ export function stringArbitrary(schema: JsonSchema, at: SpecPath, ctx: DeriveCon
     return null;
   };
   if (lengths.min > lengths.max) return fail('minLength', `minLength ${lengths.min} is above maxLength ${lengths.max}`);
-  const format = schema['format'];
+  const format = checkedFormat(schema['format']);
   const pattern = schema['pattern'];
   if (format !== undefined && pattern !== undefined) return fail('pattern', 'a string with both pattern and format is not supported');
   if (format !== undefined) {
@@ -212,7 +221,7 @@ export function stringMutations(schema: JsonSchema, at: SpecPath, ctx: DeriveCon
     if (tooShort) out.push(['too-short', 'minLength', tooShort]);
   }
   const pattern = schema['pattern'];
-  const format = schema['format'];
+  const format = checkedFormat(schema['format']);
   if (typeof pattern === 'string' && format === undefined) {
     const mismatch = patternMismatch(pattern, l);
     if (mismatch) out.push(['pattern-mismatch', 'pattern', mismatch]);
