@@ -87,6 +87,7 @@ describe('valid arbitraries: given a schema, want this expression', () => {
     ['a schema that says nothing', { description: 'anything' }, 'fc.jsonValue()'],
     // The validators accept any string for a format ajv-formats does not know (with a warning).
     ['a format the validators do not know', { type: 'string', format: 'iri-reference', maxLength: 3 }, "fc.string({ unit: 'binary', maxLength: 3 })"],
+    ['a described reference', { allOf: [{ $ref: '#/components/schemas/RoomId' }, { description: 'the room' }] }, 'RoomId'],
     ['an allOf of open objects, merged', { allOf: [{ type: 'object', required: ['a'], properties: { a: { type: 'boolean' } } }, { properties: { b: { type: 'null' } } }] },
       "fc.record({ a: fc.boolean(), b: fc.constant(null) }, { requiredKeys: ['a'] })"],
     ['object keywords without type', { properties: { a: { type: 'null' } } }, 'fc.record({ a: fc.constant(null) }, { requiredKeys: [] })'],

@@ -325,17 +325,21 @@ function isObjectOnly(s: JsonSchema): boolean {
 const MERGEABLE = new Set(['type', 'properties', 'required']);
 
 /**
- * `allOf` of objects that only declare properties (the usual "base plus extension" shape) as one
+ * `allOf` of one schema and annotations, as that schema; `allOf` of objects that only declare
+ * properties (the usual "base plus extension" shape) as one
  * object schema with every property and every required key; `null` for any other `allOf`
  * (closed branches, a property two branches declare differently, other keywords), which stays
  * unsupported. A value of the merged schema satisfies each branch: each branch is open, and each
  * of its properties keeps its own schema.
  */
-function mergeAllOf(s: JsonSchema, ctx: DeriveContext): JsonSchema | null {
+function mergeAllOf(s: JsonSchema, ctx: DeriveContext): JsonValue | null {
   const branches = s['allOf'];
   if (!Array.isArray(branches)) return null;
   const own: Record<string, JsonValue> = {};
   for (const [k, v] of Object.entries(s)) if (k !== 'allOf' && !isAnnotation(k)) own[k] = v;
+  // Branches of only annotations (`allOf: [{ $ref }, { description }]`, a described reference) constrain nothing.
+  const substantive = [own, ...branches].filter((b) => !isRecord(b) || !Object.keys(b).every(isAnnotation));
+  if (substantive.length === 1) return substantive[0] as JsonValue;
   const parts = [own, ...branches.map((b) => resolve(b, ctx))];
   const properties: Record<string, JsonValue> = {};
   const required = new Set<string>();
