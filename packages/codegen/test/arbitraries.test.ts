@@ -86,6 +86,8 @@ describe('valid arbitraries: given a schema, want this expression', () => {
     ['a required key without a schema', { type: 'object', required: ['a'] }, 'fc.record({ a: fc.jsonValue() })'],
     ['a schema that says nothing', { description: 'anything' }, 'fc.jsonValue()'],
     // The validators accept any string for a format ajv-formats does not know (with a warning).
+    ['a date', { type: 'string', format: 'date' },
+      "fc.date({ min: new Date('0001-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))"],
     ['a format the validators do not know', { type: 'string', format: 'iri-reference', maxLength: 3 }, "fc.string({ unit: 'binary', maxLength: 3 })"],
     ['a described reference', { allOf: [{ $ref: '#/components/schemas/RoomId' }, { description: 'the room' }] }, 'RoomId'],
     ['an allOf of open objects, merged', { allOf: [{ type: 'object', required: ['a'], properties: { a: { type: 'boolean' } } }, { properties: { b: { type: 'null' } } }] },
@@ -102,7 +104,7 @@ describe('unsupported schemas: given a schema, want this problem', () => {
     [{ type: 'string', pattern: '^(a|b)$' }, 'pattern: pattern "^(a|b)$": alternation "|" is not supported'],
     [{ type: 'string', pattern: '^(?=a)b$' }, 'pattern: pattern "^(?=a)b$": look-around and named groups are not supported'],
     [{ type: 'string', pattern: '^[a-z]{3}$', maxLength: 2 }, 'pattern: pattern "^[a-z]{3}$" matches no string of 0 to 2 code points the generator can build'],
-    [{ type: 'string', format: 'hostname' }, 'format: format "hostname" is not supported (supported: date-time, uri, email, uuid)'],
+    [{ type: 'string', format: 'hostname' }, 'format: format "hostname" is not supported (supported: date-time, date, uri, email, uuid)'],
     [{ type: 'string', format: 'date-time', maxLength: 19 }, 'format: no date-time string has 0 to 19 code points'],
     [{ type: 'string', format: 'uri', maxLength: 20 }, 'format: format uri is supported with minLength up to 11 and maxLength from 64 (generated values are filtered by length), not 0 to 20'],
     [{ type: 'string', format: 'uuid', maxLength: 20 }, 'format: a uuid has 36 code points, not 0 to 20'],

@@ -23,7 +23,7 @@ function checkedFormat(format: JsonValue | undefined): JsonValue | undefined {
 }
 
 /** Formats with a generator; any other `format` is reported. */
-export const FORMATS: ReadonlySet<string> = new Set(['date-time', 'uri', 'email', 'uuid']);
+export const FORMATS: ReadonlySet<string> = new Set(['date-time', 'date', 'uri', 'email', 'uuid']);
 /** Sets up to this many code points are listed (`chars('...')`); larger ones must be the complement of a small one. */
 const MAX_LISTED = 256;
 /** Shortest string `fc.webUrl()` / `fc.emailAddress()` produce, and the longest limit that still rarely filters one out. */
@@ -87,6 +87,14 @@ function formatArbitrary(format: string, l: Lengths): Code | string {
     const minDigits = l.min <= 20 ? 0 : Math.max(1, l.min - 21);
     const maxDigits = l.max === Infinity ? minDigits + 9 : l.max >= 22 ? l.max - 21 : l.max >= 20 ? 0 : -1;
     return minDigits <= maxDigits ? call('dateTime', json(minDigits), json(maxDigits)) : `no date-time string has ${describe(l)} code points`;
+  }
+  if (format === 'date') {
+    // RFC 3339 full-date, `YYYY-MM-DD`: days of real calendar dates, years 1 to 9999.
+    if (l.min > 10 || l.max < 10) return `a date has 10 code points, not ${describe(l)}`;
+    const dates = call('fc.date', object([
+      ['min', raw("new Date('0001-01-01T00:00:00.000Z')")], ['max', raw("new Date('9999-12-31T23:59:59.999Z')")], ['noInvalidDate', raw('true')],
+    ]));
+    return { kind: 'call', callee: { kind: 'member', target: dates, name: 'map' }, args: [raw('(d) => d.toISOString().slice(0, 10)')] };
   }
   const shortest = SHORTEST[format] ?? 0;
   const longest = format === 'uuid' ? 36 : FILTER_FLOOR;
