@@ -34,6 +34,8 @@ const COMMON_OPTIONS = {
   out: { type: 'string', default: DEFAULT_CLI_OPTIONS.out },
   quiet: { type: 'boolean', short: 'q', default: false },
   verbose: { type: 'boolean', short: 'v', default: false },
+  strict: { type: 'boolean', default: false },
+  resolve: { type: 'string', multiple: true, default: [] },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -42,6 +44,9 @@ const COMMON_HELP = `Options:
   --out DIR      the output directory (default: ${DEFAULT_CLI_OPTIONS.out})
   -q, --quiet    print only errors
   -v, --verbose  also print the parser's informational diagnostics
+  --strict       treat warnings as errors (exit 1 on any)
+  --resolve URL=PATH  read remote $refs under URL (a prefix ending in /, or a whole URL) from
+                 PATH (a directory, or a file) instead of the network; repeatable
   -h, --help     show this help`;
 
 const USAGE: Readonly<Record<string, string>> = {
@@ -54,13 +59,13 @@ Commands:
   docs       write only the reference (docs/reference.md) and the JSON Schemas (schemas/)
 
 Run 'switchboard <command> --help' for a command's options.`,
-  generate: `Usage: switchboard generate [--spec FILE] [--out DIR] [--quiet] [--verbose]
+  generate: `Usage: switchboard generate [--spec FILE] [--out DIR] [--quiet] [--verbose] [--strict] [--resolve URL=PATH]
 
 Reads the AsyncAPI document, runs every emitter and writes the files that changed.
 Files in the output's src/ that the spec no longer produces are deleted.
 
 ${COMMON_HELP}`,
-  docs: `Usage: switchboard docs [--spec FILE] [--out DIR] [--quiet] [--verbose]
+  docs: `Usage: switchboard docs [--spec FILE] [--out DIR] [--quiet] [--verbose] [--strict] [--resolve URL=PATH]
 
 Writes only the Markdown reference, docs/reference.md, and a self-contained JSON Schema per
 message, schemas/<message>.json with schemas/index.json. (generate writes them too.)
@@ -73,7 +78,7 @@ writing only the files whose content changed. An invalid spec leaves the output 
 Stops on Ctrl-C (SIGINT) or SIGTERM.
 
 ${COMMON_HELP}`,
-  check: `Usage: switchboard check [--spec FILE] [--out DIR] [--quiet] [--verbose]
+  check: `Usage: switchboard check [--spec FILE] [--out DIR] [--quiet] [--verbose] [--strict] [--resolve URL=PATH]
 
 Generates in memory and compares with the output directory; writes nothing.
 Exits 1 and names each stale, missing or extra file when they differ, or when the spec is invalid.
@@ -92,9 +97,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.err(`switchboard: unknown command '${command}'\n\n${USAGE['main']}`);
     return EXIT_USAGE;
   }
-  let values: { spec: string; out: string; quiet: boolean; verbose: boolean; help: boolean };
+  let values: { spec: string; out: string; quiet: boolean; verbose: boolean; help: boolean; strict: boolean; resolve: string[] };
   try {
     ({ values } = parseArgs({ args: [...rest], options: COMMON_OPTIONS, allowPositionals: false, strict: true }));
+    resolveMap(values.resolve);
   } catch (error) {
     io.err(`switchboard ${command}: ${(error as Error).message}\n\n${USAGE[command]}`);
     return EXIT_USAGE;
@@ -139,7 +145,32 @@ export async function runWatch(opts: CommandOptions, io: Io, signal?: AbortSigna
   return EXIT_OK;
 }
 
-export interface CommandOptions { spec: string; out: string; quiet: boolean; verbose: boolean }
+export interface CommandOptions {
+  spec: string;
+  out: string;
+  quiet: boolean;
+  verbose: boolean;
+  /** Warnings count as errors. @default false */
+  strict?: boolean;
+  /** `URL=PATH` pairs: local copies of remote `$ref` targets. @default [] */
+  resolve?: readonly string[];
+}
+
+/** `--resolve URL=PATH` pairs as a map. @throws {RangeError} for a pair without `=`. */
+export function resolveMap(pairs: readonly string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf('=');
+    if (at <= 0) throw new RangeError(`--resolve expects URL=PATH, got "${pair}"`);
+    map[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return map;
+}
+
+/** Under `--strict` every warning is an error; otherwise the findings as they are. */
+function severities(diagnostics: readonly Diagnostic[], opts: CommandOptions): readonly Diagnostic[] {
+  return opts.strict ? diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d)) : diagnostics;
+}
 
 async function prepare(opts: CommandOptions, io: Io, verb: string, emitters?: readonly Emitter[]) {
   const started = performance.now();
@@ -156,14 +187,15 @@ async function prepare(opts: CommandOptions, io: Io, verb: string, emitters?: re
       onEmitter: progress,
       ...(emitters ? { emitters } : {}),
       ...(packageName ? { packageName } : {}),
+      resolve: resolveMap(opts.resolve ?? []),
     });
-    const all = [...loadDiagnostics, ...result.diagnostics];
+    const all = severities([...loadDiagnostics, ...result.diagnostics], opts);
     report(all, opts, io);
     if (all.some((d) => d.severity === 'error')) return null;
     return { result, started };
   } catch (error) {
     if (error instanceof SpecError) {
-      report(error.diagnostics, opts, io);
+      report(severities(error.diagnostics, opts), opts, io);
       io.err(`switchboard ${verb}: the spec is invalid`);
       return null;
     }

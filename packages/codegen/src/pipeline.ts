@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { load } from './load/index.js';
+import type { ResolveMap } from './load/resolver.js';
 import { SourceLocator, type Diagnostic } from './diagnostics.js';
 import type { Model } from './model.js';
 import type { Emitter } from './emit/context.js';
@@ -32,11 +33,13 @@ export interface PipelineOptions {
   readonly onEmitter?: (timing: EmitterTiming) => void;
   /** See RunOptions.reuse. @default true */
   readonly reuse?: boolean;
+  /** Local copies of remote `$ref` targets; see LoadOptions.resolve. */
+  readonly resolve?: ResolveMap;
 }
 
 export async function runPipeline(specFile: string, options: PipelineOptions = {}): Promise<PipelineResult> {
   const started = performance.now();
-  const { model, diagnostics } = await load(specFile);
+  const { model, diagnostics } = await load(specFile, options.resolve ? { resolve: options.resolve } : {});
   const loadMs = performance.now() - started;
   options.onLoad?.(model, loadMs);
   const result = await generateFiles(model, specFile, {

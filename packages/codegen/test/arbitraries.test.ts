@@ -81,6 +81,18 @@ describe('valid arbitraries: given a schema, want this expression', () => {
     ['a oneOf told apart by a const', { oneOf: [{ $ref: '#/components/schemas/Circle' }, { $ref: '#/components/schemas/Square' }] }, 'fc.oneof(Circle, Square)'],
     ['a oneOf told apart by a closed branch', { oneOf: [{ $ref: '#/components/schemas/Leaf' }, { $ref: '#/components/schemas/Branch' }] }, 'fc.oneof(Leaf, Branch)'],
     ['a oneOf told apart by type', { oneOf: [{ type: 'string' }, { type: 'integer' }] }, "fc.oneof(fc.string({ unit: 'binary' }), fc.maxSafeInteger())"],
+    // Valid values of an open object need no extra keys, whatever schema those keys would have.
+    ['an open object whose extra keys are strings', { type: 'object', additionalProperties: { type: 'string' } }, 'fc.record({})'],
+    ['a required key without a schema', { type: 'object', required: ['a'] }, 'fc.record({ a: fc.jsonValue() })'],
+    ['a schema that says nothing', { description: 'anything' }, 'fc.jsonValue()'],
+    // The validators accept any string for a format ajv-formats does not know (with a warning).
+    ['a date', { type: 'string', format: 'date' },
+      "fc.date({ min: new Date('0001-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))"],
+    ['a format the validators do not know', { type: 'string', format: 'iri-reference', maxLength: 3 }, "fc.string({ unit: 'binary', maxLength: 3 })"],
+    ['a described reference', { allOf: [{ $ref: '#/components/schemas/RoomId' }, { description: 'the room' }] }, 'RoomId'],
+    ['an allOf of open objects, merged', { allOf: [{ type: 'object', required: ['a'], properties: { a: { type: 'boolean' } } }, { properties: { b: { type: 'null' } } }] },
+      "fc.record({ a: fc.boolean(), b: fc.constant(null) }, { requiredKeys: ['a'] })"],
+    ['object keywords without type', { properties: { a: { type: 'null' } } }, 'fc.record({ a: fc.constant(null) }, { requiredKeys: [] })'],
   ])('%s', (_name, schema, want) => {
     expect(expression(schema)).toBe(want);
   });
@@ -92,16 +104,14 @@ describe('unsupported schemas: given a schema, want this problem', () => {
     [{ type: 'string', pattern: '^(a|b)$' }, 'pattern: pattern "^(a|b)$": alternation "|" is not supported'],
     [{ type: 'string', pattern: '^(?=a)b$' }, 'pattern: pattern "^(?=a)b$": look-around and named groups are not supported'],
     [{ type: 'string', pattern: '^[a-z]{3}$', maxLength: 2 }, 'pattern: pattern "^[a-z]{3}$" matches no string of 0 to 2 code points the generator can build'],
-    [{ type: 'string', format: 'hostname' }, 'format: format "hostname" is not supported (supported: date-time, uri, email, uuid)'],
+    [{ type: 'string', format: 'hostname' }, 'format: format "hostname" is not supported (supported: date-time, date, uri, email, uuid)'],
     [{ type: 'string', format: 'date-time', maxLength: 19 }, 'format: no date-time string has 0 to 19 code points'],
     [{ type: 'string', format: 'uri', maxLength: 20 }, 'format: format uri is supported with minLength up to 11 and maxLength from 64 (generated values are filtered by length), not 0 to 20'],
     [{ type: 'string', format: 'uuid', maxLength: 20 }, 'format: a uuid has 36 code points, not 0 to 20'],
     [{ type: 'number', multipleOf: 0.1 }, 'multipleOf: only a positive integer multipleOf is supported (floating-point multiples are not exact)'],
-    [{ type: 'object', additionalProperties: { type: 'string' } }, 'additionalProperties: additionalProperties as a schema is not supported (only true or false)'],
-    [{ type: 'object', required: ['a'] }, 'required: required property "a" has no schema under properties'],
     [{ type: 'array' }, 'items: an array without items is not supported (its items may be anything)'],
+    [{ allOf: [{ type: 'object', additionalProperties: false, properties: { a: { type: 'boolean' } } }, { properties: { b: { type: 'null' } } }] }, 'allOf: keyword "allOf" is not supported by the arbitraries emitter\n: a schema without type, const, enum or $ref is not supported (it allows any value)'],
     [{ type: 'array', minItems: 3, uniqueItems: true, items: { type: 'boolean' } }, 'minItems: no array of 3 or more items satisfies the schema'],
-    [{ description: 'anything' }, ': a schema without type, const, enum or $ref is not supported (it allows any value)'],
     [{ oneOf: [{ $ref: '#/components/schemas/Branch' }, { $ref: '#/components/schemas/Circle' }] }, 'oneOf: oneOf branches that may overlap are not supported: tell them apart by type, by a required property with a different const in each, or by a required property the other (closed) branch does not declare'],
     [{ oneOf: [{ type: 'string' }, { type: 'string', maxLength: 1 }] }, 'oneOf: oneOf branches that may overlap are not supported: tell them apart by type, by a required property with a different const in each, or by a required property the other (closed) branch does not declare'],
     [{ $ref: '#/components/schemas/Nowhere' }, '$ref: $ref "#/components/schemas/Nowhere" does not name a component schema'],
@@ -171,12 +181,16 @@ describe('diagnostics', () => {
       'schema Obj: keyword "not" is not supported by the arbitraries emitter', ['components', 'schemas', 'Obj', 'not']],
     ['endless recursion', `    a: { $ref: '#/components/schemas/A' }\nA:\n  type: object\n  required: [b]\n  properties:\n    b: { $ref: '#/components/schemas/B' }\nB:\n  type: object\n  required: [a]\n  properties:\n    a: { $ref: '#/components/schemas/A' }`,
       'schema A: the references A -> B -> A never end: every value would be infinite', ['components', 'schemas', 'A']],
-  ])('%s is an error with the schema path, and no file', async (name, schemas, message, where) => {
+  ])('%s is a warning with the schema path, and costs only the schemas it touches', async (name, schemas, message, where) => {
     const file = await specFile(`arbitraries-${name.replace(/ /g, '-')}.yaml`, spec(schemas));
     const { model } = await load(file);
     const result = await arbitrariesEmitter.emit(model, { source: 'spec.yaml', packageName: './generated' });
-    expect(result.files).toEqual([]);
-    expect(result.diagnostics.map((d) => [d.severity, d.rule, d.message, d.path])).toEqual([['error', 'switchboard/unsupported-arbitrary', message, where]]);
+    const failed = String(where[2]);
+    const content = result.files.find((f) => f.path === 'src/arbitraries.ts')?.content ?? '';
+    expect(content).not.toMatch(new RegExp(`\\b${failed}: fc\\.Arbitrary`));
+    expect(result.diagnostics.map((d) => [d.severity, d.rule, d.message, d.path])).toEqual([
+      ['warning', 'switchboard/unsupported-arbitrary', `${message}; it and the schemas using it have no arbitrary`, where],
+    ]);
   });
 });
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/index.js';
-import { OUT, TEST_DIR, anySpec, fixture, specFile } from './helpers.js';
+import { OUT, TEST_DIR, formatSpec, fixture, specFile } from './helpers.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(TEST_DIR, '../../..');
@@ -74,17 +74,24 @@ describe('switchboard CLI: generate and check', () => {
     ]);
   });
 
-  it('an invalid spec exits 1 with file:line:column, severity and rule', async () => {
-    const file = await specFile('cli-any.yaml', anySpec());
-    const r = await cli('generate', '--spec', file, '--out', path.join(OUT, 'cli-any'), '-q');
-    expect(r.code).toBe(1);
-    const text = await readFile(file, 'utf8');
-    const lines = text.split('\n');
-    const line = lines.findIndex((l) => l.includes('blob: {}'));
-    const column = (lines[line] ?? '').indexOf('blob') + 1;
-    expect(r.err.split('\n')[0]).toBe(
-      `${path.relative(process.cwd(), file)}:${line + 1}:${column} error schema SayEnvelope property "blob" has no type TypeScript can express, so it would be \`any\`; give it a concrete type [switchboard/unsupported-schema]`,
-    );
+  it('a warning does not fail generate, and --strict makes it an error with file:line:column and rule', async () => {
+    const file = await specFile('cli-format.yaml', formatSpec());
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const line = lines.findIndex((l) => l.includes('format: iri-reference'));
+    const where = `${path.relative(process.cwd(), file)}:${line + 1}:${(lines[line] ?? '').indexOf('format') + 1}`;
+    const message = 'format "iri-reference" is unknown; the validators accept any string for it [switchboard/unknown-format]';
+    const lenient = await cli('generate', '--spec', file, '--out', path.join(OUT, 'cli-format'));
+    expect(lenient.code).toBe(0);
+    expect(lenient.err.split('\n')).toContain(`${where} warning ${message}`);
+    const strict = await cli('generate', '--spec', file, '--out', path.join(OUT, 'cli-format-strict'), '-q', '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.err.split('\n')).toContain(`${where} error ${message}`);
+  });
+
+  it('--resolve without URL=PATH is a usage error', async () => {
+    const r = await cli('generate', '--resolve', 'https://example.com/');
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe('switchboard generate: --resolve expects URL=PATH, got "https://example.com/"');
   });
 
   it('a spec that does not parse exits 1 and names the parser rule', async () => {

@@ -103,12 +103,22 @@ SayEnvelope:
 describe('load: diagnostics name the file, line, column and rule', () => {
   it.each([
     {
-      name: 'a message without a type const',
+      name: 'a message without a type const, in a document that routes none by type',
       spec: miniSpec({
         channelMessages: `raw:\n  $ref: '#/components/messages/raw'`,
         operations: `sendRaw:\n  action: send\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/raw'`,
         messages: `raw:\n  payload:\n    $ref: '#/components/schemas/Raw'`,
         schemas: `Raw:\n  type: object\n  properties:\n    body: { type: string }`,
+      }),
+      want: { severity: 'info', rule: 'switchboard/message-without-type-const', at: ['components:', 'raw:', 'payload:'] },
+    },
+    {
+      name: 'a message without a type const beside one with',
+      spec: miniSpec({
+        channelMessages: `raw:\n  $ref: '#/components/messages/raw'\nsay:\n  $ref: '#/components/messages/say'`,
+        operations: `sendRaw:\n  action: send\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/raw'\nsay:\n  action: receive\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/say'`,
+        messages: `raw:\n  payload:\n    $ref: '#/components/schemas/Raw'\nsay:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'`,
+        schemas: `Raw:\n  type: object\n  properties:\n    body: { type: string }\n${SAY_SCHEMA}`,
       }),
       want: { severity: 'warning', rule: 'switchboard/message-without-type-const', at: ['components:', 'raw:', 'payload:'] },
     },
@@ -132,17 +142,21 @@ describe('load: diagnostics name the file, line, column and rule', () => {
     expect(found?.file).toBe(path.relative(process.cwd(), file));
   });
 
+  it('two messages with the same type in one direction: a warning at the second, which leaves the unions', async () => {
+    const spec = miniSpec({
+      channelMessages: `say:\n  $ref: '#/components/messages/say'\nshout:\n  $ref: '#/components/messages/shout'`,
+      operations: `say:\n  action: receive\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/say'\n    - $ref: '#/channels/ws/messages/shout'`,
+      messages: `say:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'\nshout:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'`,
+      schemas: SAY_SCHEMA,
+    });
+    const file = await specFile('two-messages-one-type.yaml', spec);
+    const { model, diagnostics } = await load(file);
+    const found = diagnostics.find((d) => d.rule === 'switchboard/duplicate-message-type');
+    expect(found && { severity: found.severity, ...at(found) }).toEqual({ severity: 'warning', ...position(spec, ['components:', 'messages:', 'shout:']) });
+    expect(model.messages.map((m) => [m.key, m.type])).toEqual([['say', 'say'], ['shout', null]]);
+  });
+
   it.each([
-    {
-      name: 'two messages with the same type in one direction',
-      spec: miniSpec({
-        channelMessages: `say:\n  $ref: '#/components/messages/say'\nshout:\n  $ref: '#/components/messages/shout'`,
-        operations: `say:\n  action: receive\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/say'\n    - $ref: '#/channels/ws/messages/shout'`,
-        messages: `say:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'\nshout:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'`,
-        schemas: SAY_SCHEMA,
-      }),
-      want: { rule: 'switchboard/duplicate-message-type', at: ['components:', 'messages:', 'shout:'] },
-    },
     {
       name: 'an operation that points at a message the channel lacks',
       spec: miniSpec({

@@ -270,7 +270,8 @@ describe('refusals: given a protocol the runtime cannot carry, want no server.ts
     ['a message without a `type` const', miniModel({ ...base, messages: [...base.messages, { key: 'raw', type: null }], operations: [...base.operations, { key: 'sendRaw', action: 'send', messages: ['raw'] }] }),
       [['warning switchboard/unroutable-message', `server and client emitters route every message by its \`type\` const, and \`raw\` has none, ${NOT}`]]],
     ['two of them', miniModel({ ...base, messages: [{ key: 'ask', type: null }, { key: 'answer', type: null }] }),
-      [['warning switchboard/unroutable-message', `server and client emitters route every message by its \`type\` const, and \`ask\` and \`answer\` have none, ${NOT}`]]],
+      // No message routed by type: a document not written for this runtime, so a note.
+      [['info switchboard/unroutable-message', `server and client emitters route every message by its \`type\` const, and \`ask\` and \`answer\` have none, ${NOT}`]]],
     ['a payload without `id` or with an optional `data`', miniModel({ ...base, messages: [{ key: 'ask', envelope: envelope('ask', 'AskData', ['type', 'data']) }, { key: 'answer', envelope: envelope('answer', 'AnswerData', ['type', 'id']) }] }),
       [['warning switchboard/not-an-envelope', `the runtime carries only envelopes with a required \`type\` const, \`id\` string and \`data\` object; \`ask\` lacks \`id\` (string); \`answer\` lacks \`data\` (object); ${NOT}`]]],
     ['only servers that are not ws/wss', miniModel({ ...base, servers: [['broker', 'kafka'], ['api', 'https']] }),
@@ -303,8 +304,8 @@ describe('refusals: given a protocol the runtime cannot carry, want no server.ts
 
 describe('the fixtures corpus: other protocols still get types, validators, arbitraries and docs', () => {
   it.each([
-    ['kafka.yaml', [['warning switchboard/non-websocket-server', 'server and client emitters skip servers that are not ws/wss: broker (kafka); no ws/wss server is left, so src/server.ts and src/client.ts are not generated']]],
-    ['mqtt.yaml', [['warning switchboard/non-websocket-server', 'server and client emitters skip servers that are not ws/wss: mosquitto (mqtt); no ws/wss server is left, so src/server.ts and src/client.ts are not generated']]],
+    ['kafka.yaml', [['info switchboard/non-websocket-server', 'server and client emitters skip servers that are not ws/wss: broker (kafka); no ws/wss server is left, so src/server.ts and src/client.ts are not generated']]],
+    ['mqtt.yaml', [['info switchboard/non-websocket-server', 'server and client emitters skip servers that are not ws/wss: mosquitto (mqtt); no ws/wss server is left, so src/server.ts and src/client.ts are not generated']]],
     ['http-streaming.yaml', [['warning switchboard/non-websocket-server', 'server and client emitters skip servers that are not ws/wss: api (https); no ws/wss server is left, so src/server.ts and src/client.ts are not generated']]],
   ])('%s', async (spec, want) => {
     const { model } = await load(fixture(spec));

@@ -13,8 +13,8 @@ import { typeName } from '../lib/names.js';
 import { arrow, call, object, printCode, quote, raw, type Code } from '../lib/code.js';
 import { createProject, literal, print } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
-import { RULE, typesOf, type DeriveContext } from './arbitraries/context.js';
-import { declarationOrder, endlessCycle } from './arbitraries/order.js';
+import { RULE, refsIn, typesOf, type DeriveContext } from './arbitraries/context.js';
+import { declarationOrder, endlessCycle, type SchemaGroup } from './arbitraries/order.js';
 import { leavesOf, mutations, oneOf, withLeaves } from './arbitraries/invalid.js';
 import { checkKeywords, fieldsOf, needsPresenceRules, objectArbitrary, objectShape, validArbitrary } from './arbitraries/valid.js';
 import { INVALID_KINDS, helpersFor } from './arbitraries/runtime.js';
@@ -24,93 +24,149 @@ export const arbitrariesEmitter: Emitter = {
   inputs: ['source', 'schemas', 'messages'],
   emit(model: Model, ctx: EmitContext): EmitResult {
     const diagnostics: Diagnostic[] = [];
-    const reported = new Set<string>();
-    const schemas = new Map(model.schemas.map((s) => [s.name, s]));
-    let current: SchemaModel | undefined;
-    // Names bound by `tie` while a recursive group is derived; the group whose invalid values are being derived.
-    let tied: ReadonlySet<string> = new Set();
-    let sameGroup: ReadonlySet<string> = new Set();
-    const invalidConsts = new Map<string, string>();
-    const invalidLeaves = new Map<string, number>();
-    const derive: DeriveContext = {
-      schemas,
-      ref: (name) => (tied.has(name) ? call('tie', raw(quote(typeName(name)))) : raw(typeName(name))),
-      invalidRef: (name) => {
-        const c = sameGroup.has(name) ? undefined : invalidConsts.get(name);
-        return c === undefined ? null : withLeaves(raw(c), invalidLeaves.get(name) ?? 1);
-      },
-      unsupported: (at, message) => {
-        const path = [...(current?.path ?? []), ...at];
-        const key = JSON.stringify([path, message]);
-        if (reported.has(key)) return;
-        reported.add(key);
-        diagnostics.push({ severity: 'error', rule: RULE, message: `schema ${current?.name ?? '?'}: ${message}`, file: model.source, line: 0, column: 0, path });
-      },
-    };
-
+    const state = createState(model, diagnostics);
     const groups = declarationOrder(model.schemas);
-    const fieldConsts = new Map<string, string>();
-    const validStatements: Declaration[] = [];
-    for (const group of groups) {
-      if (!group.recursive) {
-        const s = group.schemas[0] as SchemaModel;
-        current = s;
-        const t = typeName(s.name);
-        const fields = presenceFields(s, derive);
-        if (fields) {
-          const name = `${t.charAt(0).toLowerCase()}${t.slice(1)}Properties`;
-          fieldConsts.set(s.name, name);
-          validStatements.push(constant(name, null, fields, 'The arbitrary of each property, for objects that need them all at once.'));
-        }
-        const valid = fields ? objectArbitrary(s.schema, [], derive, raw(fieldConsts.get(s.name) ?? '')) : validArbitrary(s.schema, [], derive);
-        if (valid) validStatements.push(constant(t, `fc.Arbitrary<types.${t}>`, valid));
-        continue;
-      }
-      tied = new Set(group.schemas.map((s) => s.name));
-      const entries: [string, Code][] = [];
-      const cycle = endlessCycle(group);
-      current = group.schemas[0];
-      if (cycle) derive.unsupported([], `the references ${cycle.join(' -> ')} never end: every value would be infinite`);
-      for (const s of group.schemas) {
-        current = s;
-        const valid = validArbitrary(s.schema, [], derive);
-        if (valid) entries.push([typeName(s.name), valid]);
-      }
-      tied = new Set();
-      const names = group.schemas.map((s) => typeName(s.name));
-      const letrec = call(raw(`fc.letrec<{ ${names.map((n) => `${n}: types.${n}`).join('; ')} }>`), arrow('tie', object(entries)));
-      validStatements.push(constant(`{ ${names.join(', ')} }`, null, letrec));
-    }
-
-    const discriminators = new Map(model.messages.filter((m) => m.type !== null).map((m) => [m.payloadSchema, 'type']));
-    const invalidStatements: Declaration[] = [];
-    for (const group of groups) {
-      sameGroup = group.recursive ? new Set(group.schemas.map((s) => s.name)) : new Set();
-      for (const s of group.schemas) {
-        current = s;
-        const t = typeName(s.name);
-        const types = typesOf(s.schema);
-        const isObject = types?.length === 1 && types[0] === 'object';
-        const fields = fieldConsts.get(s.name);
-        const list = mutations(s.schema, [], derive, {
-          ...(discriminators.has(s.name) ? { discriminator: 'type' } : {}),
-          ...(isObject ? { self: raw(t) } : {}),
-          ...(fields ? { fields: raw(fields) } : {}),
-        });
-        if (list.length === 0) continue;
-        const all = oneOf(list);
-        invalidConsts.set(s.name, `invalid${t}`);
-        invalidLeaves.set(s.name, leavesOf(all));
-        invalidStatements.push(constant(`invalid${t}`, 'fc.Arbitrary<InvalidValue>', all));
-      }
-    }
-    sameGroup = new Set();
-
-    if (diagnostics.length > 0) return { files: [], diagnostics };
-    const content = assemble(model, ctx, validStatements, invalidStatements, invalidConsts);
+    const validStatements = deriveValid(state, groups);
+    const invalidStatements = deriveInvalid(state, groups, model);
+    const available = { ...model, schemas: model.schemas.filter((s) => !state.failed.has(s.name)), messages: model.messages.filter((m) => !state.failed.has(m.payloadSchema)) };
+    const content = assemble(available, ctx, validStatements, invalidStatements, state.invalidConsts);
     return { files: [{ path: 'src/arbitraries.ts', content }], diagnostics };
   },
 };
+
+/** What the derivation of one document's arbitraries keeps track of while it walks the schemas. */
+interface State {
+  readonly derive: DeriveContext;
+  /** The schema being derived, for findings. */
+  current: SchemaModel | undefined;
+  /** Names bound by `tie` while a recursive group is derived. */
+  tied: ReadonlySet<string>;
+  /** The recursive group whose invalid values are being derived. */
+  sameGroup: ReadonlySet<string>;
+  phase: 'valid' | 'invalid';
+  /**
+   * Schemas whose valid (or, in the second phase, invalid) values cannot be derived: each costs
+   * its own arbitrary and those of the schemas that use it, never the file.
+   */
+  readonly failed: Set<string>;
+  readonly invalidFailed: Set<string>;
+  /** Schema name -> the const holding its property arbitraries, for objects with presence rules. */
+  readonly fieldConsts: Map<string, string>;
+  readonly invalidConsts: Map<string, string>;
+  readonly invalidLeaves: Map<string, number>;
+}
+
+function createState(model: Model, diagnostics: Diagnostic[]): State {
+  const reported = new Set<string>();
+  const state: State = {
+    current: undefined, tied: new Set(), sameGroup: new Set(), phase: 'valid',
+    failed: new Set(), invalidFailed: new Set(), fieldConsts: new Map(), invalidConsts: new Map(), invalidLeaves: new Map(),
+    derive: {
+      schemas: new Map(model.schemas.map((s) => [s.name, s])),
+      ref: (name) => (state.tied.has(name) ? call('tie', raw(quote(typeName(name)))) : raw(typeName(name))),
+      invalidRef: (name) => {
+        const c = state.sameGroup.has(name) ? undefined : state.invalidConsts.get(name);
+        return c === undefined ? null : withLeaves(raw(c), state.invalidLeaves.get(name) ?? 1);
+      },
+      unsupported: (at, message) => {
+        if (state.current) (state.phase === 'valid' ? state.failed : state.invalidFailed).add(state.current.name);
+        const path = [...(state.current?.path ?? []), ...at];
+        const key = JSON.stringify([path, message]);
+        if (reported.has(key)) return;
+        reported.add(key);
+        const what = state.phase === 'valid' ? 'it and the schemas using it have no arbitrary' : 'it has no invalid values';
+        diagnostics.push({ severity: 'warning', rule: RULE, message: `schema ${state.current?.name ?? '?'}: ${message}; ${what}`, file: model.source, line: 0, column: 0, path });
+      },
+    },
+  };
+  return state;
+}
+
+/** The valid arbitraries, in declaration order, without those of failed schemas and their dependents. */
+function deriveValid(state: State, groups: readonly SchemaGroup[]): Declaration[] {
+  const derived: { readonly names: readonly string[]; readonly declaration: Declaration }[] = [];
+  for (const group of groups) {
+    if (group.recursive) {
+      derived.push({ names: group.schemas.map((s) => s.name), declaration: recursiveGroup(state, group) });
+      continue;
+    }
+    const s = group.schemas[0] as SchemaModel;
+    state.current = s;
+    const t = typeName(s.name);
+    const fields = presenceFields(s, state.derive);
+    if (fields) {
+      const name = `${t.charAt(0).toLowerCase()}${t.slice(1)}Properties`;
+      state.fieldConsts.set(s.name, name);
+      derived.push({ names: [s.name], declaration: constant(name, null, fields, 'The arbitrary of each property, for objects that need them all at once.') });
+    }
+    const valid = fields ? objectArbitrary(s.schema, [], state.derive, raw(state.fieldConsts.get(s.name) ?? '')) : validArbitrary(s.schema, [], state.derive);
+    if (valid) derived.push({ names: [s.name], declaration: constant(t, `fc.Arbitrary<types.${t}>`, valid) });
+  }
+  failDependents([...state.derive.schemas.values()], state.failed);
+  return derived.filter((d) => d.names.every((n) => !state.failed.has(n))).map((d) => d.declaration);
+}
+
+/** Schemas that refer to each other, declared together through `fc.letrec`; one failing fails them all. */
+function recursiveGroup(state: State, group: SchemaGroup): Declaration {
+  state.tied = new Set(group.schemas.map((s) => s.name));
+  const entries: [string, Code][] = [];
+  const cycle = endlessCycle(group);
+  state.current = group.schemas[0];
+  if (cycle) state.derive.unsupported([], `the references ${cycle.join(' -> ')} never end: every value would be infinite`);
+  for (const s of group.schemas) {
+    state.current = s;
+    const valid = validArbitrary(s.schema, [], state.derive);
+    if (valid) entries.push([typeName(s.name), valid]);
+  }
+  state.tied = new Set();
+  const names = group.schemas.map((s) => typeName(s.name));
+  const letrec = call(raw(`fc.letrec<{ ${names.map((n) => `${n}: types.${n}`).join('; ')} }>`), arrow('tie', object(entries)));
+  if (group.schemas.some((s) => state.failed.has(s.name))) for (const s of group.schemas) state.failed.add(s.name);
+  return constant(`{ ${names.join(', ')} }`, null, letrec);
+}
+
+/** The invalid arbitraries of every schema that has valid ones and mutations. */
+function deriveInvalid(state: State, groups: readonly SchemaGroup[], model: Model): Declaration[] {
+  state.phase = 'invalid';
+  const discriminators = new Map(model.messages.filter((m) => m.type !== null).map((m) => [m.payloadSchema, 'type']));
+  const invalidStatements: Declaration[] = [];
+  for (const group of groups) {
+    state.sameGroup = group.recursive ? new Set(group.schemas.map((s) => s.name)) : new Set();
+    for (const s of group.schemas) {
+      if (state.failed.has(s.name)) continue;
+      state.current = s;
+      const t = typeName(s.name);
+      const types = typesOf(s.schema);
+      const isObject = types?.length === 1 && types[0] === 'object';
+      const fields = state.fieldConsts.get(s.name);
+      const list = mutations(s.schema, [], state.derive, {
+        ...(discriminators.has(s.name) ? { discriminator: 'type' } : {}),
+        ...(isObject ? { self: raw(t) } : {}),
+        ...(fields ? { fields: raw(fields) } : {}),
+      });
+      if (list.length === 0 || state.invalidFailed.has(s.name)) continue;
+      const all = oneOf(list);
+      state.invalidConsts.set(s.name, `invalid${t}`);
+      state.invalidLeaves.set(s.name, leavesOf(all));
+      invalidStatements.push(constant(`invalid${t}`, 'fc.Arbitrary<InvalidValue>', all));
+    }
+  }
+  state.sameGroup = new Set();
+  return invalidStatements;
+}
+
+/** Adds to `failed` every schema that refers, directly or not, to one in it. */
+function failDependents(schemas: readonly SchemaModel[], failed: Set<string>): void {
+  for (let grew = failed.size > 0; grew;) {
+    grew = false;
+    for (const s of schemas) {
+      if (!failed.has(s.name) && refsIn(s.schema).some((r) => failed.has(r))) {
+        failed.add(s.name);
+        grew = true;
+      }
+    }
+  }
+}
 
 /** The property arbitraries of an object schema with presence rules, declared once for the valid and the invalid values. */
 function presenceFields(s: SchemaModel, derive: DeriveContext): Code | null {

@@ -17,7 +17,8 @@ import { COMPONENT_REF_PREFIX, isRecord } from '../load/schemas.js';
 import { constantCase, typeName } from '../lib/names.js';
 import { constObject, createProject, docText, literal, print, propertyName } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
-import { typeExpression } from './type-expression.js';
+import { interfaceMembers, statesType, typeExpression } from './type-expression.js';
+import { walkSchema } from '../lib/json-schema.js';
 
 const ROOT_ID = '__SwitchboardModelinaRoot';
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -35,32 +36,7 @@ export const typesEmitter: Emitter = {
     const models = outputs.filter((out) => out.modelName !== typeName(ROOT_ID));
     const scratch = project.createSourceFile('models.ts', models.map((out) => out.result).join('\n\n'));
     singleQuoteLiteralTypes(scratch);
-    // modelina says `any` for some schemas TypeScript can state (a property of `type: 'null'`):
-    // such a property gets the type its schema says; only a schema with no type at all is an error.
-    for (const any of scratch.getDescendantsOfKind(SyntaxKind.AnyKeyword).reverse()) {
-      const owner = any.getFirstAncestor((n) => Node.isInterfaceDeclaration(n) || Node.isTypeAliasDeclaration(n));
-      const ownerName = owner && (Node.isInterfaceDeclaration(owner) || Node.isTypeAliasDeclaration(owner)) ? owner.getName() : '?';
-      const schema = model.schemas.find((s) => typeName(s.name) === ownerName);
-      const prop = any.getFirstAncestorByKind(SyntaxKind.PropertySignature);
-      const propName = prop ? unquote(prop.getName()).replace(/^'|'$/g, '') : null;
-      const properties = schema?.schema['properties'];
-      const propSchema = propName !== null && isRecord(properties) ? (properties as Record<string, JsonValue>)[propName] : undefined;
-      const stated = propSchema === undefined || prop?.getTypeNode()?.getKind() !== SyntaxKind.AnyKeyword ? null : typeExpression(propSchema);
-      if (stated !== null) {
-        any.replaceWithText(stated);
-        continue;
-      }
-      const where = propName ? ` property "${propName}"` : '';
-      diagnostics.push({
-        severity: 'error',
-        rule: 'switchboard/unsupported-schema',
-        message: `schema ${schema?.name ?? ownerName}${where} has no type TypeScript can express, so it would be \`any\`; give it a concrete type`,
-        file: model.source,
-        line: 0,
-        column: 0,
-        path: schema ? (propName ? [...schema.path, 'properties', propName] : schema.path) : [],
-      });
-    }
+    replaceAny(scratch, model, diagnostics);
     const statements: (StatementStructures | WriterFunction)[] = [];
     const declared = new Set<string>();
     for (const structure of reshape(scratch, closedEmpty)) {
@@ -74,26 +50,7 @@ export const typesEmitter: Emitter = {
     for (const s of model.schemas) {
       const name = typeName(s.name);
       if (declared.has(name)) continue;
-      const type = typeExpression(s.schema);
-      if (type === null) {
-        diagnostics.push({
-          severity: 'error',
-          rule: 'switchboard/unsupported-schema',
-          message: `schema ${s.name} has no type TypeScript can express, so it would be \`any\`; give it a concrete type`,
-          file: model.source,
-          line: 0,
-          column: 0,
-          path: s.path,
-        });
-        continue;
-      }
-      const description = s.schema['description'];
-      const doc = typeof description === 'string' ? docText(description) : undefined;
-      statements.push((writer) => {
-        writer.blankLineIfLastNot();
-        if (doc) writer.writeLine(`/** ${doc.replace(/\n/g, ' ')} */`);
-        writer.writeLine(`export type ${name} = ${type};`);
-      });
+      statements.push(aliasOf(name, s));
       declared.add(name);
     }
     const file = project.createSourceFile('types.ts');
@@ -102,26 +59,103 @@ export const typesEmitter: Emitter = {
   },
 };
 
+/**
+ * `export interface Name { ... }` for a plain object schema, else `export type Name = <expression>;`,
+ * with the schema's description as its doc comment.
+ */
+function aliasOf(name: string, s: SchemaModel): WriterFunction {
+  const members = interfaceMembers(s.schema);
+  const description = s.schema['description'];
+  const doc = typeof description === 'string' ? docText(description) : undefined;
+  return (writer) => {
+    writer.blankLineIfLastNot();
+    if (doc) writer.writeLine(`/** ${doc.replace(/\n/g, ' ')} */`);
+    if (members === null || members.length === 0) {
+      writer.writeLine(`export type ${name} = ${typeExpression(s.schema)};`);
+      return;
+    }
+    writer.write(`export interface ${name}`).block(() => {
+      for (const m of members) writer.writeLine(`${m};`);
+    });
+  };
+}
+
+/**
+ * modelina says `any` where a schema has no type it models: a property gets the type its schema
+ * states (`type: 'null'`, a tuple, an untyped schema is `unknown`), any other `any` becomes
+ * `unknown`. A fallback to `unknown` where the schema did constrain the value is reported.
+ */
+function replaceAny(scratch: SourceFile, model: Model, diagnostics: Diagnostic[]): void {
+  for (const any of scratch.getDescendantsOfKind(SyntaxKind.AnyKeyword).reverse()) {
+    const owner = any.getFirstAncestor((n) => Node.isInterfaceDeclaration(n) || Node.isTypeAliasDeclaration(n));
+    const ownerName = owner && (Node.isInterfaceDeclaration(owner) || Node.isTypeAliasDeclaration(owner)) ? owner.getName() : '?';
+    const schema = model.schemas.find((s) => typeName(s.name) === ownerName);
+    const prop = any.getFirstAncestorByKind(SyntaxKind.PropertySignature);
+    const propName = prop ? unquote(prop.getName()).replace(/^'|'$/g, '') : null;
+    const properties = schema?.schema['properties'];
+    const propSchema = propName !== null && isRecord(properties) ? (properties as Record<string, JsonValue>)[propName] : undefined;
+    const whole = propSchema !== undefined && prop?.getTypeNode()?.getKind() === SyntaxKind.AnyKeyword;
+    const stated = whole ? typeExpression(propSchema) : 'unknown';
+    any.replaceWithText(stated);
+    if (stated === 'unknown' && whole && statesType(propSchema) && schema) {
+      diagnostics.push(unknownFallback(model, schema, propName));
+    }
+  }
+}
+
+function unknownFallback(model: Model, schema: SchemaModel, propName: string | null): Diagnostic {
+  const where = propName ? ` property "${propName}"` : '';
+  return {
+    severity: 'warning',
+    rule: 'switchboard/unknown-type',
+    message: `schema ${schema.name}${where} constrains its value in a way TypeScript cannot state; it is typed \`unknown\` and its validator checks it`,
+    file: model.source,
+    line: 0,
+    column: 0,
+    path: propName ? [...schema.path, 'properties', propName] : schema.path,
+  };
+}
+
 /** Runs modelina on one JSON Schema whose `definitions` are the model's schemas, named by `$id`. */
 async function runModelina(model: Model): Promise<OutputModel[]> {
   const definitions: Record<string, JsonValue> = {};
   for (const s of model.schemas) {
-    definitions[s.name] = { $id: s.name, ...(rewriteRefs(s.schema) as Record<string, JsonValue>) };
+    if (!modelinaPrints(s.schema)) continue;
+    // Our `$id` last: modelina names a model by it, and the schema's own `$id` is not its name here.
+    definitions[s.name] = { ...(rewriteRefs(s.schema) as Record<string, JsonValue>), $id: s.name };
   }
   const input = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: ROOT_ID,
     definitions,
-    oneOf: model.schemas.map((s) => ({ $ref: `#/definitions/${s.name}` })),
+    oneOf: Object.keys(definitions).map((name) => ({ $ref: `#/definitions/${name}` })),
   };
   const generator = new TypeScriptGenerator({
     modelType: 'interface',
     enumType: 'union',
+    // JSON objects, not Maps: a dictionary is `Record<string, T>` (see openObject for open objects).
+    mapType: 'record',
     rawPropertyNames: true,
     presets: [TS_DESCRIPTION_PRESET],
     constraints: { modelName: ({ modelName }) => typeName(modelName) },
   });
   return generator.generate(input);
+}
+
+/**
+ * modelina prints string constants as they are, so one holding a quote, a backslash or a control
+ * character (a heartbeat of `"\\r\\n"`) breaks its output, and other constants than strings and
+ * numbers come out as strings: such a schema is typed by typeExpression instead.
+ */
+function modelinaPrints(schema: JsonValue): boolean {
+  let prints = true;
+  walkSchema(schema, [], (node) => {
+    const values = [...(Array.isArray(node['enum']) ? node['enum'] : []), ...('const' in node ? [node['const']] : [])];
+    if (values.some((v) => typeof v === 'string' && /["'\\\u0000-\u001f\u2028\u2029]/.test(v))) prints = false;
+    // modelina prints a `null` or `true` member of an enum as the string 'null' or 'true'.
+    if (values.some((v) => v === null || typeof v === 'boolean' || typeof v === 'object')) prints = false;
+  });
+  return prints;
 }
 
 function rewriteRefs(value: JsonValue): JsonValue {
@@ -156,11 +190,11 @@ function reshape(scratch: SourceFile, closedEmpty: ReadonlySet<string>): (Interf
         });
         continue;
       }
-      out.push({
+      out.push(openObject({
         ...structure,
         isExported: true,
         properties: (structure.properties ?? []).map((p) => ({ ...p, name: unquote(p.name) })),
-      });
+      }));
     } else if (Node.isTypeAliasDeclaration(statement)) {
       out.push({ ...statement.getStructure(), isExported: true });
     } else {
@@ -168,6 +202,28 @@ function reshape(scratch: SourceFile, closedEmpty: ReadonlySet<string>): (Interf
     }
   }
   return out;
+}
+
+/**
+ * modelina models the keys an object allows beyond its properties (JSON Schema's default, or an
+ * `additionalProperties` schema) as a property `additionalProperties: Map<string, T>`, which
+ * is not what the JSON looks like: the keys sit beside the others. It becomes an index signature
+ * whose type admits T and every declared property's type.
+ */
+function openObject(structure: InterfaceDeclarationStructure): InterfaceDeclarationStructure {
+  const properties = structure.properties ?? [];
+  const extra = properties.find((p) => p.name === 'additionalProperties' && typeof p.type === 'string' && /^Record<string, .*>$/s.test(p.type));
+  if (!extra || typeof extra.type !== 'string') return structure;
+  const declared = properties.filter((p) => p !== extra);
+  const types = [extra.type.slice('Record<string, '.length, -1), ...declared.map((p) => (typeof p.type === 'string' ? p.type : 'unknown'))];
+  const optional = declared.some((p) => p.hasQuestionToken === true);
+  const parts = [...new Set(types.flatMap((t) => t.split(' | ')))];
+  const keyType = parts.includes('unknown') || parts.includes('any') ? 'unknown' : [...parts, ...(optional && !parts.includes('undefined') ? ['undefined'] : [])].join(' | ');
+  return {
+    ...structure,
+    properties: declared,
+    indexSignatures: [...(structure.indexSignatures ?? []), { keyName: 'key', keyType: 'string', returnType: keyType }],
+  };
 }
 
 /** modelina prints string literal types with double quotes; the rest of the output uses single. */

@@ -10,7 +10,8 @@ import { Ajv, _ } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { JsonValue, MessageModel, Model } from '../model.js';
+import type { JsonValue, MessageModel, Model, SpecPath } from '../model.js';
+import { walkSchema } from '../lib/json-schema.js';
 import { COMPONENT_REF_PREFIX, isRecord } from '../load/schemas.js';
 import { camelCase, pascalCase, safeIdentifier, typeName } from '../lib/names.js';
 import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
@@ -23,20 +24,18 @@ const standaloneCode = standaloneCodeModule.default;
 
 const SPEC_ID = 'asyncapi';
 /** Schema Object keywords that are not JSON Schema: dropped before ajv sees the schema. */
-const NON_JSON_SCHEMA_KEYWORDS = new Set(['discriminator', 'externalDocs', 'xml']);
+const NON_JSON_SCHEMA_KEYWORDS = new Set(['discriminator', 'externalDocs', 'xml', 'example']);
 
 export const validatorsEmitter: Emitter = {
   name: 'validators',
   inputs: ['source', 'schemas', 'messages'],
   emit(model: Model, ctx: EmitContext): EmitResult {
     const diagnostics: Diagnostic[] = [];
-    const messages = model.messages;
     const compiled = compileStandalone(model, ctx, diagnostics);
-    if (compiled === null) return { files: [], diagnostics };
     return {
       files: [
-        { path: 'src/validators/compiled.ts', content: compiled },
-        { path: 'src/validators.ts', content: typedApi(model, messages, ctx) },
+        { path: 'src/validators/compiled.ts', content: compiled.content },
+        { path: 'src/validators.ts', content: typedApi(model, compiled.messages, ctx) },
       ],
       diagnostics,
     };
@@ -48,9 +47,19 @@ function compiledName(m: MessageModel): string {
   return safeIdentifier(camelCase(m.key));
 }
 
-function compileStandalone(model: Model, ctx: EmitContext, diagnostics: Diagnostic[]): string | null {
+/** ajv as the generated validators need it; strict about schemas, never about what JSON Schema allows. */
+function createAjv(validateSchema: boolean): Ajv {
   const ajv = new Ajv({
     strict: true,
+    // JSON Schema allows `required` without `properties`, keywords without `type`, open tuples:
+    // published documents do all three, and the parser accepts them, so ajv must too.
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    // Without the meta-schema check for the fallback (see compileStandalone): the parser has
+    // checked every schema against the AsyncAPI meta-schema already. It stays on otherwise, as it
+    // numbers the functions of the module.
+    validateSchema,
     allowUnionTypes: true,
     allErrors: false,
     ownProperties: true,
@@ -59,27 +68,134 @@ function compileStandalone(model: Model, ctx: EmitContext, diagnostics: Diagnost
     code: { source: true, esm: true, lines: true, formats: _`fullFormats`, optimize: true },
   });
   addFormats(ajv);
+  return ajv;
+}
+
+/**
+ * Keywords ajv does not know (OpenAPI's `nullable`, a vendor's own) are annotations to JSON
+ * Schema, and formats it does not know are not checked (JSON Schema says so for unknown formats):
+ * both are registered so that strict mode accepts the schema, and each is reported where it is.
+ */
+function admitUnknowns(ajv: Ajv, model: Model, diagnostics: Diagnostic[]): void {
+  for (const s of model.schemas) {
+    walkSchema(forAjv(s.schema), s.path, (node, at) => {
+      for (const key of Object.keys(node)) {
+        if (ajv.RULES.keywords[key] === true || ajv.RULES.all[key] !== undefined || key === 'definitions') continue;
+        ajv.addKeyword({ keyword: key });
+        diagnostics.push(emitterWarning(model, 'unknown-keyword', `keyword "${key}" is not JSON Schema; the validators ignore it`, [...at, key]));
+      }
+      const format = node['format'];
+      if (typeof format === 'string' && !(format in ajv.formats)) {
+        ajv.addFormat(format, true);
+        diagnostics.push(emitterWarning(model, 'unknown-format', `format "${format}" is unknown; the validators accept any string for it`, [...at, 'format']));
+      }
+    });
+  }
+}
+
+function emitterWarning(model: Model, rule: string, message: string, path: SpecPath): Diagnostic {
+  return { severity: 'warning', rule: `switchboard/${rule}`, message, file: model.source, line: 0, column: 0, path };
+}
+
+/** A fresh ajv holding every schema of the model, ready to compile any of them. */
+function ajvFor(model: Model, diagnostics: Diagnostic[], validateSchema = true): Ajv {
+  const ajv = createAjv(validateSchema);
+  admitUnknowns(ajv, model, diagnostics);
   const definitions: Record<string, JsonValue> = {};
   for (const s of model.schemas) definitions[s.name] = forAjv(s.schema);
-  const refs: Record<string, string> = {};
-  for (const m of model.messages) refs[compiledName(m)] = `${SPEC_ID}#/definitions/${m.payloadSchema}`;
-  let code: string;
-  try {
-    ajv.addSchema({ $id: SPEC_ID, definitions }, SPEC_ID);
-    code = standaloneCode(ajv, refs);
-  } catch (error) {
-    diagnostics.push({
-      severity: 'error',
-      rule: 'switchboard/validator-compile',
-      message: `ajv cannot compile the schemas: ${(error as Error).message}`,
-      file: model.source,
-      line: 0,
-      column: 0,
-      path: ['components', 'schemas'],
-    });
-    return null;
-  }
+  ajv.addSchema({ $id: SPEC_ID, definitions }, SPEC_ID);
+  return ajv;
+}
 
+/**
+ * ajv's module with one export per message. Messages that share a payload schema share its
+ * function: ajv would print one copy per export name, under the same function name.
+ */
+function standaloneOf(ajv: Ajv, messages: readonly MessageModel[]): string {
+  const refs: Record<string, string> = {};
+  const first = new Map<string, string>();
+  const aliases: string[] = [];
+  for (const m of messages) {
+    const shared = first.get(m.payloadSchema);
+    if (shared === undefined) {
+      first.set(m.payloadSchema, compiledName(m));
+      refs[compiledName(m)] = `${SPEC_ID}#/definitions/${m.payloadSchema}`;
+    } else {
+      aliases.push(`export const ${compiledName(m)} = ${shared};`);
+    }
+  }
+  const code = standaloneCode(ajv, refs);
+  return aliases.length === 0 ? code : `${code}\n${aliases.join('\n')}\n`;
+}
+
+/**
+ * The messages whose payload ajv compiles, found on a scratch instance (compiling there first
+ * would renumber the functions of the real module); each one refused is reported at its payload.
+ */
+function compilable(model: Model): { messages: MessageModel[]; refused: Diagnostic[] } {
+  const ajv = ajvFor(model, [], false);
+  const refused: Diagnostic[] = [];
+  const messages = model.messages.filter((m) => {
+    try {
+      ajv.getSchema(`${SPEC_ID}#/definitions/${m.payloadSchema}`);
+      return true;
+    } catch (error) {
+      refused.push({
+        severity: 'error',
+        rule: 'switchboard/validator-compile',
+        message: `ajv cannot compile the payload of message "${m.key}": ${(error as Error).message}; it has no validator`,
+        file: model.source,
+        line: 0,
+        column: 0,
+        path: [...m.path, 'payload'],
+      });
+      return false;
+    }
+  });
+  return { messages, refused };
+}
+
+/** ajv's standalone module for the messages it compiles, and those messages. */
+function compileStandalone(model: Model, ctx: EmitContext, diagnostics: Diagnostic[]): { content: string; messages: MessageModel[] } {
+  try {
+    const ajv = ajvFor(model, diagnostics);
+    const code = standaloneOf(ajv, model.messages);
+    checkExamples(ajv, model, model.messages, diagnostics);
+    return { content: reshapeModule(code, model, ctx, diagnostics), messages: [...model.messages] };
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    // One schema ajv refuses costs only the messages that use it.
+    const { messages, refused } = compilable(model);
+    diagnostics.push(...refused);
+    const ajv = ajvFor(model, [], false);
+    const code = standaloneOf(ajv, messages);
+    checkExamples(ajv, model, messages, diagnostics);
+    return { content: reshapeModule(code, model, ctx, diagnostics), messages };
+  }
+}
+
+/**
+ * Every example of a message against its payload schema (AsyncAPI 3.x does not require the
+ * parser to check them): one that breaks its own schema is reported with the JSON pointer and
+ * the keyword that fail, and generation goes on. Runs after the module is printed, so the
+ * functions compiled here do not renumber it.
+ */
+function checkExamples(ajv: Ajv, model: Model, messages: readonly MessageModel[], diagnostics: Diagnostic[]): void {
+  for (const m of messages) {
+    const validate = m.examples.length > 0 ? ajv.getSchema(`${SPEC_ID}#/definitions/${m.payloadSchema}`) : undefined;
+    m.examples.forEach((example, i) => {
+      if (!validate || validate(example.payload)) return;
+      const error = validate.errors?.[0];
+      const pointer = error?.instancePath || '/';
+      diagnostics.push(emitterWarning(model, 'example-mismatch',
+        `example ${example.name === null ? i : JSON.stringify(example.name)} of message "${m.key}" breaks its payload schema at ${pointer}: ${error?.message ?? 'invalid'} (${error?.keyword ?? 'schema'})`,
+        [...m.path, 'examples', i, 'payload']));
+    });
+  }
+}
+
+/** ajv's module made an ES module with typed exports, after a preamble of the helpers it uses. */
+function reshapeModule(code: string, model: Model, ctx: EmitContext, diagnostics: Diagnostic[]): string {
   const helpers = new Set<string>();
   const reshaped = reshapeCompiled(code, helpers, (module) => {
     diagnostics.push({
@@ -96,7 +212,7 @@ function compileStandalone(model: Model, ctx: EmitContext, diagnostics: Diagnost
   const project = createProject();
   const preamble = project.createSourceFile('preamble.ts');
   // The fast "date-time" check falls back to the full one for unusual shapes.
-  if (reshaped.includes('fullFormats[') || helpers.has('switchboard/date-time')) {
+  if (/\bfullFormats\b/.test(reshaped) || helpers.has('switchboard/date-time')) {
     preamble.addImportDeclaration({ moduleSpecifier: 'ajv-formats/dist/formats.js', namedImports: ['fullFormats'] });
   }
   preamble.addInterface({
@@ -251,6 +367,8 @@ function forAjv(value: JsonValue): JsonValue {
   const out: Record<string, JsonValue> = {};
   for (const [k, v] of Object.entries(value as Record<string, JsonValue>)) {
     if (k.startsWith('x-') || NON_JSON_SCHEMA_KEYWORDS.has(k)) continue;
+    // `$id` would move the base of the `#/definitions/...` references; `$schema` names a meta-schema ajv may not have.
+    if (k === '$id' || k === '$schema') continue;
     if (k === '$ref' && typeof v === 'string' && v.startsWith(COMPONENT_REF_PREFIX)) {
       out[k] = `#/definitions/${v.slice(COMPONENT_REF_PREFIX.length)}`;
     } else if (k === 'enum' || k === 'const' || k === 'examples' || k === 'default') {
@@ -262,22 +380,11 @@ function forAjv(value: JsonValue): JsonValue {
   return out;
 }
 
-/** `src/validators.ts`: one typed function per message and a `type` dispatch per direction. */
-function typedApi(model: Model, messages: readonly MessageModel[], ctx: EmitContext): string {
-  const project = createProject();
-  const file = project.createSourceFile('validators.ts');
-  const routed = messages.filter((m) => m.type !== null);
-  const client = routed.filter((m) => m.directions.fromClient);
-  const server = routed.filter((m) => m.directions.fromServer);
-  const payloadTypes = [...new Set(messages.map((m) => typeName(m.payloadSchema)))].sort();
-
-  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namedImports: payloadTypes });
-  const unions = [client.length > 0 ? 'ClientMessage' : null, server.length > 0 ? 'ServerMessage' : null].filter((n): n is string => n !== null);
-  if (unions.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './messages.js', namedImports: unions });
-  file.addImportDeclaration({ moduleSpecifier: './validators/compiled.js', namespaceImport: 'compiled' });
-  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './validators/compiled.js', namedImports: ['CompiledError', 'CompiledValidator'] });
-
-  const helpers = `
+/**
+ * The part of `src/validators.ts` that is the same for every document: the error and result
+ * types, and the functions the per-message validators share.
+ */
+const VALIDATION_HELPERS = `
 /**
  * Why a message was rejected. \`code\` is the protocol's error code: \`INVALID_MESSAGE_TYPE\` when
  * \`type\` names no message of this direction, \`INVALID_MESSAGE\` for anything else.
@@ -346,6 +453,45 @@ function unroutable(input: unknown, type: unknown): ValidationResult<never> {
 }
 `;
 
+/** `validateClientMessage` / `validateServerMessage`: a `switch` on `type` to the message's validator. */
+function dispatchFunction(name: 'Client' | 'Server', list: readonly MessageModel[]): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name: `validate${name}Message`,
+    isExported: true,
+    docs: [
+      `Validates anything parsed from the wire as a {@link ${name}Message}: routes on \`type\`, then checks the whole message against its schema.`,
+    ],
+    parameters: [{ name: 'input', type: 'unknown' }],
+    returnType: `ValidationResult<${name}Message>`,
+    statements: (writer) => {
+      writer.writeLine('const type = typeOf(input);');
+      writer.write('switch (type)').block(() => {
+        for (const m of list) {
+          writer.writeLine(`case ${literal(m.type ?? '')}: return validate${pascalCase(m.key)}(input);`);
+        }
+        writer.writeLine('default: return unroutable(input, type);');
+      });
+    },
+  };
+}
+
+/** `src/validators.ts`: one typed function per message and a `type` dispatch per direction. */
+function typedApi(model: Model, messages: readonly MessageModel[], ctx: EmitContext): string {
+  const project = createProject();
+  const file = project.createSourceFile('validators.ts');
+  const routed = messages.filter((m) => m.type !== null);
+  const client = routed.filter((m) => m.directions.fromClient);
+  const server = routed.filter((m) => m.directions.fromServer);
+  const payloadTypes = [...new Set(messages.map((m) => typeName(m.payloadSchema)))].sort();
+
+  if (payloadTypes.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namedImports: payloadTypes });
+  const unions = [client.length > 0 ? 'ClientMessage' : null, server.length > 0 ? 'ServerMessage' : null].filter((n): n is string => n !== null);
+  if (unions.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './messages.js', namedImports: unions });
+  file.addImportDeclaration({ moduleSpecifier: './validators/compiled.js', namespaceImport: 'compiled' });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './validators/compiled.js', namedImports: ['CompiledError', 'CompiledValidator'] });
+
+
   // One insertion for all functions: ts-morph re-parses the file on every add.
   const functions: FunctionDeclarationStructure[] = messages.map((m) => {
     const t = typeName(m.payloadSchema);
@@ -360,28 +506,9 @@ function unroutable(input: unknown, type: unknown): ValidationResult<never> {
     };
   });
   for (const [name, list] of [['Client', client], ['Server', server]] as const) {
-    if (list.length === 0) continue;
-    functions.push({
-      kind: StructureKind.Function,
-      name: `validate${name}Message`,
-      isExported: true,
-      docs: [
-        `Validates anything parsed from the wire as a {@link ${name}Message}: routes on \`type\`, then checks the whole message against its schema.`,
-      ],
-      parameters: [{ name: 'input', type: 'unknown' }],
-      returnType: `ValidationResult<${name}Message>`,
-      statements: (writer) => {
-        writer.writeLine('const type = typeOf(input);');
-        writer.write('switch (type)').block(() => {
-          for (const m of list) {
-            writer.writeLine(`case ${literal(m.type ?? '')}: return validate${pascalCase(m.key)}(input);`);
-          }
-          writer.writeLine('default: return unroutable(input, type);');
-        });
-      },
-    });
+    if (list.length > 0) functions.push(dispatchFunction(name, list));
   }
-  file.addStatements([helpers, ...functions]);
+  file.addStatements([VALIDATION_HELPERS, ...functions]);
 
   return print(file, ctx.source);
 }

@@ -3,7 +3,7 @@
  * Object"), knowing which keywords hold schemas and which hold data (`enum`, `const`, `default`,
  * `examples`, `x-*`), so that a `$ref` or a keyword-like key inside data is never touched.
  */
-import type { JsonSchema, JsonValue, SchemaModel } from '../model.js';
+import type { JsonSchema, JsonValue, SchemaModel, SpecPath } from '../model.js';
 import { isRecord, refName } from '../load/schemas.js';
 
 /** Keywords whose value is a map of name -> schema. */
@@ -77,4 +77,23 @@ export function resolve(schema: JsonValue, schemas: ReadonlyMap<string, SchemaMo
     current = schemas.get(name)?.schema;
   }
   return null;
+}
+
+/**
+ * Calls `visit` on every schema object inside `schema` (itself included), with its path, so that
+ * a finding about a nested schema can name where it is.
+ */
+export function walkSchema(schema: JsonValue, path: SpecPath, visit: (schema: JsonSchema, path: SpecPath) => void): void {
+  if (!isRecord(schema)) return;
+  visit(schema as JsonSchema, path);
+  for (const [key, value] of Object.entries(schema as JsonSchema)) {
+    if (SCHEMA_MAPS.has(key) && isRecord(value)) {
+      for (const [name, sub] of Object.entries(value as JsonSchema)) walkSchema(sub, [...path, key, name], visit);
+    } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
+      value.forEach((sub: JsonValue, i: number) => walkSchema(sub, [...path, key, i], visit));
+    } else if (SCHEMA_VALUES.has(key)) {
+      if (Array.isArray(value)) value.forEach((sub: JsonValue, i: number) => walkSchema(sub, [...path, key, i], visit));
+      else walkSchema(value, [...path, key], visit);
+    }
+  }
 }

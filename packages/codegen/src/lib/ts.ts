@@ -66,7 +66,10 @@ export function docText(...parts: (string | null | undefined)[]): string | undef
 
 /** A string literal as TypeScript source, e.g. for a property name that is not an identifier. */
 export function literal(value: string | number): string {
-  return typeof value === 'number' ? String(value) : `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (typeof value === 'number') return String(value);
+  const escaped = value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")
+    .replace(/[\u0000-\u001f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `'${escaped}'`;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -7,13 +7,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fromFile, type AsyncAPIDocumentInterface, type MessageInterface } from '@asyncapi/parser';
 import { createParser } from './parser.js';
+import { registerSchemaFormats } from './formats.js';
+import { componentIndex, componentOf, inlinePayloadName, messageObjectsOf, payloadOf, type FoundMessage } from './messages.js';
+import { remoteResolvers, type ResolveMap } from './resolver.js';
 import { SourceLocator, SpecError, type Diagnostic } from '../diagnostics.js';
 import type {
   ChannelModel, ExampleModel, JsonSchema, JsonValue, MessageModel, Model, OperationModel,
-  SchemaModel, SecuritySchemeModel, ServerModel,
+  SchemaModel, SecuritySchemeModel, ServerModel, SpecPath,
 } from '../model.js';
 import { copyData, isRecord, refName, toPlainSchema, type PlainSchemaProblem } from './schemas.js';
-import { pascalCase } from '../lib/names.js';
+
 
 export interface LoadResult {
   readonly model: Model;
@@ -23,16 +26,28 @@ export interface LoadResult {
 
 const SEVERITIES = ['error', 'warning', 'info', 'info'] as const;
 
+export interface LoadOptions {
+  /**
+   * Local copies of remote `$ref` targets, by URL prefix (see ResolveMap).
+   * @default {} (remote references are fetched)
+   * @example { 'https://example.com/schemas/': 'vendor/schemas' }
+   */
+  readonly resolve?: ResolveMap;
+}
+
 /**
  * Parses `specFile` and builds the model.
  * @throws {SpecError} when the parser or the model builder finds an error.
  */
-export async function load(specFile: string): Promise<LoadResult> {
+export async function load(specFile: string, options: LoadOptions = {}): Promise<LoadResult> {
   const file = path.relative(process.cwd(), specFile) || specFile;
   const text = await readFile(specFile, 'utf8');
   const locator = new SourceLocator(file, text);
   const parser = createParser();
-  const { document, diagnostics: raw } = await fromFile(parser, specFile).parse();
+  await registerSchemaFormats(parser, text);
+  const resolve = options.resolve ?? {};
+  const parseOptions = Object.keys(resolve).length === 0 ? {} : { __unstable: { resolver: { resolvers: remoteResolvers(resolve) } } };
+  const { document, diagnostics: raw } = await fromFile(parser, specFile).parse(parseOptions);
   const diagnostics: Diagnostic[] = raw.map((d) => ({
     severity: SEVERITIES[d.severity] ?? 'info',
     rule: String(d.code),
@@ -50,44 +65,70 @@ export async function load(specFile: string): Promise<LoadResult> {
   return { model, diagnostics };
 }
 
+/** What the parts of buildModel share: the document, where findings go, and how schemas are named. */
+interface BuildContext {
+  readonly doc: AsyncAPIDocumentInterface;
+  readonly locator: SourceLocator;
+  readonly diagnostics: Diagnostic[];
+  readonly problems: PlainSchemaProblem[];
+  /** Parser schema id (the key, or the schema's `$id`) -> component key. */
+  readonly componentNames: ReadonlyMap<string, string>;
+  /** Component keys by the canonical JSON of their schema (see componentOf). */
+  readonly components: ReadonlyMap<string, string>;
+  readonly keyOf: (m: MessageInterface) => string;
+}
+
 function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: SourceLocator, diagnostics: Diagnostic[]): Model {
   const componentSchemas = doc.components().schemas().all();
-  const componentNames = new Set(componentSchemas.map((s) => s.id()));
-  const problems: PlainSchemaProblem[] = [];
-  const schemas: SchemaModel[] = componentSchemas.map((s) => {
-    const p = ['components', 'schemas', s.id()];
-    return { name: s.id(), schema: toPlainSchema(s.json(), componentNames, p, problems), component: true, path: p };
+  // The parser names a schema by its `$id` when it has one; the model, by its key.
+  const keys = Object.keys(componentsJson(doc, 'schemas'));
+  const named = componentSchemas.map((s, i) => ({ schema: s, name: keys[i] ?? s.id() }));
+  const found = messageObjectsOf(doc);
+  const ctx: BuildContext = {
+    doc, locator, diagnostics, problems: [],
+    componentNames: new Map(named.map((n) => [n.schema.id(), n.name])),
+    components: componentIndex(named.map((n) => [n.name, n.schema.json()] as const)),
+    keyOf: (m) => found.get(m.json())?.key ?? m.id(),
+  };
+  const schemas: SchemaModel[] = named.map(({ schema, name }) => {
+    const p = ['components', 'schemas', name];
+    return { name, schema: toPlainSchema(schema.json(), ctx.componentNames, p, ctx.problems), component: true, path: p };
   });
-  const schemaNames = new Set(schemas.map((s) => s.name));
+  const { operations, directions } = operationsOf(ctx);
+  const messages = messagesOf(ctx, [...found.values()], schemas, directions);
+  for (const p of ctx.problems) diagnostics.push(locator.diagnostic('error', p.rule, p.message, p.path));
+  checkMessageTypes(ctx, messages);
+  const info = doc.info();
+  return {
+    source,
+    asyncapi: doc.version(),
+    info: { title: info.title(), version: info.version(), description: info.description() ?? null },
+    servers: serversOf(doc),
+    channels: channelsOf(ctx),
+    schemas,
+    messages,
+    operations,
+    securitySchemes: securitySchemesOf(doc),
+  };
+}
 
-  const componentMessageKeys = new Set(doc.components().messages().all().map((m) => m.id()));
-  const uid = (m: MessageInterface): string => String(m.json()['x-parser-unique-object-id'] ?? m.id());
+/** Who sends each message key, from the operations (and their replies). */
+interface Directions {
+  readonly fromClient: ReadonlySet<string>;
+  readonly fromServer: ReadonlySet<string>;
+}
 
-  // One entry per distinct message object; a message referenced from several channels or
-  // operations is the same object, and is named by its component key when it has one.
-  const messageKeyById = new Map<string, string>();
-  const messageObjects = new Map<string, MessageInterface>();
-  for (const m of doc.allMessages().all()) {
-    const id = uid(m);
-    const key = m.id();
-    const known = messageKeyById.get(id);
-    if (known === undefined || (!componentMessageKeys.has(known) && componentMessageKeys.has(key))) {
-      messageKeyById.set(id, key);
-      messageObjects.set(id, m);
-    }
-  }
-  const keyOf = (m: MessageInterface): string => messageKeyById.get(uid(m)) ?? m.id();
-
+/** AsyncAPI 3.0.0 "Operation Object": each operation, and which direction each message travels. */
+function operationsOf(ctx: BuildContext): { operations: OperationModel[]; directions: Directions } {
   const fromClient = new Set<string>();
   const fromServer = new Set<string>();
-  const operations: OperationModel[] = doc.allOperations().all().map((op) => {
+  const operations: OperationModel[] = ctx.doc.allOperations().all().map((op) => {
     const action = op.action() === 'send' ? 'send' : 'receive';
-    const messages = op.messages().all().map(keyOf);
+    const messages = op.messages().all().map(ctx.keyOf);
     const reply = op.reply();
-    const replyMessages = reply ? reply.messages().all().map(keyOf) : null;
+    const replyMessages = reply ? reply.messages().all().map(ctx.keyOf) : null;
     for (const k of messages) (action === 'receive' ? fromClient : fromServer).add(k);
     for (const k of replyMessages ?? []) (action === 'receive' ? fromServer : fromClient).add(k);
-    const json = op.json();
     return {
       key: op.id() ?? '',
       action,
@@ -96,49 +137,29 @@ function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: Sou
       reply: replyMessages,
       summary: op.summary() ?? null,
       description: op.description() ?? null,
-      extensions: extensionsOf(json),
+      extensions: extensionsOf(op.json()),
       path: ['operations', op.id() ?? ''],
     };
   });
+  return { operations, directions: { fromClient, fromServer } };
+}
 
+/**
+ * AsyncAPI 3.0.0 "Message Object": each message, its payload named (a component's key, or a
+ * schema of its own added to `schemas`) and its `type` const found.
+ */
+function messagesOf(ctx: BuildContext, found: readonly FoundMessage[], schemas: SchemaModel[], directions: Directions): MessageModel[] {
   const messages: MessageModel[] = [];
+  const untyped: Diagnostic[] = [];
   const inlineNames = new Map<string, string>();
-  for (const [id, m] of messageObjects) {
-    const key = messageKeyById.get(id) ?? m.id();
-    const msgPath = componentMessageKeys.has(key) ? ['components', 'messages', key] : messagePathInChannels(doc, key);
-    const payloadJson = m.payload()?.json() as Record<string, unknown> | undefined;
-    let payload: JsonSchema;
-    let payloadSchema: string;
-    const payloadId = payloadJson?.['x-parser-schema-id'];
-    if (payloadJson && typeof payloadId === 'string' && componentNames.has(payloadId)) {
-      payload = { $ref: `#/components/schemas/${payloadId}` };
-      payloadSchema = payloadId;
-    } else {
-      payloadSchema = `${pascalCase(key)}Payload`;
-      if (schemaNames.has(payloadSchema) || inlineNames.has(payloadSchema)) {
-        diagnostics.push(locator.diagnostic('error', 'payload-name-clash',
-          `message "${key}" has an inline payload whose derived name ${payloadSchema} is already a schema; move the payload to components.schemas`,
-          [...msgPath, 'payload']));
-      }
-      inlineNames.set(payloadSchema, key);
-      payload = payloadJson
-        ? toPlainSchema(payloadJson, componentNames, [...msgPath, 'payload'], problems)
-        : {};
-      schemas.push({ name: payloadSchema, schema: payload, component: false, path: [...msgPath, 'payload'] });
-      payload = { $ref: `#/components/schemas/${payloadSchema}` };
-      if (!payloadJson) {
-        diagnostics.push(locator.diagnostic('warning', 'message-without-payload',
-          `message "${key}" has no payload; it is typed as an empty object`, msgPath));
-      }
-    }
-    const payloadPlain = schemas.find((s) => s.name === payloadSchema)?.schema ?? {};
-    const type = typeConstOf(payloadPlain, schemas);
+  for (const { key, message: m, path: msgPath } of found) {
+    const payloadSchema = payloadSchemaOf(ctx, key, m, msgPath, schemas, inlineNames);
+    const type = typeConstOf(schemas.find((s) => s.name === payloadSchema)?.schema ?? {}, schemas);
     if (type === null) {
-      diagnostics.push(locator.diagnostic('warning', 'message-without-type-const',
+      untyped.push(ctx.locator.diagnostic('warning', 'message-without-type-const',
         `message "${key}" has no \`type\` property with a const value; it is left out of the type-dispatched unions and validators`,
         [...msgPath, 'payload']));
     }
-    const json = m.json();
     messages.push({
       key,
       name: m.name() ?? key,
@@ -146,54 +167,87 @@ function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: Sou
       title: m.title() ?? null,
       summary: m.summary() ?? null,
       description: m.description() ?? null,
-      payload,
+      payload: { $ref: `#/components/schemas/${payloadSchema}` },
       payloadSchema,
-      examples: m.examples().all().map((e): ExampleModel => ({
-        name: e.name() ?? null,
-        summary: e.summary() ?? null,
-        payload: copyData(e.payload()),
-      })),
+      examples: m.examples().all().map((e): ExampleModel => ({ name: e.name() ?? null, summary: e.summary() ?? null, payload: copyData(e.payload()) })),
       correlationId: m.correlationId()?.location() ?? null,
-      directions: { fromClient: fromClient.has(key), fromServer: fromServer.has(key) },
-      extensions: extensionsOf(json),
+      directions: { fromClient: directions.fromClient.has(key), fromServer: directions.fromServer.has(key) },
+      extensions: extensionsOf(m.json()),
       path: msgPath,
     });
   }
+  // In a document that routes no message by a `type` const (not written for Switchboard's
+  // envelope), every message is left out of the unions by design: a note, not a warning each.
+  const routesByType = messages.some((m) => m.type !== null);
+  ctx.diagnostics.push(...untyped.map((d) => (routesByType ? d : { ...d, severity: 'info' as const })));
+  return messages;
+}
 
-  for (const p of problems) diagnostics.push(locator.diagnostic('error', p.rule, p.message, p.path));
+/** The name of the schema of a message's payload: its component, or a new schema named after the message. */
+function payloadSchemaOf(
+  ctx: BuildContext, key: string, m: MessageInterface, msgPath: SpecPath, schemas: SchemaModel[], inlineNames: Map<string, string>,
+): string {
+  const payloadJson = payloadOf(m, ctx.locator, ctx.diagnostics, msgPath);
+  const payloadId = payloadJson === undefined ? undefined : componentOf(payloadJson, ctx.componentNames, ctx.components);
+  if (payloadJson && payloadId !== undefined) return payloadId;
+  const name = inlinePayloadName(key, new Set(schemas.filter((s) => s.component).map((s) => s.name)), inlineNames);
+  if (inlineNames.has(name)) {
+    ctx.diagnostics.push(ctx.locator.diagnostic('error', 'payload-name-clash',
+      `message "${key}" has an inline payload whose derived name ${name} is already a schema; move the payload to components.schemas`,
+      [...msgPath, 'payload']));
+  }
+  inlineNames.set(name, key);
+  const schema = payloadJson ? toPlainSchema(payloadJson, ctx.componentNames, [...msgPath, 'payload'], ctx.problems) : {};
+  schemas.push({ name, schema, component: false, path: [...msgPath, 'payload'] });
+  if (!payloadJson) {
+    ctx.diagnostics.push(ctx.locator.diagnostic('warning', 'message-without-payload', `message "${key}" has no payload; it is typed as an empty object`, msgPath));
+  }
+  return name;
+}
 
+/**
+ * A `type` names one message per direction: a second one is a warning and leaves the unions
+ * (replaced in `messages` with its type cleared). A message no operation uses is a warning too.
+ */
+function checkMessageTypes(ctx: BuildContext, messages: MessageModel[]): void {
   const seenTypes = new Map<string, string>();
-  for (const m of messages) {
+  for (const [i, m] of messages.entries()) {
     if (m.type === null) continue;
     for (const dir of ['fromClient', 'fromServer'] as const) {
       if (!m.directions[dir]) continue;
       const k = `${dir}:${m.type}`;
       const other = seenTypes.get(k);
       if (other !== undefined) {
-        diagnostics.push(locator.diagnostic('error', 'duplicate-message-type',
-          `messages "${other}" and "${m.key}" both have type "${m.type}" in the same direction; a type must name one message`,
+        ctx.diagnostics.push(ctx.locator.diagnostic('warning', 'duplicate-message-type',
+          `messages "${other}" and "${m.key}" both have type "${m.type}" in the same direction; "${m.key}" is left out of the type-dispatched unions`,
           m.path));
+        messages[i] = { ...m, type: null };
+        break;
       }
       seenTypes.set(k, m.key);
     }
     if (!m.directions.fromClient && !m.directions.fromServer) {
-      diagnostics.push(locator.diagnostic('warning', 'message-not-in-operation',
+      ctx.diagnostics.push(ctx.locator.diagnostic('warning', 'message-not-in-operation',
         `message "${m.key}" is not used by any operation, so nothing sends or receives it`, m.path));
     }
   }
+}
 
-  const channels: ChannelModel[] = doc.channels().all().map((c) => ({
+function channelsOf(ctx: BuildContext): ChannelModel[] {
+  return ctx.doc.channels().all().map((c) => ({
     key: c.id(),
     address: c.address() ?? null,
     description: c.description() ?? null,
-    messages: c.messages().all().map(keyOf),
+    messages: c.messages().all().map(ctx.keyOf),
     parameters: c.parameters().all().map((p) => p.id()),
     path: ['channels', c.id()],
   }));
+}
 
+function serversOf(doc: AsyncAPIDocumentInterface): ServerModel[] {
   // A $ref'd scheme in a server's security list has no id of its own: name it by its component.
   const schemeKeys = new Map<unknown, string>(doc.components().securitySchemes().all().map((s) => [s.json(), s.id()]));
-  const servers: ServerModel[] = doc.servers().all().map((s) => ({
+  return doc.servers().all().map((s) => ({
     key: s.id(),
     host: s.host(),
     protocol: s.protocol(),
@@ -201,8 +255,10 @@ function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: Sou
     description: s.description() ?? null,
     security: s.security().flatMap((req) => req.all().map((r) => schemeKeys.get(r.scheme().json()) ?? r.scheme().id())),
   }));
+}
 
-  const securitySchemes: SecuritySchemeModel[] = doc.components().securitySchemes().all().map((s) => ({
+function securitySchemesOf(doc: AsyncAPIDocumentInterface): SecuritySchemeModel[] {
+  return doc.components().securitySchemes().all().map((s) => ({
     key: s.id(),
     type: s.type(),
     description: s.description() ?? null,
@@ -211,19 +267,6 @@ function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: Sou
     scheme: s.scheme() ?? null,
     bearerFormat: s.bearerFormat() ?? null,
   }));
-
-  const info = doc.info();
-  return {
-    source,
-    asyncapi: doc.version(),
-    info: { title: info.title(), version: info.version(), description: info.description() ?? null },
-    servers,
-    channels,
-    schemas,
-    messages,
-    operations,
-    securitySchemes,
-  };
 }
 
 /** The `const` (or single-value `enum`) of the payload's `type` property, following `$ref`s. */
@@ -258,9 +301,10 @@ function extensionsOf(json: Record<string, unknown>): Record<string, JsonValue> 
   return out;
 }
 
-function messagePathInChannels(doc: AsyncAPIDocumentInterface, key: string): (string | number)[] {
-  for (const c of doc.channels().all()) {
-    if (c.messages().all().some((m) => m.id() === key)) return ['channels', c.id(), 'messages', key];
-  }
-  return ['components', 'messages', key];
+
+/** `components.<kind>` of the document as written (keys in document order), or `{}`. */
+function componentsJson(doc: AsyncAPIDocumentInterface, kind: string): Record<string, unknown> {
+  const components = doc.json()['components'];
+  const map = isRecord(components) ? components[kind] : undefined;
+  return isRecord(map) ? map : {};
 }

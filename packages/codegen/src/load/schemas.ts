@@ -26,7 +26,8 @@ export interface PlainSchemaProblem {
  */
 export function toPlainSchema(
   schema: unknown,
-  componentNames: ReadonlySet<string>,
+  /** Parser schema id (the key, or the schema's `$id`) -> component key. */
+  componentNames: ReadonlyMap<string, string>,
   path: SpecPath,
   problems: PlainSchemaProblem[],
 ): JsonSchema {
@@ -36,8 +37,9 @@ export function toPlainSchema(
     if (typeof node === 'boolean') return node;
     if (!isRecord(node)) return copyData(node);
     const id = node['x-parser-schema-id'];
-    if (!root && typeof id === 'string' && componentNames.has(id)) {
-      return { $ref: COMPONENT_REF_PREFIX + id };
+    const key = typeof id === 'string' ? componentNames.get(id) : undefined;
+    if (!root && key !== undefined) {
+      return { $ref: COMPONENT_REF_PREFIX + key };
     }
     if (stack.has(node)) {
       problems.push({

@@ -22,7 +22,7 @@ export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
 
 /** Keywords that do not constrain values (JSON Schema annotations, AsyncAPI Schema Object extras). */
 export const ANNOTATIONS: ReadonlySet<string> = new Set([
-  'title', 'description', 'examples', 'default', '$comment', 'deprecated', 'readOnly', 'writeOnly',
+  'title', 'description', 'examples', 'example', 'default', '$comment', '$schema', '$id', 'deprecated', 'readOnly', 'writeOnly',
   'externalDocs', 'discriminator', 'xml', 'contentEncoding', 'contentMediaType',
 ]);
 

@@ -5,16 +5,25 @@
  * keyword away: one code point too long or too short, a first character the pattern cannot start
  * with, a malformed date-time.
  */
-import type { JsonSchema, SpecPath } from '../../model.js';
+import type { JsonSchema, JsonValue, SpecPath } from '../../model.js';
 import { call, json, object, quote, raw, type Code } from '../../lib/code.js';
 import {
   ANY, complement, contains, firstChars, maxMatchLength, minMatchLength, parseRegexSubset, setText, size,
   type CharRanges, type RegexNode, type RegexSubset,
 } from '../../lib/regex-subset.js';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { countRange, type CountRange, type DeriveContext } from './context.js';
 
+/**
+ * The `format` the validators check: one ajv-formats does not know is accepted as any string
+ * (the validators emitter reports it), so for arbitraries it is no format at all.
+ */
+function checkedFormat(format: JsonValue | undefined): JsonValue | undefined {
+  return typeof format === 'string' && !(format in fullFormats) ? undefined : format;
+}
+
 /** Formats with a generator; any other `format` is reported. */
-export const FORMATS: ReadonlySet<string> = new Set(['date-time', 'uri', 'email', 'uuid']);
+export const FORMATS: ReadonlySet<string> = new Set(['date-time', 'date', 'uri', 'email', 'uuid']);
 /** Sets up to this many code points are listed (`chars('...')`); larger ones must be the complement of a small one. */
 const MAX_LISTED = 256;
 /** Shortest string `fc.webUrl()` / `fc.emailAddress()` produce, and the longest limit that still rarely filters one out. */
@@ -37,7 +46,7 @@ export function stringArbitrary(schema: JsonSchema, at: SpecPath, ctx: DeriveCon
     return null;
   };
   if (lengths.min > lengths.max) return fail('minLength', `minLength ${lengths.min} is above maxLength ${lengths.max}`);
-  const format = schema['format'];
+  const format = checkedFormat(schema['format']);
   const pattern = schema['pattern'];
   if (format !== undefined && pattern !== undefined) return fail('pattern', 'a string with both pattern and format is not supported');
   if (format !== undefined) {
@@ -78,6 +87,14 @@ function formatArbitrary(format: string, l: Lengths): Code | string {
     const minDigits = l.min <= 20 ? 0 : Math.max(1, l.min - 21);
     const maxDigits = l.max === Infinity ? minDigits + 9 : l.max >= 22 ? l.max - 21 : l.max >= 20 ? 0 : -1;
     return minDigits <= maxDigits ? call('dateTime', json(minDigits), json(maxDigits)) : `no date-time string has ${describe(l)} code points`;
+  }
+  if (format === 'date') {
+    // RFC 3339 full-date, `YYYY-MM-DD`: days of real calendar dates, years 1 to 9999.
+    if (l.min > 10 || l.max < 10) return `a date has 10 code points, not ${describe(l)}`;
+    const dates = call('fc.date', object([
+      ['min', raw("new Date('0001-01-01T00:00:00.000Z')")], ['max', raw("new Date('9999-12-31T23:59:59.999Z')")], ['noInvalidDate', raw('true')],
+    ]));
+    return { kind: 'call', callee: { kind: 'member', target: dates, name: 'map' }, args: [raw('(d) => d.toISOString().slice(0, 10)')] };
   }
   const shortest = SHORTEST[format] ?? 0;
   const longest = format === 'uuid' ? 36 : FILTER_FLOOR;
@@ -212,7 +229,7 @@ export function stringMutations(schema: JsonSchema, at: SpecPath, ctx: DeriveCon
     if (tooShort) out.push(['too-short', 'minLength', tooShort]);
   }
   const pattern = schema['pattern'];
-  const format = schema['format'];
+  const format = checkedFormat(schema['format']);
   if (typeof pattern === 'string' && format === undefined) {
     const mismatch = patternMismatch(pattern, l);
     if (mismatch) out.push(['pattern-mismatch', 'pattern', mismatch]);

@@ -6,7 +6,7 @@
  */
 import type { JsonSchema, JsonValue, SpecPath } from '../../model.js';
 import { isRecord, refName } from '../../load/schemas.js';
-import { array, call, json, method, object, propertyKey, raw, type Code } from '../../lib/code.js';
+import { array, call, json, method, object, printCode, propertyKey, raw, type Code } from '../../lib/code.js';
 import {
   SUPPORTED_KEYWORDS, bound, count, countRange, domainSize, hasType, isAnnotation, isScalar, resolve, typesOf,
   type CountRange, type DeriveContext, type JsonType,
@@ -15,9 +15,14 @@ import { lengthsOf, stringArbitrary } from './strings.js';
 
 /** The valid arbitrary of a schema; `null` after reporting why there is none. */
 export function validArbitrary(schema: JsonValue, at: SpecPath, ctx: DeriveContext): Code | null {
-  if (!isRecord(schema)) return fail(ctx, at, 'a boolean schema is not supported');
+  // A schema that allows any value: any JSON value is a valid one.
+  if (schema === true) return call('fc.jsonValue');
+  if (!isRecord(schema)) return fail(ctx, at, 'the schema `false` has no valid value');
   const s = schema as JsonSchema;
+  const merged = 'allOf' in s ? mergeAllOf(s, ctx) : null;
+  if (merged !== null) return validArbitrary(merged, at, ctx);
   checkKeywords(s, at, ctx);
+  if (Object.keys(s).every(isAnnotation)) return call('fc.jsonValue');
   const constraints = Object.keys(s).filter((k) => !isAnnotation(k));
   if ('$ref' in s) {
     const name = refName(s);
@@ -34,8 +39,10 @@ export function validArbitrary(schema: JsonValue, at: SpecPath, ctx: DeriveConte
   const types = typesOf(s);
   if ('type' in s && types === null) return fail(ctx, [...at, 'type'], `type ${JSON.stringify(s['type'])} is not a JSON type or a list of them`);
   if ('const' in s || 'enum' in s) return constants(s, types, constraints, at, ctx);
-  if (types === null) return fail(ctx, at, 'a schema without type, const, enum or $ref is not supported (it allows any value)');
-  const parts = types.map((t) => typed(s, t, at, ctx));
+  // Without `type`, object keywords describe the objects among any values: objects are valid ones.
+  const implied: JsonType[] | null = types ?? ('properties' in s || 'required' in s || 'additionalProperties' in s ? ['object'] : null);
+  if (implied === null) return fail(ctx, at, 'a schema without type, const, enum or $ref is not supported (it allows any value)');
+  const parts = implied.map((t) => typed(s, t, at, ctx));
   if (parts.some((p) => p === null)) return null;
   return parts.length === 1 ? (parts[0] as Code) : call('fc.oneof', ...(parts as Code[]));
 }
@@ -161,7 +168,16 @@ export function arrayArbitrary(s: JsonSchema, at: SpecPath, ctx: DeriveContext, 
   const options: [string, Code][] = [];
   if (counts.min > 0) options.push(['minLength', json(counts.min)]);
   if (max !== Infinity) options.push(['maxLength', json(max)]);
-  if (!unique) return call('fc.array', item, ...(options.length > 0 ? [object(options)] : []));
+  const recursive = printCode(item, 0, Infinity).includes('tie(');
+  if (recursive) options.push(['depthIdentifier', raw("'recursion'")]);
+  if (!unique) {
+    const arrays = call('fc.array', item, ...(options.length > 0 ? [object(options)] : []));
+    // Items of the schema's own recursive group: an empty array, ever likelier the deeper it sits,
+    // ends the tree (fc.letrec alone recurses until the stack overflows, even with a depthIdentifier).
+    if (!recursive || counts.min > 0) return arrays;
+    const empty = call('fc.array', item, object([['maxLength', json(0)]]));
+    return call('fc.oneof', object([['depthSize', raw("'small'")], ['depthIdentifier', raw("'recursion'")]]), empty, arrays);
+  }
   // ajv compares items with deep equality: scalars by value (0 and -0 alike), the rest as canonical JSON.
   options.push(isScalar(items, ctx) ? ['comparator', raw("'SameValueZero'")] : ['selector', raw('canonical')]);
   return call('fc.uniqueArray', item, object(options));
@@ -184,13 +200,12 @@ export function objectShape(s: JsonSchema, at: SpecPath, ctx: DeriveContext): Ob
   const deps = s['dependencies'] ?? {};
   if (!isRecord(props)) return fail(ctx, [...at, 'properties'], 'properties must be an object');
   if (!Array.isArray(required) || !required.every((r) => typeof r === 'string')) return fail(ctx, [...at, 'required'], 'required must list property names');
-  if (additional !== undefined && typeof additional !== 'boolean') {
-    return fail(ctx, [...at, 'additionalProperties'], 'additionalProperties as a schema is not supported (only true or false)');
-  }
-  const properties = Object.entries(props as Record<string, JsonValue>);
+  // Valid objects need not carry keys beyond the declared ones, whatever additionalProperties allows;
+  // a required key without a schema under properties may hold any value.
+  const declared = Object.entries(props as Record<string, JsonValue>);
+  const undeclared = (required as string[]).filter((r) => !(r in (props as object))).map((r): [string, JsonValue] => [r, true]);
+  const properties = [...declared, ...undeclared];
   const names = new Set(properties.map(([k]) => k));
-  const missing = (required as string[]).find((r) => !names.has(r));
-  if (missing !== undefined) return fail(ctx, [...at, 'required'], `required property "${missing}" has no schema under properties`);
   const dependencies = new Map<string, readonly string[]>();
   if (!isRecord(deps)) return fail(ctx, [...at, 'dependencies'], 'dependencies must be an object');
   for (const [key, list] of Object.entries(deps as Record<string, JsonValue>)) {
@@ -206,7 +221,7 @@ export function objectShape(s: JsonSchema, at: SpecPath, ctx: DeriveContext): Ob
   if ((minProperties ?? 0) > properties.length) {
     return fail(ctx, [...at, 'minProperties'], `minProperties ${minProperties} is more than the ${properties.length} properties the generator knows`);
   }
-  return { properties, required: required as string[], closed: additional === false, minProperties: minProperties ?? 0, dependencies };
+  return { properties, required: [...new Set(required as string[])], closed: additional === false, minProperties: minProperties ?? 0, dependencies };
 }
 
 /** `{ key: arbitrary, ... }` for every property; `null` when one has none. */
@@ -304,4 +319,40 @@ function typeSet(s: JsonSchema): Set<string> | null {
 function isObjectOnly(s: JsonSchema): boolean {
   const t = typesOf(s);
   return t !== null && t.length === 1 && t[0] === 'object';
+}
+
+/** Object keywords `mergeAllOf` knows how to join. */
+const MERGEABLE = new Set(['type', 'properties', 'required']);
+
+/**
+ * `allOf` of one schema and annotations, as that schema; `allOf` of objects that only declare
+ * properties (the usual "base plus extension" shape) as one
+ * object schema with every property and every required key; `null` for any other `allOf`
+ * (closed branches, a property two branches declare differently, other keywords), which stays
+ * unsupported. A value of the merged schema satisfies each branch: each branch is open, and each
+ * of its properties keeps its own schema.
+ */
+function mergeAllOf(s: JsonSchema, ctx: DeriveContext): JsonValue | null {
+  const branches = s['allOf'];
+  if (!Array.isArray(branches)) return null;
+  const own: Record<string, JsonValue> = {};
+  for (const [k, v] of Object.entries(s)) if (k !== 'allOf' && !isAnnotation(k)) own[k] = v;
+  // Branches of only annotations (`allOf: [{ $ref }, { description }]`, a described reference) constrain nothing.
+  const substantive = [own, ...branches].filter((b) => !isRecord(b) || !Object.keys(b).every(isAnnotation));
+  if (substantive.length === 1) return substantive[0] as JsonValue;
+  const parts = [own, ...branches.map((b) => resolve(b, ctx))];
+  const properties: Record<string, JsonValue> = {};
+  const required = new Set<string>();
+  for (const part of parts) {
+    if (part === null) return null;
+    const keys = Object.keys(part).filter((k) => !isAnnotation(k));
+    if (keys.some((k) => !MERGEABLE.has(k)) || (part['type'] !== undefined && part['type'] !== 'object')) return null;
+    const props = isRecord(part['properties']) ? (part['properties'] as Record<string, JsonValue>) : {};
+    for (const [name, sub] of Object.entries(props)) {
+      if (name in properties && JSON.stringify(properties[name]) !== JSON.stringify(sub)) return null;
+      properties[name] = sub;
+    }
+    for (const r of Array.isArray(part['required']) ? part['required'] : []) if (typeof r === 'string') required.add(r);
+  }
+  return { type: 'object', properties, required: [...required] };
 }

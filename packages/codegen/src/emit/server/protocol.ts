@@ -150,8 +150,11 @@ export function deriveProtocol(model: Model): Derivation {
  */
 function check(model: Model, schemas: ReadonlyMap<string, SchemaModel>): { diagnostics: Diagnostic[]; refused: boolean } {
   const diagnostics: Diagnostic[] = [];
+  // A document that routes no message by a `type` const was not written for this runtime: that
+  // it gets no server.ts and client.ts is a note; for one that was, it is a warning.
+  const severity = model.messages.some((m) => m.type !== null) ? 'warning' : 'info';
   const warn = (rule: string, message: string, path: SpecPath) =>
-    diagnostics.push({ severity: 'warning', rule: `switchboard/${rule}`, message, file: model.source, line: 0, column: 0, path });
+    diagnostics.push({ severity, rule: `switchboard/${rule}`, message, file: model.source, line: 0, column: 0, path });
   const NOT_GENERATED = 'so src/server.ts and src/client.ts are not generated';
 
   const skipped = model.servers.filter((s) => !WEBSOCKET_PROTOCOLS.includes(s.protocol));
@@ -189,7 +192,8 @@ function check(model: Model, schemas: ReadonlyMap<string, SchemaModel>): { diagn
   if (!fromClient || !fromServer) {
     warn('one-way-protocol',
       `server and client emitters need messages in both directions, and no message is ${fromClient ? 'sent by the server (`send` or a reply)' : 'sent by a client (`receive`)'}; ${NOT_GENERATED}`,
-      ['operations']);
+      // A document without operations is pointed at where its messages are declared.
+      model.operations.length > 0 ? ['operations'] : model.channels.length > 0 ? ['channels'] : ['components']);
     return { diagnostics, refused: true };
   }
   return { diagnostics, refused: false };
