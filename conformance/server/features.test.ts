@@ -77,6 +77,17 @@ describe('connection.established.features', () => {
     }
   });
 
+  it('a server without an offline queue does not announce one, and queues nothing', async () => {
+    await fixture.start({ offlineQueueSize: 0 });
+    const client = await fixture.connect('u_a');
+    expect(features(client)).not.toContain('offline_queue');
+    expect(client.established?.data.limits.offline_queue_size).toBe(0);
+    await fixture.running.server.toUser('u_away').emit('file.ready', { file_id: 'f_2', url: 'https://files.example.com/f_2' });
+    const late = await fixture.connect('u_away');
+    await quiet();
+    expect(late.received.filter((m) => m.type === 'file.ready')).toEqual([]);
+  });
+
   it('a protocol whose service does not answer typing announces no typing, and refuses it', async () => {
     const services = serverProtocol.services.filter((type) => type !== 'typing');
     const server = createServer<ServerTypes>({ ...serverProtocol, services }, (message, context) => dispatch(createHandlers({ chatEchoToSender: true }), message, context), {

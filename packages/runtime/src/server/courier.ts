@@ -108,7 +108,7 @@ export class Courier implements Publisher {
     this.deliver(broadcast);
     metrics.messagesOut.inc({ type });
     await broker.publish(nodeId, broadcast);
-    if (!volatile) await this.#queueForOffline(targets, id, frame);
+    if (!volatile && this.options.offlineQueueSize > 0) await this.#queueForOffline(targets, id, frame);
     return { id, seq: null };
   }
 

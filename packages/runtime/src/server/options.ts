@@ -92,7 +92,11 @@ export interface ServerOptions {
    * @default 4000
    */
   readonly maxContentLength?: number;
-  /** Queued notifications per offline user; the oldest are dropped first. @default 1000 */
+  /**
+   * Queued notifications per offline user; the oldest are dropped first. 0 turns the queue off:
+   * a message to a user with no connection is dropped, and `offline_queue` is not announced.
+   * @default 1000
+   */
   readonly offlineQueueSize?: number;
   /** Sequenced messages kept per room for `resume`. @default 1000 */
   readonly roomHistorySize?: number;
@@ -224,7 +228,6 @@ const POSITIVE_INTEGERS = [
   'maxRoomsPerConnection',
   'presenceListLimit',
   'maxContentLength',
-  'offlineQueueSize',
   'roomHistorySize',
   'sendBufferLimit',
   'slowConsumerGraceMs',
@@ -244,6 +247,10 @@ export function resolveServerOptions(options: ServerOptions): ResolvedServerOpti
     if (value !== undefined && (!Number.isInteger(value) || value <= 0)) {
       throw new RangeError(`options.${key} must be a positive integer, got ${String(value)}`);
     }
+  }
+  const queue = options.offlineQueueSize;
+  if (queue !== undefined && (!Number.isInteger(queue) || queue < 0)) {
+    throw new RangeError(`options.offlineQueueSize must be a non-negative integer (0: no offline queue), got ${String(queue)}`);
   }
   if (options.maxContentLength !== undefined && options.maxContentLength > MAX_CONTENT_LENGTH) {
     throw new RangeError(`options.maxContentLength must be at most ${MAX_CONTENT_LENGTH} (the spec's bound), got ${options.maxContentLength}`);
