@@ -5,14 +5,13 @@
  * so a second instance sharing the real Redis at 127.0.0.1:6379 refuses the user too.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RedisBroker } from '@switchboard/redis';
 import type { ServerOptions } from '@switchboard/runtime/server';
 import { closeAll, knock } from './door.js';
 import { quiet, token, useFixture, type Running, type TestClient } from './harness.js';
+import { deleteKeys, REDIS_URL } from './redis-cluster.js';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
 const fx = useFixture();
 const brokers: RedisBroker[] = [];
 const prefixes: string[] = [];
@@ -20,15 +19,7 @@ const prefixes: string[] = [];
 afterEach(async () => {
   await closeAll();
   for (const broker of brokers.splice(0)) await broker.close();
-  const redis = new Redis(REDIS_URL);
-  try {
-    for (const prefix of prefixes.splice(0)) {
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-    }
-  } finally {
-    await redis.quit();
-  }
+  await deleteKeys(prefixes.splice(0));
 });
 
 const BAN_MS = 3000;

@@ -5,13 +5,12 @@
  * afterwards.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RedisBroker } from '@switchboard/redis';
 import type { ServerOptions } from '@switchboard/runtime/server';
 import { quiet, TestClient, token, UpgradeRejected, useFixture, type Running } from './harness.js';
+import { deleteKeys, REDIS_URL } from './redis-cluster.js';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
 const fx = useFixture();
 const brokers: RedisBroker[] = [];
 const prefixes: string[] = [];
@@ -19,15 +18,7 @@ const prefixes: string[] = [];
 afterEach(async () => {
   // The fixture's own afterEach (registered first) has closed the servers by now.
   for (const broker of brokers.splice(0)) await broker.close();
-  const redis = new Redis(REDIS_URL);
-  try {
-    for (const prefix of prefixes.splice(0)) {
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-    }
-  } finally {
-    await redis.quit();
-  }
+  await deleteKeys(prefixes.splice(0));
 });
 
 /** Two instances of one cluster (one Redis key prefix), each with its own broker connection. */

@@ -19,20 +19,25 @@ export interface RedisCluster {
   start(count: number, options?: Partial<ServerOptions>, handlers?: (broker: RedisBroker) => Handlers): Promise<{ readonly servers: Running[]; readonly brokers: RedisBroker[] }>;
 }
 
+/** Deletes every key under each prefix: what a test's instances left in the shared Redis. */
+export async function deleteKeys(prefixes: readonly string[]): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    for (const prefix of prefixes) {
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+    }
+  } finally {
+    await redis.quit();
+  }
+}
+
 export function useRedisCluster(fx: Fixture): RedisCluster {
   const brokers: RedisBroker[] = [];
   const prefixes: string[] = [];
   afterEach(async () => {
     for (const broker of brokers.splice(0)) await broker.close();
-    const redis = new Redis(REDIS_URL);
-    try {
-      for (const prefix of prefixes.splice(0)) {
-        const keys = await redis.keys(`${prefix}*`);
-        if (keys.length > 0) await redis.del(...keys);
-      }
-    } finally {
-      await redis.quit();
-    }
+    await deleteKeys(prefixes.splice(0));
   });
   return {
     async start(count, options = {}, handlers) {

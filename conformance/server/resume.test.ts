@@ -13,8 +13,8 @@ import { MemoryBroker, type Broker } from '@switchboard/runtime/broker';
 import type { ServerOptions } from '@switchboard/runtime/server';
 import type { ServerMessage } from '@switchboard/protocol';
 import { quiet, useFixture, type Running, type TestClient } from './harness.js';
+import { deleteKeys, REDIS_URL } from './redis-cluster.js';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
 const fx = useFixture();
 const brokers: RedisBroker[] = [];
 const prefixes: string[] = [];
@@ -22,15 +22,7 @@ const prefixes: string[] = [];
 afterEach(async () => {
   // The fixture's own afterEach (registered first) has closed the servers by now.
   for (const broker of brokers.splice(0)) await broker.close();
-  const redis = new Redis(REDIS_URL);
-  try {
-    for (const prefix of prefixes.splice(0)) {
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-    }
-  } finally {
-    await redis.quit();
-  }
+  await deleteKeys(prefixes.splice(0));
 });
 
 /** A Redis key prefix of this test's own, deleted after it. */

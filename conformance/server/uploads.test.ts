@@ -6,12 +6,11 @@
  * the record is shared by every instance.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configFromEnv, createService, type Service } from '@switchboard/server';
 import { quiet, SECRET, TestClient, token, useFixture, type Running } from './harness.js';
-import { REDIS_URL } from './redis-cluster.js';
+import { deleteKeys, REDIS_URL } from './redis-cluster.js';
 
 const fx = useFixture();
 const connect = (on: Running, sub: string) => fx.connect(sub, { on });
@@ -75,15 +74,7 @@ describe('upload.cancel through the reference service on two instances sharing R
   const prefixes: string[] = [];
   afterEach(async () => {
     for (const service of services.splice(0)) await service.close();
-    const redis = new Redis(REDIS_URL);
-    try {
-      for (const prefix of prefixes.splice(0)) {
-        const keys = await redis.keys(`${prefix}*`);
-        if (keys.length > 0) await redis.del(...keys);
-      }
-    } finally {
-      await redis.quit();
-    }
+    await deleteKeys(prefixes.splice(0));
   });
 
   async function instance(prefix: string): Promise<string> {
