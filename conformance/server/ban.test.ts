@@ -4,23 +4,15 @@
  * `retry_after`) then close 4008 when it comes in an `auth` message. The ban lives in the broker,
  * so a second instance sharing the real Redis at 127.0.0.1:6379 refuses the user too.
  */
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RedisBroker } from '@switchboard/redis';
 import type { ServerOptions } from '@switchboard/runtime/server';
 import { closeAll, knock } from './door.js';
 import { quiet, token, useFixture, type Running, type TestClient } from './harness.js';
-import { deleteKeys, REDIS_URL } from './redis-cluster.js';
+import { useRedisCluster } from './redis-cluster.js';
 
 const fx = useFixture();
-const brokers: RedisBroker[] = [];
-const prefixes: string[] = [];
-
-afterEach(async () => {
-  await closeAll();
-  for (const broker of brokers.splice(0)) await broker.close();
-  await deleteKeys(prefixes.splice(0));
-});
+afterEach(closeAll);
+const redis = useRedisCluster(fx);
 
 const BAN_MS = 3000;
 /** Two messages a minute, banned at the first violation. */
@@ -78,15 +70,7 @@ describe('a banned user at the door (one instance)', () => {
 
 describe('a banned user at the door (two instances sharing Redis)', () => {
   async function cluster(): Promise<[Running, Running]> {
-    const keyPrefix = `sbtest:${randomBytes(6).toString('hex')}:`;
-    prefixes.push(keyPrefix);
-    const started: Running[] = [];
-    for (const nodeId of ['one', 'two']) {
-      const broker = new RedisBroker({ redis: REDIS_URL, keyPrefix });
-      brokers.push(broker);
-      started.push(await fx.start({ ...STRICT, broker, nodeId }));
-    }
-    return started as [Running, Running];
+    return (await redis.start(2, STRICT)).servers as [Running, Running];
   }
 
   it('banned on one instance, is refused by the other: 429 at the upgrade, the ban error and 4008 after auth', async () => {

@@ -4,34 +4,17 @@
  * hold across instances, over real sockets. Every test has its own key prefix, deleted
  * afterwards.
  */
-import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { RedisBroker } from '@switchboard/redis';
+import { describe, expect, it } from 'vitest';
 import type { ServerOptions } from '@switchboard/runtime/server';
 import { quiet, TestClient, token, UpgradeRejected, useFixture, type Running } from './harness.js';
-import { deleteKeys, REDIS_URL } from './redis-cluster.js';
+import { useRedisCluster } from './redis-cluster.js';
 
 const fx = useFixture();
-const brokers: RedisBroker[] = [];
-const prefixes: string[] = [];
-
-afterEach(async () => {
-  // The fixture's own afterEach (registered first) has closed the servers by now.
-  for (const broker of brokers.splice(0)) await broker.close();
-  await deleteKeys(prefixes.splice(0));
-});
+const redis = useRedisCluster(fx);
 
 /** Two instances of one cluster (one Redis key prefix), each with its own broker connection. */
 async function cluster(options: Partial<ServerOptions> = {}): Promise<[Running, Running]> {
-  const keyPrefix = `sbtest:${randomBytes(6).toString('hex')}:`;
-  prefixes.push(keyPrefix);
-  const started: Running[] = [];
-  for (const nodeId of ['one', 'two']) {
-    const broker = new RedisBroker({ redis: REDIS_URL, keyPrefix });
-    brokers.push(broker);
-    started.push(await fx.start({ ...options, broker, nodeId }));
-  }
-  return started as [Running, Running];
+  return (await redis.start(2, options)).servers as [Running, Running];
 }
 
 const connect = (on: Running, sub: string) => fx.connect(sub, { name: `${sub} name`, on });
@@ -129,7 +112,8 @@ describe('two instances sharing Redis', () => {
   });
 
   it('an instance that shuts down takes its members out of their rooms first: the other instance hears client_left', async () => {
-    const [one, two] = await cluster();
+    const { servers, brokers } = await redis.start(2);
+    const [one, two] = servers as [Running, Running];
     const ann = await connect(one, 'ann');
     const bob = await connect(two, 'bob');
     await ann.request('room.join', { room_id: 'r' });

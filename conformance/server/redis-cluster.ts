@@ -16,7 +16,11 @@ export const REDIS_URL = 'redis://127.0.0.1:6379';
 
 export interface RedisCluster {
   /** `count` instances sharing one fresh key prefix; `handlers` is called once per instance with its broker. */
-  start(count: number, options?: Partial<ServerOptions>, handlers?: (broker: RedisBroker) => Handlers): Promise<{ readonly servers: Running[]; readonly brokers: RedisBroker[] }>;
+  start(
+    count: number,
+    options?: Partial<ServerOptions>,
+    handlers?: (broker: RedisBroker) => Handlers,
+  ): Promise<{ readonly servers: Running[]; readonly brokers: RedisBroker[]; readonly keyPrefix: string }>;
 }
 
 /** Deletes every key under each prefix: what a test's instances left in the shared Redis. */
@@ -51,7 +55,7 @@ export function useRedisCluster(fx: Fixture): RedisCluster {
         made.push(broker);
         servers.push(await fx.start({ ...options, broker, nodeId: `n${i}` }, handlers?.(broker)));
       }
-      return { servers, brokers: made };
+      return { servers, brokers: made, keyPrefix };
     },
   };
 }

@@ -4,43 +4,21 @@
  * something, and room epochs. Every message the clients receive is checked against the spec by
  * the harness.
  */
-import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
-import { RedisBroker } from '@switchboard/redis';
+import { describe, expect, it } from 'vitest';
 import { MemoryBroker, type Broker } from '@switchboard/runtime/broker';
 import type { ServerOptions } from '@switchboard/runtime/server';
 import type { ServerMessage } from '@switchboard/protocol';
 import { quiet, useFixture, type Running, type TestClient } from './harness.js';
-import { deleteKeys, REDIS_URL } from './redis-cluster.js';
+import { REDIS_URL, useRedisCluster } from './redis-cluster.js';
 
 const fx = useFixture();
-const brokers: RedisBroker[] = [];
-const prefixes: string[] = [];
-
-afterEach(async () => {
-  // The fixture's own afterEach (registered first) has closed the servers by now.
-  for (const broker of brokers.splice(0)) await broker.close();
-  await deleteKeys(prefixes.splice(0));
-});
-
-/** A Redis key prefix of this test's own, deleted after it. */
-function keyPrefix(): string {
-  const prefix = `sbtest:${randomBytes(6).toString('hex')}:`;
-  prefixes.push(prefix);
-  return prefix;
-}
+const redis = useRedisCluster(fx);
 
 /** Two instances sharing one Redis under a prefix of their own. */
-async function cluster(options: Partial<ServerOptions> = {}, prefix = keyPrefix()): Promise<[Running, Running]> {
-  const started: Running[] = [];
-  for (const nodeId of ['one', 'two']) {
-    const broker = new RedisBroker({ redis: REDIS_URL, keyPrefix: prefix });
-    brokers.push(broker);
-    started.push(await fx.start({ ...options, broker, nodeId }));
-  }
-  return started as [Running, Running];
+async function cluster(options: Partial<ServerOptions> = {}): Promise<[Running, Running]> {
+  return (await redis.start(2, options)).servers as [Running, Running];
 }
 /** Property runs send many requests as one user: the rate limit is not what is tested here. */
 const UNLIMITED = { rateLimit: { limit: 100_000 } };
@@ -305,8 +283,8 @@ describe('resume: room epochs', () => {
   });
 
   it("Redis that lost a room's keys starts it in a new epoch from seq 1, on every instance; a resume from the old epoch says complete: false", async () => {
-    const prefix = keyPrefix();
-    const [one, two] = await cluster({}, prefix);
+    const { servers, keyPrefix: prefix } = await redis.start(2);
+    const [one, two] = servers as [Running, Running];
     const ann = await fx.connect('ann', { on: one });
     const bob = await fx.connect('bob', { on: two });
     await ann.request('room.join', { room_id: 'r' });
