@@ -28,8 +28,8 @@ export class MemoryBroker implements Broker {
   readonly #rooms = new Map<string, RoomState>();
   readonly #connections = new Map<string, number>();
   readonly #queues = new Map<string, QueuedMessage[]>();
-  /** Users' ban ends, in `Date.now()` milliseconds. */
-  readonly #bans = new Map<string, number>();
+  /** Users' ban ends (`Date.now()` milliseconds, as text), each kept until it ends. */
+  readonly #bans = new RecordStore();
   readonly #records = new RecordStore();
   /** Users whose queue dropped messages not yet reported (`takeQueueOverflow`). */
   readonly #overflowed = new Set<string>();
@@ -121,20 +121,13 @@ export class MemoryBroker implements Broker {
   }
 
   async banUser(userId: string, durationMs: number): Promise<void> {
-    const now = Date.now();
-    // Bans are rare: forgetting the ended ones here keeps the map as small as the bans in force.
-    for (const [user, end] of this.#bans) if (end <= now) this.#bans.delete(user);
-    const until = now + durationMs;
-    if (until > (this.#bans.get(userId) ?? 0)) this.#bans.set(userId, until);
+    const until = Date.now() + durationMs;
+    if (until > Number(this.#bans.get(userId) ?? 0)) this.#bans.put(userId, String(until), durationMs);
   }
 
   async banRemaining(userId: string): Promise<number> {
     const until = this.#bans.get(userId);
-    if (until === undefined) return 0;
-    const left = until - Date.now();
-    if (left > 0) return left;
-    this.#bans.delete(userId);
-    return 0;
+    return until === null ? 0 : Math.max(0, Number(until) - Date.now());
   }
 
   async enqueue(userId: string, message: QueuedMessage, max: number): Promise<number> {
