@@ -6,7 +6,7 @@
  * `Retry-After` where waiting helps.
  */
 import type { IncomingMessage } from 'node:http';
-import { ProtocolError } from '../errors.js';
+import { CloseCodes, ProtocolError, type CloseCode, type RuntimeErrorCode } from '../errors.js';
 import type { TokenVerifier, UpgradeCredentials, VerifiedToken } from './auth.js';
 import { retrySeconds } from './http.js';
 import type { ResolvedServerOptions } from './options.js';
@@ -75,12 +75,50 @@ export async function admitToken(options: ResolvedServerOptions, verify: TokenVe
     metrics.authFailures.inc({ reason: error.code });
     return { status: 401, reason: `bad token (${credentials.source ?? 'unknown'}): ${error.message}` };
   }
-  const banned = await broker.banRemaining(verified.user.id);
-  if (banned > 0) return { status: 429, retryAfter: retrySeconds(banned), reason: `user ${verified.user.id} banned` };
-  if (!(await broker.acquireConnection(verified.user.id, options.maxConnectionsPerUser))) {
-    return { status: 429, retryAfter: slotRetryAfter(options), reason: `user ${verified.user.id} at the connection limit` };
-  }
-  return verified;
+  return (await banRefusal(options, verified.user.id)) ?? (await connectionLimitRefusal(options, verified.user.id)) ?? verified;
+}
+
+/**
+ * A user refused at the door, in both of its forms: the HTTP status of an upgrade that carries
+ * the token, and the error and close code that answer an `auth` message.
+ */
+export interface UserRefusal extends Refusal {
+  readonly code: RuntimeErrorCode;
+  readonly closeCode: CloseCode;
+  readonly message: string;
+}
+
+/** The user's rate-limit ban, kept by the broker: one set on any instance holds on every one. */
+export async function banRefusal(options: ResolvedServerOptions, userId: string): Promise<UserRefusal | null> {
+  const banned = await options.broker.banRemaining(userId);
+  if (banned <= 0) return null;
+  return {
+    status: 429,
+    retryAfter: retrySeconds(banned),
+    reason: `user ${userId} banned`,
+    code: 'RATE_LIMIT_EXCEEDED',
+    closeCode: CloseCodes.RATE_LIMIT_BAN,
+    message: 'temporarily banned after repeated rate-limit violations',
+  };
+}
+
+/** The user's connection limit (across instances); when within it, a connection of the user is counted. */
+export async function connectionLimitRefusal(options: ResolvedServerOptions, userId: string): Promise<UserRefusal | null> {
+  if (await options.broker.acquireConnection(userId, options.maxConnectionsPerUser)) return null;
+  return {
+    status: 429,
+    retryAfter: slotRetryAfter(options),
+    reason: `user ${userId} at the connection limit`,
+    code: 'CONNECTION_LIMIT',
+    closeCode: CloseCodes.CONNECTION_LIMIT,
+    message: `at most ${options.maxConnectionsPerUser} connections per user`,
+  };
+}
+
+/** The refusal as the error that answers an `auth` message and closes the socket. */
+export function refusalError(refusal: UserRefusal): ProtocolError {
+  const retry = refusal.retryAfter === undefined ? {} : { retryAfter: refusal.retryAfter };
+  return new ProtocolError(refusal.code, refusal.message, { closeCode: refusal.closeCode, ...retry });
 }
 
 export function isRefusal(value: VerifiedToken | Refusal | null): value is Refusal {

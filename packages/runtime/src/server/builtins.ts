@@ -8,8 +8,7 @@ import { CloseCodes, ProtocolError } from '../errors.js';
 import type { BuiltinRequestType, BuiltinRequests, RoomMemberData } from '../builtin-messages.js';
 import type { Envelope, ProtocolTypes } from '../protocol.js';
 import type { Connection } from './connection.js';
-import { slotRetryAfter } from './admission.js';
-import { retrySeconds } from './http.js';
+import { banRefusal, connectionLimitRefusal, refusalError, slotRetryAfter } from './admission.js';
 import { isoNow } from './outbound.js';
 import { replayRoom } from './replay.js';
 import type { ServerParts } from './parts.js';
@@ -42,14 +41,8 @@ const auth: Builtin = async (server, connection, message) => {
     server.options.metrics.authFailures.inc({ reason: error.code });
     throw new ProtocolError(error.code, error.message, { closeCode: CloseCodes.POLICY_VIOLATION });
   }
-  // Bans are kept by the broker: one set on any instance holds here too.
-  const banned = await server.options.broker.banRemaining(verified.user.id);
-  if (banned > 0) {
-    throw new ProtocolError('RATE_LIMIT_EXCEEDED', 'temporarily banned after repeated rate-limit violations', {
-      closeCode: CloseCodes.RATE_LIMIT_BAN,
-      retryAfter: retrySeconds(banned),
-    });
-  }
+  const banned = await banRefusal(server.options, verified.user.id);
+  if (banned) throw refusalError(banned);
   // Sockets waiting for auth do not count against the server's capacity: it is checked now.
   if (server.registry.size >= server.options.maxTotalConnections) {
     throw new ProtocolError('SERVER_AT_CAPACITY', `at most ${server.options.maxTotalConnections} connections on this server`, {
@@ -57,12 +50,8 @@ const auth: Builtin = async (server, connection, message) => {
       retryAfter: slotRetryAfter(server.options),
     });
   }
-  if (!(await server.options.broker.acquireConnection(verified.user.id, server.options.maxConnectionsPerUser))) {
-    throw new ProtocolError('CONNECTION_LIMIT', `at most ${server.options.maxConnectionsPerUser} connections per user`, {
-      closeCode: CloseCodes.CONNECTION_LIMIT,
-      retryAfter: slotRetryAfter(server.options),
-    });
-  }
+  const overLimit = await connectionLimitRefusal(server.options, verified.user.id);
+  if (overLimit) throw refusalError(overLimit);
   if (connection.closed) {
     await server.options.broker.releaseConnection(verified.user.id);
     return;
