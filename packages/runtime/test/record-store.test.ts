@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RecordStore } from '../src/broker/record-store.js';
 
@@ -59,3 +60,64 @@ describe('RecordStore', () => {
     expect(records.replace('k', 'w', 'x', 100)).toBe(false);
   });
 });
+
+type Operation =
+  | { readonly kind: 'put'; readonly key: string; readonly value: string; readonly ttl: number }
+  | { readonly kind: 'putIfAbsent'; readonly key: string; readonly value: string; readonly ttl: number }
+  | { readonly kind: 'replace'; readonly key: string; readonly expected: string; readonly value: string | null; readonly ttl: number }
+  | { readonly kind: 'advance'; readonly ms: number };
+
+/** Texts of every size: empty, short, and longer than the arena's chunks; any well-formed unicode. */
+const text = fc.oneof(
+  { arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), weight: 4 },
+  { arbitrary: fc.constant(''), weight: 1 },
+  { arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 900, maxLength: 70_000 }), weight: 1 },
+);
+const KEYS = ['a', 'request:u1/r1', 'ü'];
+const key = fc.constantFrom(...KEYS);
+const ttl = fc.integer({ min: 1, max: 5000 });
+const operation: fc.Arbitrary<Operation> = fc.oneof(
+  { arbitrary: fc.record({ kind: fc.constant('put' as const), key, value: text, ttl }), weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant('putIfAbsent' as const), key, value: text, ttl }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('replace' as const), key, expected: text, value: fc.option(text, { nil: null }), ttl }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 3000 }) }), weight: 1 },
+);
+
+describe('RecordStore against a map of values and expiry times', () => {
+  it('answers every read as the model does, through rewrites, deletes and expiry', () => {
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 60 }), (operations) => {
+        const { records, advance, now } = clockedStore();
+        const model = new Map<string, { value: string; expiresAt: number }>();
+        const read = (k: string): string | null => {
+          const held = model.get(k);
+          return held && held.expiresAt > now() ? held.value : null;
+        };
+        for (const op of operations) {
+          if (op.kind === 'advance') advance(op.ms);
+          else if (op.kind === 'put') {
+            records.put(op.key, op.value, op.ttl);
+            model.set(op.key, { value: op.value, expiresAt: now() + op.ttl });
+          } else if (op.kind === 'putIfAbsent') {
+            const held = read(op.key);
+            expect(records.putIfAbsent(op.key, op.value, op.ttl)).toBe(held);
+            if (held === null) model.set(op.key, { value: op.value, expiresAt: now() + op.ttl });
+          } else {
+            const matches = read(op.key) === op.expected;
+            expect(records.replace(op.key, op.expected, op.value, op.ttl)).toBe(matches);
+            if (matches && op.value === null) model.delete(op.key);
+            else if (matches && op.value !== null) model.set(op.key, { value: op.value, expiresAt: now() + op.ttl });
+          }
+          for (const k of KEYS) expect(records.get(k)).toBe(read(k));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+function clockedStore(): { records: RecordStore; advance: (ms: number) => void; now: () => number } {
+  let time = 5_000_000;
+  const now = (): number => time;
+  return { records: new RecordStore(now), advance: (ms) => void (time += ms), now };
+}
