@@ -2,7 +2,7 @@ import { Counter, Gauge, Registry, register as globalRegistry } from 'prom-clien
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVER_METRICS_OPTIONS, createServerMetrics, type ServerMetrics } from '../src/server/metrics.js';
 
-type MetricKey = Exclude<keyof ServerMetrics, 'registry'>;
+type MetricKey = Exclude<keyof ServerMetrics, 'registry' | 'countIn' | 'countOut'>;
 
 /** Every metric: its field, name without prefix, type, label names and help text. */
 const METRICS: readonly (readonly [MetricKey, string, 'counter' | 'gauge', readonly string[], string])[] = [
@@ -82,7 +82,8 @@ describe('createServerMetrics', () => {
     metrics.connectionsTotal.inc({ result: 'rejected' });
     metrics.disconnects.inc({ code: 1000 });
     metrics.disconnects.inc({ code: '4008' });
-    metrics.messagesIn.inc({ type: 'chat.send' }, 3);
+    metrics.messagesIn.inc({ type: 'chat.send' }, 2);
+    metrics.countIn('chat.send');
     metrics.messagesIn.inc({ type: 'unknown' });
     metrics.messagesOut.inc({ type: 'chat.message' });
     metrics.deliveries.inc(5);
@@ -114,6 +115,18 @@ describe('createServerMetrics', () => {
       'switchboard_resumes_total 1',
       'switchboard_handler_errors_total{type="chat.send"} 1',
     ]);
+  });
+
+  it('adds what countIn and countOut counted at every read, once', async () => {
+    const metrics = createServerMetrics();
+    for (let i = 0; i < 3; i++) metrics.countIn('ping');
+    metrics.countOut('pong');
+    expect((await metrics.messagesIn.get()).values).toEqual([{ value: 3, labels: { type: 'ping' } }]);
+    metrics.countIn('ping');
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('\nswitchboard_messages_in_total{type="ping"} 4\n');
+    expect(text).toContain('\nswitchboard_messages_out_total{type="pong"} 1\n');
+    expect(await metrics.registry.metrics()).toContain('\nswitchboard_messages_in_total{type="ping"} 4\n');
   });
 
   it('gives each instance its own registry, and leaves the global one alone', async () => {

@@ -72,7 +72,7 @@ export class Courier implements Publisher {
   #sendOwn(connection: Connection, type: string, data: object, correlationId: string | undefined): void {
     if (!this.#outbound.has(type)) return;
     this.sendFrame(connection, encode(type, data, correlationId), this.volatile.has(type));
-    this.options.metrics.messagesOut.inc({ type });
+    this.options.metrics.countOut(type);
   }
 
   publish(targets: readonly Target[], except: readonly string[], type: string, data: object, exceptUsers?: readonly string[]): Promise<Delivery> {
@@ -95,7 +95,7 @@ export class Courier implements Publisher {
     const { head, tail } = framedAroundSeq(type, data, id);
     const volatile = this.volatile.has(type);
     const { seq } = await this.options.broker.publishSequenced({ room, except, type, id, head, tail, volatile }, this.options.roomHistorySize);
-    this.options.metrics.messagesOut.inc({ type });
+    this.options.metrics.countOut(type);
     return { id, seq };
   }
 
@@ -106,7 +106,7 @@ export class Courier implements Publisher {
     const volatile = this.volatile.has(type);
     const broadcast: Broadcast = exceptUsers === undefined ? { targets, except, type, id, frame, volatile } : { targets, except, type, id, frame, volatile, exceptUsers };
     this.deliver(broadcast);
-    metrics.messagesOut.inc({ type });
+    metrics.countOut(type);
     await broker.publish(nodeId, broadcast);
     if (!volatile && this.options.offlineQueueSize > 0) await this.#queueForOffline(targets, id, frame);
     return { id, seq: null };

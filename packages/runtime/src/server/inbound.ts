@@ -112,7 +112,7 @@ export class Inbound<P extends ProtocolTypes> {
       return undefined;
     }
     const message: Envelope = result.value;
-    options.metrics.messagesIn.inc({ type: message.type });
+    options.metrics.countIn(message.type);
 
     if (!connection.authenticated) {
       if (message.type === 'auth' && this.#builtins.has('auth')) return this.#run(connection, message, this.#builtins.get('auth'));
@@ -165,7 +165,7 @@ export class Inbound<P extends ProtocolTypes> {
   #reply(connection: Connection, outcome: RequestOutcome | null): void {
     if (outcome === null || outcome.frame === '' || connection.closed) return;
     this.server.courier.sendFrame(connection, outcome.frame, this.server.courier.volatile.has(outcome.type));
-    this.server.options.metrics.messagesOut.inc({ type: outcome.type });
+    this.server.options.metrics.countOut(outcome.type);
   }
 
   /** The rate limiter's verdict; sends the error (at most once a second) or bans. */
