@@ -18,7 +18,6 @@ import { rejectUpgrade, serveHttp, type HealthReport } from './http.js';
 import { checkIdentity } from './identity.js';
 import { Inbound } from './inbound.js';
 import { resolveServerOptions, type ResolvedServerOptions, type ServerOptions } from './options.js';
-import { newId } from './outbound.js';
 import { Presence } from './presence.js';
 import { SlidingWindowRateLimiter } from './rate-limiter.js';
 import { Registry } from './registry.js';
@@ -187,7 +186,7 @@ class Core<P extends ProtocolTypes> implements SwitchboardServer<P> {
     }
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
       const connection = new Connection(
-        `c_${newId()}`,
+        `c_${crypto.randomUUID()}`,
         ws,
         null,
         credentials.clientLabel,
