@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hashOf } from '../src/broker/hash-index.js';
 import { RecordStore } from '../src/broker/record-store.js';
 
 /** A store on a clock the test moves. */
@@ -120,4 +121,53 @@ function clockedStore(): { records: RecordStore; advance: (ms: number) => void; 
   let time = 5_000_000;
   const now = (): number => time;
   return { records: new RecordStore(now), advance: (ms) => void (time += ms), now };
+}
+
+describe('RecordStore with many keys', () => {
+  it('keeps every record through the index growing and shrinking, with deletes between', () => {
+    const writes = fc.array(fc.record({ n: fc.nat(3000), value: fc.option(fc.string({ maxLength: 8 }), { nil: null }) }), { minLength: 1, maxLength: 2000 });
+    fc.assert(
+      fc.property(writes, (ops) => {
+        const { records } = clockedStore();
+        const model = new Map<string, string>();
+        for (const { n, value } of ops) {
+          const key = `request:u${n % 7}/${n}`;
+          const held = model.get(key);
+          if (value === null && held !== undefined) {
+            expect(records.replace(key, held, null, 0)).toBe(true);
+            model.delete(key);
+          } else if (value !== null) {
+            records.put(key, value, 60_000);
+            model.set(key, value);
+          }
+        }
+        expect(records.size).toBe(model.size);
+        for (const { n } of ops) expect(records.get(`request:u${n % 7}/${n}`)).toBe(model.get(`request:u${n % 7}/${n}`) ?? null);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('tells apart keys whose hashes are equal', () => {
+    const [first, second] = collidingKeys();
+    expect(hashOf(first)).toBe(hashOf(second));
+    const { records } = clockedStore();
+    records.put(first, 'one', 1000);
+    expect(records.get(second)).toBeNull();
+    expect(records.putIfAbsent(second, 'two', 1000)).toBeNull();
+    expect([records.get(first), records.get(second)]).toEqual(['one', 'two']);
+    expect(records.replace(first, 'one', null, 0)).toBe(true);
+    expect([records.get(first), records.get(second)]).toEqual([null, 'two']);
+  });
+});
+
+/** Two different keys with the same 32-bit hash, found by the birthday bound (about 2^16 tries). */
+function collidingKeys(): [string, string] {
+  const seen = new Map<number, string>();
+  for (let i = 0; ; i++) {
+    const key = `request:u1/${i}`;
+    const other = seen.get(hashOf(key));
+    if (other !== undefined) return [other, key];
+    seen.set(hashOf(key), key);
+  }
 }

@@ -127,6 +127,9 @@ function grown<T extends Int32Array | Uint32Array | Float64Array>(old: T, bigger
 }
 
 /** Grows a typed array to hold index `at` (doubling), keeping its contents. */
-export function holding(array: Float64Array, at: number): Float64Array {
-  return at < array.length ? array : grown(array, new Float64Array(Math.max(at + 1, array.length * 2)));
+export function holding<T extends Int32Array | Uint8Array | Float64Array>(array: T, at: number, make: (length: number) => T): T {
+  if (at < array.length) return array;
+  const bigger = make(Math.max(at + 1, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
