@@ -17,6 +17,8 @@ import { isRecord } from '../load/schemas.js';
 import { createProject, docText, literal, print } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
 import { TypeImports } from './server/imports.js';
+import { anyClientFile } from './server/any-transport.js';
+import { deriveWire } from './server/wire.js';
 import { WEBSOCKET_PROTOCOLS, dataType, deriveProtocol, envelopeType, type Operation, type Protocol, type Routed } from './server/protocol.js';
 
 export const clientEmitter: Emitter = {
@@ -24,7 +26,12 @@ export const clientEmitter: Emitter = {
   emit(model: Model, ctx: EmitContext): EmitResult {
     // The server emitter reports why a protocol is refused; one warning per spec, not one per emitter.
     const { protocol } = deriveProtocol(model);
-    if (!protocol) return { files: [], diagnostics: [] };
+    if (!protocol) {
+      // A WebSocket document the envelope runtime cannot carry gets a client on the channel runtime.
+      const { wire } = deriveWire(model, 'websocket');
+      const files = wire.websocket && wire.endpoints.length > 0 && model.operations.length > 0 ? [{ path: 'src/client.ts', content: anyClientFile(wire, model, ctx) }] : [];
+      return { files, diagnostics: [] };
+    }
     return { files: [{ path: 'src/client.ts', content: clientFile(protocol, model, ctx) }], diagnostics: [] };
   },
 };

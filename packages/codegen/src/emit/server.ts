@@ -8,21 +8,40 @@
  * (see `deriveProtocol`).
  */
 import { StructureKind, type MethodSignatureStructure, type OptionalKind, type StatementStructures, type WriterFunction } from 'ts-morph';
+import type { Diagnostic } from '../diagnostics.js';
 import type { Model } from '../model.js';
 import { array, object, printCode, quote, raw } from '../lib/code.js';
 import { createProject, docText, literal, print } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
 import { TypeImports } from './server/imports.js';
 import { dataType, deriveProtocol, envelopeType, type Operation, type Protocol } from './server/protocol.js';
+import { operationsFile, wireFile } from './server/any-api.js';
+import { anyServerFile } from './server/any-transport.js';
+import { deriveWire } from './server/wire.js';
 
 export const serverEmitter: Emitter = {
   name: 'server',
   emit(model: Model, ctx: EmitContext): EmitResult {
     const { protocol, diagnostics } = deriveProtocol(model);
-    if (!protocol) return { files: [], diagnostics };
+    if (!protocol) return anyDocument(model, ctx, diagnostics);
     return { files: [{ path: 'src/server.ts', content: serverFile(protocol, ctx) }], diagnostics };
   },
 };
+
+/**
+ * A document the envelope runtime cannot carry: `src/operations.ts` for any transport, and for a
+ * WebSocket document `src/wire.ts` and `src/server.ts` on the runtime's channel server.
+ */
+function anyDocument(model: Model, ctx: EmitContext, refusals: readonly Diagnostic[]): EmitResult {
+  if (model.operations.length === 0) return { files: [], diagnostics: refusals };
+  const { wire: all, diagnostics } = deriveWire(model, 'any');
+  const files = [{ path: 'src/operations.ts', content: operationsFile(all, ctx) }];
+  const { wire } = deriveWire(model, 'websocket');
+  if (wire.websocket && wire.endpoints.length > 0) {
+    files.push({ path: 'src/wire.ts', content: wireFile(wire, model, ctx) }, { path: 'src/server.ts', content: anyServerFile(wire, model, ctx) });
+  }
+  return { files, diagnostics: [...refusals, ...diagnostics] };
+}
 
 /** Names src/server.ts declares or imports from elsewhere; a spec type of the same name is aliased. */
 const SERVER_NAMES = [
