@@ -34,12 +34,11 @@ export const serverEmitter: Emitter = {
  */
 function anyDocument(model: Model, ctx: EmitContext, refusals: readonly Diagnostic[]): EmitResult {
   if (model.operations.length === 0) return { files: [], diagnostics: refusals };
-  const { wire: all, diagnostics } = deriveWire(model, 'any');
-  const files = [{ path: 'src/operations.ts', content: operationsFile(all, ctx) }];
-  const { wire } = deriveWire(model, 'websocket');
-  if (wire.websocket && wire.endpoints.length > 0) {
-    files.push({ path: 'src/wire.ts', content: wireFile(wire, model, ctx) }, { path: 'src/server.ts', content: anyServerFile(wire, model, ctx) });
-  }
+  const files = [{ path: 'src/operations.ts', content: operationsFile(deriveWire(model, 'any').wire, ctx) }];
+  // How frames are recognised and correlated matters only where the runtime does it: its findings are the WebSocket derivation's.
+  const { wire, diagnostics } = deriveWire(model, 'websocket');
+  if (!wire.websocket || wire.endpoints.length === 0) return { files, diagnostics: refusals };
+  files.push({ path: 'src/wire.ts', content: wireFile(wire, model, ctx) }, { path: 'src/server.ts', content: anyServerFile(wire, model, ctx) });
   return { files, diagnostics: [...refusals, ...diagnostics] };
 }
 

@@ -64,9 +64,10 @@ function messagesType(d: WireDirectionModel, use: (name: string) => string): str
 function apiType(wire: Wire, use: (name: string) => string, name: string, what: string): WriterFunction {
   return (writer) => {
     writer.blankLineIfLastNot().writeLine('/**');
-    writer.writeLine(` * ${what} as types: per endpoint (channels that share an address) its`);
-    writer.writeLine(' * parameters and the messages each side sends, by message key; per operation its endpoint,');
-    writer.writeLine(' * message and reply (`void` for none). `receive` operations are the ones a client starts.');
+    writer.writeLine(` * ${what} as types.`);
+    writer.writeLine(' * Per endpoint (channels that share an address) its parameters and the messages each side sends,');
+    writer.writeLine(' * by message key; per operation its endpoint, message and reply (`void` for none). `receive`');
+    writer.writeLine(' * operations are the ones a client starts.');
     writer.writeLine(' */');
     block(writer, `export type ${name} = `, [
       ['channels', (w) => block(w, '', wire.endpoints.map((e) => [propertyName(e.key), (w2) => block(w2, '', [
@@ -94,7 +95,7 @@ function handlerMap(wire: Wire, use: (name: string) => string): WriterFunction {
     writer.write('export interface OperationHandlers<Context>').block(() => {
       for (const op of ops) {
         const doc = docText(op.model.summary ?? op.model.description, `Operation \`${op.model.key}\` on \`${op.endpoint}\`.`);
-        if (doc) writer.writeLine(`/** ${doc.replace(/\n/g, ' ')} */`);
+        if (doc) writer.writeLine(`/** ${oneLine(doc)} */`);
         const reply = replyType(op, use);
         writer.writeLine(`${propertyName(op.model.key)}(message: ${payloadUnion(op.messages, use, 'never')}, context: Context): ${reply} | Promise<${reply}>;`);
       }
@@ -104,12 +105,18 @@ function handlerMap(wire: Wire, use: (name: string) => string): WriterFunction {
     writer.writeLine(`export type Received = ${received.length > 0 ? received.join('\n  | ') : 'never'};`);
     if (ops.length === 0) return;
     writer.blankLine().writeLine('/** Calls the handler of the received message\'s operation and returns its reply. */');
-    writer.write('export function dispatch<Context>(handlers: OperationHandlers<Context>, received: Received, context: Context): unknown').block(() => {
+    const returns = 'ReturnType<OperationHandlers<Context>[Received[\'operation\']]>';
+    writer.write(`export function dispatch<Context>(handlers: OperationHandlers<Context>, received: Received, context: Context): ${returns}`).block(() => {
       writer.write('switch (received.operation)').block(() => {
         for (const op of ops) writer.writeLine(`case ${literal(op.model.key)}: return handlers${memberAccess(op.model.key)}(received.message, context);`);
       });
     });
   };
+}
+
+/** A doc comment's text on one line: paragraphs joined with a space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
 }
 
 function memberAccess(key: string): string {

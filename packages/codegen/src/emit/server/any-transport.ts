@@ -10,7 +10,7 @@ import type { Model } from '../../model.js';
 import { typeName } from '../../lib/names.js';
 import { createProject, docText, literal, print, propertyName } from '../../lib/ts.js';
 import type { EmitContext } from '../context.js';
-import { operationsOf, payloadUnion, replyType } from './any-api.js';
+import { oneLine, operationsOf, payloadUnion, replyType } from './any-api.js';
 import { TypeImports } from './imports.js';
 import type { Wire } from './wire.js';
 
@@ -29,7 +29,7 @@ function handlersInterface(wire: Wire, use: (name: string) => string): WriterFun
     writer.write('export interface Handlers').block(() => {
       for (const op of operationsOf(wire, 'receive')) {
         const doc = docText(op.model.summary ?? op.model.description, `Operation \`${op.model.key}\` on \`${op.endpoint}\`.`);
-        if (doc) writer.writeLine(`/** ${doc.replace(/\n/g, ' ')} */`);
+        if (doc) writer.writeLine(`/** ${oneLine(doc)} */`);
         const reply = replyType(op, use);
         const key = propertyName(op.model.key);
         writer.writeLine(`${key}(message: ${payloadUnion(op.messages, use, 'never')}, context: ReceiveContext<WireApi, ${literal(op.model.key)}>): ${reply} | Promise<${reply}>;`);

@@ -66,7 +66,7 @@ export function deriveWire(model: Model, transport: 'websocket' | 'any'): { wire
   const messages = new Map(model.messages.map((m) => [m.key, m]));
   const pick = (keys: readonly string[]): MessageModel[] => keys.map((k) => messages.get(k)).filter((m): m is MessageModel => m !== undefined);
   const sockets = new Set(model.servers.filter((s) => WEBSOCKET_PROTOCOLS.includes(s.protocol)).map((s) => s.key));
-  const channels = transport === 'any' ? model.channels : model.channels.filter((c) => c.servers.some((s) => sockets.has(s)));
+  const channels = transport === 'any' ? model.channels : model.channels.filter((c) => (c.servers.length === 0 ? sockets.size > 0 : c.servers.some((s) => sockets.has(s))));
   const endpointOf = endpointsByChannel(channels, warn);
   const operations: WireOperationModel[] = [];
   for (const op of model.operations) {
