@@ -50,7 +50,9 @@ export interface ChannelSocket<A extends ApiTypes, C extends keyof A['channels']
   send<K extends OperationsOn<A, C>>(operation: K, message: A['receive'][K]['message']): void;
   /**
    * Sends a request and resolves with its reply: the reply that carries the same correlation id,
-   * or, for an operation whose messages carry none, the next reply of that operation.
+   * or, for an operation whose messages carry none, the next reply of that operation. Rejects with
+   * an `AnswerError` when another message comes back with its correlation id (an error message),
+   * a `TimeoutError` after `timeout` ms, a `ConnectionClosedError` when the socket closes first.
    */
   request<K extends RequestsOn<A, C>>(operation: K, message: A['receive'][K]['message'], options?: { readonly timeout?: number }): Promise<A['receive'][K]['reply']>;
   /** Calls `handler` with every valid `message` the server sends; returns the function that stops it. */

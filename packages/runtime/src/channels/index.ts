@@ -11,3 +11,4 @@ export type { ApiTypes, ChannelParams, FrameCodec, ParamsOf, Scalar, WireChannel
 export type { ChannelConnection, ChannelServer, ChannelServerOptions, ReceiveContext, ReceiveHandlers, ServerAnswer } from './server-types.js';
 export type { ChannelClientOptions, ChannelSocket, OperationsOn, RequestsOn, ServerMessagesOf } from './client-types.js';
 export { payloadPath } from './pointer.js';
+export { AnswerError } from './pending.js';

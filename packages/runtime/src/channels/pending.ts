@@ -5,6 +5,15 @@
 import { correlationKey, readPath } from './pointer.js';
 import type { WireChannel, WireMessage, WireOperation } from './wire.js';
 
+/** A request answered, by its correlation id, with a message that is not one of its replies. */
+export class AnswerError extends Error {
+  override readonly name = 'AnswerError';
+
+  constructor(readonly operation: string, readonly answer: string, readonly payload: unknown) {
+    super(`"${operation}" was answered with "${answer}", which is not one of its replies`);
+  }
+}
+
 interface Entry {
   readonly operation: string;
   readonly replies: ReadonlySet<string>;
@@ -43,13 +52,18 @@ export class Pending {
     });
   }
 
-  /** Settles the request `value` (of message `name`, carrying `id`) answers, if one waits for it. */
+  /**
+   * Settles the request `value` (of message `name`, carrying `id`) answers, if one waits for it: it
+   * resolves with one of its replies; another message with its correlation id (an error message a
+   * server answers with) rejects it with an `AnswerError` that carries the message.
+   */
   settle(name: string, id: unknown, value: unknown): void {
     const key = id === undefined ? null : correlationKey(id);
     const entry = key !== null ? this.#byKey.get(key) : this.#queue.find((e) => e.replies.has(name));
-    if (!entry || !entry.replies.has(name)) return;
+    if (!entry) return;
     this.#remove(entry);
-    entry.resolve(value);
+    if (entry.replies.has(name)) entry.resolve(value);
+    else entry.reject(new AnswerError(entry.operation, name, value));
   }
 
   rejectAll(error: Error): void {
