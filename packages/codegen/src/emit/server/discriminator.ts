@@ -87,8 +87,8 @@ export function discriminatorOf(messages: readonly MessageModel[], schemas: Read
 /**
  * Pairs of messages (in document order) whose payloads may both accept one value. Conservative:
  * a pair is kept apart only by what shows at the top of both schemas (different `type`s, a
- * property both require with different single values, or a closed schema and a property it
- * does not declare that the other requires).
+ * property one requires with a single value and the other declares with another, or a closed
+ * schema and a property it does not declare that the other requires).
  */
 export function ambiguousPairs(messages: readonly MessageModel[], schemas: ReadonlyMap<string, SchemaModel>): [MessageModel, MessageModel][] {
   const out: [MessageModel, MessageModel][] = [];
@@ -107,11 +107,14 @@ function disjoint(a: JsonSchema | null, b: JsonSchema | null, schemas: ReadonlyM
   if (typeof ta === 'string' && typeof tb === 'string' && ta !== tb && !(ta === 'integer' && tb === 'number') && !(ta === 'number' && tb === 'integer')) return true;
   const pa = propertiesOf(a);
   const pb = propertiesOf(b);
-  for (const name of requiredOf(a).filter((n) => requiredOf(b).includes(n))) {
-    const va = onlyValue(resolve(pa[name] ?? null, schemas));
-    const vb = onlyValue(resolve(pb[name] ?? null, schemas));
-    if (va !== undefined && vb !== undefined && va !== vb) return true;
-  }
+  // A property one requires with a single value that the other declares with another one.
+  const clash = (x: JsonSchema, px: Readonly<Record<string, JsonValue>>, py: Readonly<Record<string, JsonValue>>) =>
+    requiredOf(x).some((name) => {
+      const vx = onlyValue(resolve(px[name] ?? null, schemas));
+      const vy = name in py ? onlyValue(resolve(py[name] ?? null, schemas)) : undefined;
+      return vx !== undefined && vy !== undefined && vx !== vy;
+    });
+  if (clash(a, pa, pb) || clash(b, pb, pa)) return true;
   const closedWithout = (s: JsonSchema, props: Readonly<Record<string, JsonValue>>, other: JsonSchema) =>
     s['additionalProperties'] === false && requiredOf(other).some((n) => !(n in props));
   return closedWithout(a, pa, b) || closedWithout(b, pb, a);

@@ -1,0 +1,78 @@
+/**
+ * What the server and client emitters derive for a WebSocket document that is not our envelope
+ * (src/emit/server/wire.ts, discriminator.ts): given a small document, want these endpoints,
+ * discriminators, correlation paths and findings.
+ */
+import { describe, expect, it } from 'vitest';
+import { load } from '../src/index.js';
+import { deriveWire } from '../src/emit/server/wire.js';
+import { specFile } from './helpers.js';
+
+/** A ws document with one channel per entry of `channels` and the given messages (payload schemas inline). */
+function doc(parts: {
+  channels: Record<string, { address: string; messages: Record<string, object> }>;
+  operations: Record<string, { action: 'send' | 'receive'; channel: string; messages: string[]; reply?: string[] }>;
+}): string {
+  const channels = Object.entries(parts.channels).map(([key, c]) =>
+    `  ${key}:\n    address: '${c.address}'\n    messages:\n${Object.entries(c.messages).map(([m, payload]) => `      ${m}:\n        payload: ${JSON.stringify(payload)}`).join('\n')}`);
+  const ref = (channel: string, m: string) => `{ $ref: '#/channels/${channel}/messages/${m}' }`;
+  const operations = Object.entries(parts.operations).map(([key, op]) =>
+    `  ${key}:\n    action: ${op.action}\n    channel: { $ref: '#/channels/${op.channel}' }\n    messages: [${op.messages.map((m) => ref(op.channel, m)).join(', ')}]` +
+    (op.reply ? `\n    reply:\n      channel: { $ref: '#/channels/${op.channel}' }\n      messages: [${op.reply.map((m) => ref(op.channel, m)).join(', ')}]` : ''));
+  return `asyncapi: 3.0.0\ninfo: { title: T, version: 1.0.0 }\nservers:\n  main: { host: example.test, protocol: wss }\nchannels:\n${channels.join('\n')}\noperations:\n${operations.join('\n')}\n`;
+}
+
+async function derive(name: string, text: string) {
+  const { model } = await load(await specFile(name, text));
+  const { wire, diagnostics } = deriveWire(model, 'websocket');
+  return {
+    endpoints: wire.endpoints.map((e) => ({
+      key: e.key,
+      client: [e.fromClient.discriminator, ...e.fromClient.messages.map((w) => `${w.message.key}=${JSON.stringify(w.value)}`)],
+      server: [e.fromServer.discriminator, ...e.fromServer.messages.map((w) => `${w.message.key}=${JSON.stringify(w.value)}`)],
+    })),
+    findings: diagnostics.map((d) => d.rule),
+  };
+}
+
+const closed = (props: object, required: string[]) => ({ type: 'object', additionalProperties: false, required, properties: props });
+
+describe('deriving the wire of a WebSocket document', () => {
+  it('picks a required single-value property as the discriminator, preferring the usual names, and groups channels by address', async () => {
+    const text = doc({
+      channels: {
+        a: { address: '/', messages: { hello: closed({ kind: { const: 'x' }, event: { const: 'hello' } }, ['kind', 'event']) } },
+        b: { address: '/', messages: { bye: closed({ kind: { const: 'y' }, event: { enum: ['bye'] } }, ['kind', 'event']) } },
+      },
+      operations: { hello: { action: 'receive', channel: 'a', messages: ['hello'] }, bye: { action: 'receive', channel: 'b', messages: ['bye'] } },
+    });
+    expect(await derive('wire-usual.yaml', text)).toEqual({
+      endpoints: [{ key: 'a', client: ['event', 'hello="hello"', 'bye="bye"'], server: [null] }],
+      findings: [],
+    });
+  });
+
+  it('falls back to validator order without a shared required discriminator, and warns when two payloads can match one value', async () => {
+    const text = doc({
+      channels: {
+        c: {
+          address: '/c',
+          messages: {
+            // `op` is not required in `other`, so it cannot discriminate; `other` is kept apart from
+            // `strict` by its `op`, but `loose` is not.
+            strict: closed({ op: { const: 's' }, n: { type: 'integer' } }, ['op', 'n']),
+            other: { type: 'object', properties: { op: { const: 'o' } } },
+            loose: { type: 'object', properties: { n: { type: 'integer' } } },
+            text: { type: 'string' },
+          },
+        },
+      },
+      operations: { all: { action: 'receive', channel: 'c', messages: ['strict', 'other', 'loose', 'text'] } },
+    });
+    expect(await derive('wire-order.yaml', text)).toEqual({
+      endpoints: [{ key: 'c', client: [null, 'strict=undefined', 'other=undefined', 'loose=undefined', 'text=undefined'], server: [null] }],
+      // { op: 's', n: 1 } is a strict and a loose; {} is an other and a loose; a string is only a text.
+      findings: ['switchboard/ambiguous-messages', 'switchboard/ambiguous-messages'],
+    });
+  });
+});
