@@ -76,3 +76,26 @@ describe('deriving the wire of a WebSocket document', () => {
     });
   });
 });
+
+describe('asyncapi.yaml through the same seam', () => {
+  it('is one endpoint told apart by `type` both ways, requests correlated at /id and replies at /correlation_id', async () => {
+    const { model } = await load(new URL('../../../asyncapi.yaml', import.meta.url).pathname);
+    const { wire, diagnostics } = deriveWire(model, 'websocket');
+    const [ws] = wire.endpoints;
+    const correlations = (side: 'fromClient' | 'fromServer') => [...new Set(ws?.[side].messages.map((w) => JSON.stringify(w.correlation)))].sort();
+    expect({
+      endpoints: wire.endpoints.map((e) => `${e.key} ${e.address}`),
+      discriminators: [ws?.fromClient.discriminator, ws?.fromServer.discriminator],
+      client: correlations('fromClient'),
+      server: correlations('fromServer'),
+      findings: diagnostics.map((d) => d.rule),
+    }).toEqual({
+      endpoints: ['ws /ws'],
+      discriminators: ['type', 'type'],
+      client: ['["id"]'],
+      // Server pushes that answer nothing carry no correlation id.
+      server: ['["correlation_id"]', 'null'],
+      findings: [],
+    });
+  });
+});
