@@ -123,37 +123,45 @@ function clientClass(
       statements: 'return this.core.state;',
     }],
     methods: [
-      {
-        name: 'connect',
-        returnType: 'Promise<void>',
-        docs: ['Opens the connection.'],
-        statements: 'return this.core.connect();',
-      },
-      {
-        name: 'close',
-        returnType: 'Promise<void>',
-        docs: ['Closes the connection for good: no reconnect follows.'],
-        parameters: [
-          { name: 'code', type: 'number', hasQuestionToken: true },
-          { name: 'reason', type: 'string', hasQuestionToken: true },
-        ],
-        statements: 'return this.core.close(code, reason);',
-      },
+      ...CONNECTION_METHODS,
       ...methods,
-      {
-        name: 'on',
-        docs: ['Calls `handler` with every message of `type` the server sends, validated; returns the function that stops it.'],
-        typeParameters: [{ name: 'K', constraint: 'ServerMessage[\'type\']' }],
-        parameters: [
-          { name: 'type', type: 'K' },
-          { name: 'handler', type: '(message: Extract<ServerMessage, { type: K }>) => void' },
-        ],
-        returnType: 'Unsubscribe',
-        statements: 'return this.core.on(type, handler);',
-      },
+      ON_METHOD,
     ],
   };
 }
+
+/** `connect` and `close`: the same in every generated client. */
+const CONNECTION_METHODS: readonly OptionalKind<MethodDeclarationStructure>[] = [
+  {
+    name: 'connect',
+    returnType: 'Promise<void>',
+    docs: ['Opens the connection.'],
+    statements: 'return this.core.connect();',
+  },
+  {
+    name: 'close',
+    returnType: 'Promise<void>',
+    docs: ['Closes the connection for good: no reconnect follows.'],
+    parameters: [
+      { name: 'code', type: 'number', hasQuestionToken: true },
+      { name: 'reason', type: 'string', hasQuestionToken: true },
+    ],
+    statements: 'return this.core.close(code, reason);',
+  },
+];
+
+/** `on(type, handler)`, typed by the server messages. */
+const ON_METHOD: OptionalKind<MethodDeclarationStructure> = {
+  name: 'on',
+  docs: ['Calls `handler` with every message of `type` the server sends, validated; returns the function that stops it.'],
+  typeParameters: [{ name: 'K', constraint: 'ServerMessage[\'type\']' }],
+  parameters: [
+    { name: 'type', type: 'K' },
+    { name: 'handler', type: '(message: Extract<ServerMessage, { type: K }>) => void' },
+  ],
+  returnType: 'Unsubscribe',
+  statements: 'return this.core.on(type, handler);',
+};
 
 /**
  * A request (the operation has replies besides `error`) resolves with the reply envelope; a send

@@ -53,25 +53,7 @@ function readme(model: Model, ctx: EmitContext): string {
     'Validators return the typed message or the first thing wrong with it, as a JSON pointer and the protocol\'s error code. ' +
       'String lengths count Unicode code points, as JSON Schema does; extra properties are refused.',
   ];
-  if (sample) {
-    const dispatcher = sample.directions.fromClient ? 'validateClientMessage' : 'validateServerMessage';
-    const union = sample.directions.fromClient ? 'ClientMessage' : 'ServerMessage';
-    parts.push(fence('ts', [
-      `import { ${dispatcher}, type ${union} } from '${pkg}';`,
-      '',
-      `const result = ${dispatcher}(JSON.parse(frame));`,
-      'if (!result.ok) {',
-      `  // e.g. { code: 'INVALID_MESSAGE', pointer: '/data/...', keyword: 'maxLength', message, params }`,
-      '  reply(result.error);',
-      '} else {',
-      `  const message: ${union} = result.value;`,
-      '  switch (message.type) {',
-      `    case ${literal(sample.type)}: // message is ${typeName(sample.payloadSchema)} here`,
-      '      break;',
-      '  }',
-      '}',
-    ].join('\n')));
-  }
+  if (sample) parts.push(validateExample(sample, pkg));
   if (protocol) parts.push(...runtimeSections(protocol, pkg));
   else if (model.operations.length > 0) parts.splice(parts.indexOf(heading(2, 'Validate what arrives')), 0, ...transportSections(model, pkg));
   parts.push(
@@ -85,6 +67,27 @@ function readme(model: Model, ctx: EmitContext): string {
     ])),
   );
   return parts.join('\n\n') + '\n';
+}
+
+/** "Validate what arrives": a dispatch validator used on a frame, written from one of the spec's messages. */
+function validateExample(sample: MessageModel & { type: string }, pkg: string): string {
+  const dispatcher = sample.directions.fromClient ? 'validateClientMessage' : 'validateServerMessage';
+  const union = sample.directions.fromClient ? 'ClientMessage' : 'ServerMessage';
+  return fence('ts', [
+    `import { ${dispatcher}, type ${union} } from '${pkg}';`,
+    '',
+    `const result = ${dispatcher}(JSON.parse(frame));`,
+    'if (!result.ok) {',
+    `  // e.g. { code: 'INVALID_MESSAGE', pointer: '/data/...', keyword: 'maxLength', message, params }`,
+    '  reply(result.error);',
+    '} else {',
+    `  const message: ${union} = result.value;`,
+    '  switch (message.type) {',
+    `    case ${literal(sample.type)}: // message is ${typeName(sample.payloadSchema)} here`,
+    '      break;',
+    '  }',
+    '}',
+  ].join('\n'));
 }
 
 /**
