@@ -7,7 +7,9 @@
  * connection with 1007 (1003 when it is no message of the channel); a second client connected
  * all along is unaffected.
  */
+import { execFile } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, request as httpRequest, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -15,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFixture } from './helpers.js';
+import { TEST_DIR, writeFixture } from './helpers.js';
 
 interface Said { readonly event: 'said'; readonly reqId: string; readonly length: number }
 interface Joined { readonly event: 'joined'; readonly reqId: string; readonly roomId: string; readonly name: string }
@@ -49,10 +51,12 @@ let client: ClientModule;
 let generated: ArbitrariesModule;
 let validateSaid: (input: unknown) => { ok: boolean };
 let origin: string;
+let outDir: string;
 const sockets: RoomSocket[] = [];
 
 beforeAll(async () => {
   const out = await writeFixture('ws-rooms.yaml', 'ws-rooms');
+  outDir = out;
   const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(out, 'src', file)).href)) as T;
   const { createServer } = await load<ServerModule>('server.ts');
   client = await load<ClientModule>('client.ts');
@@ -161,4 +165,59 @@ describe('a WebSocket document that is not our envelope', () => {
     await elsewhere.request('say', { op: 'say', reqId: 'after', text: '' });
     expect(got).toEqual(['blue:hi']);
   });
+});
+
+/** A service and an app using the generated server and client: every line marked must fail to compile, nothing else. */
+const USAGE = `import { createServer, type Handlers } from './src/server.js';
+import { connect } from './src/client.js';
+
+export const handlers: Handlers = {
+  join: (m, { params }) => ({ event: 'joined', reqId: m.reqId, roomId: params.roomId, name: m.name }),
+  // @ts-expect-error the reply of say is Said, not Joined
+  say: (m) => ({ event: 'joined', reqId: m.reqId, roomId: '', name: '' }),
+  ping: () => undefined,
+};
+export const server = createServer(handlers);
+server.publish('announce', { event: 'announcement', text: 'hi' }, { roomId: 'blue' });
+// @ts-expect-error census is sent on the lobby, whose parameter is floor
+server.publish('census', { event: 'census', count: 1 }, { roomId: 'blue' });
+
+export async function use(): Promise<number> {
+  const room = await connect('room', { roomId: 'blue' }, { url: 'ws://localhost' });
+  // @ts-expect-error the lobby's floor is ground or first
+  void connect('lobby', { floor: 'basement' }, { url: 'ws://localhost' });
+  // @ts-expect-error ping has no reply: it is sent, not requested
+  void room.request('ping', { op: 'ping' });
+  room.send('ping', { op: 'ping' });
+  room.on('announcement', (m) => void m.text);
+  const said = await room.request('say', { op: 'say', reqId: '1', text: 'hi' });
+  return said.length;
+}
+`;
+
+/** Implements join and ping only: must not compile. */
+const MISSING = `import type { Handlers } from './src/server.js';
+
+export const handlers: Handlers = {
+  join: (m, { params }) => ({ event: 'joined', reqId: m.reqId, roomId: params.roomId, name: m.name }),
+  ping: () => undefined,
+};
+`;
+
+describe('the generated server and client types', () => {
+  it('type handlers, replies, channel parameters and operations; a Handlers without say is TS2741', async () => {
+    await writeFile(path.join(outDir, 'usage.ts'), USAGE);
+    await writeFile(path.join(outDir, 'missing.ts'), MISSING);
+    const root = path.resolve(TEST_DIR, '../../..');
+    await writeFile(path.join(outDir, 'tsconfig.json'), JSON.stringify({
+      extends: path.join(root, 'tsconfig.base.json'),
+      compilerOptions: { noEmit: true, strict: true, customConditions: [] },
+      include: ['src/**/*.ts', 'usage.ts', 'missing.ts'],
+    }));
+    const out = await new Promise<string>((resolve) => {
+      execFile(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', outDir], (_error, stdout) => resolve(stdout));
+    });
+    const errors = out.split('\n').filter((l) => /error TS\d+/.test(l)).map((l) => path.basename(l.replace(/\(\d+,\d+\)/, '').replace(/:.*?(TS\d+).*/, ' $1')));
+    expect(errors).toEqual(['missing.ts TS2741']);
+  }, 120_000);
 });
