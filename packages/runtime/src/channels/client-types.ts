@@ -46,7 +46,10 @@ export type ServerMessagesOf<A extends ApiTypes, C extends keyof A['channels']> 
 /** One open connection to one channel. */
 export interface ChannelSocket<A extends ApiTypes, C extends keyof A['channels'] & string> {
   readonly channel: C;
-  /** Sends the message of an operation without waiting for anything. */
+  /**
+   * Sends the message of an operation without waiting for anything.
+   * @throws {ConnectionClosedError} when the socket is not open (nothing is queued).
+   */
   send<K extends OperationsOn<A, C>>(operation: K, message: A['receive'][K]['message']): void;
   /**
    * Sends a request and resolves with its reply: the reply that carries the same correlation id,

@@ -49,6 +49,7 @@ class Socket<A extends ApiTypes, C extends keyof A['channels'] & string> impleme
   request<K extends RequestsOn<A, C>>(operation: K, message: A['receive'][K]['message'], options: { readonly timeout?: number } = {}): Promise<A['receive'][K]['reply']> {
     const op = this.#operation(operation);
     if (op.reply === null) throw new TypeError(`operation "${operation}" has no reply; use send`);
+    if (this.ws.readyState !== 1) return Promise.reject(new ConnectionClosedError('the connection is not open'));
     const timeout = options.timeout ?? this.options.requestTimeout ?? DEFAULT_CHANNEL_CLIENT_OPTIONS.requestTimeout;
     const reply = this.#pending.add(op, message, timeout, () => new TimeoutError(`no reply to "${operation}" within ${timeout} ms`));
     this.#write(message);

@@ -78,7 +78,11 @@ export type ReceiveHandlers<A extends ApiTypes> = {
 };
 
 export interface ChannelServer<A extends ApiTypes> {
-  /** Takes the `upgrade` events of `server` whose path is a channel's address; others are left alone. */
+  /**
+   * Takes the `upgrade` events of `server` under `basePath`: a channel's address opens a
+   * connection, any other path gets 404. One outside `basePath` is left to the server's other
+   * `upgrade` listeners, or gets 404 when there are none.
+   */
   attach(server: HttpServer): void;
   /** Handles one upgrade; `false` (nothing written) when its path is not under `basePath`. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;

@@ -88,7 +88,8 @@ class ChannelServerCore<A extends ApiTypes> implements ChannelServer<A> {
 
   attach(server: HttpServer): void {
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-      if (!this.handleUpgrade(request, socket, head)) refuse(socket, 404, 'no channel has this address');
+      // An upgrade outside basePath belongs to another listener, if the HTTP server has one.
+      if (!this.handleUpgrade(request, socket, head) && server.listenerCount('upgrade') === 1) refuse(socket, 404, 'no channel has this address');
     });
   }
 
