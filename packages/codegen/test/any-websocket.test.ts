@@ -127,6 +127,18 @@ describe('a WebSocket document that is not our envelope', () => {
     }), { numRuns: 40 });
   });
 
+  it('survives any frame: arbitrary text, JSON and bytes close only their own connection, with 1003 or 1007', async () => {
+    const bystander = await connect('general');
+    const frames = fc.oneof(fc.string({ unit: 'binary' }), fc.json(), fc.uint8Array().map((b) => Buffer.from(b)));
+    await fc.assert(fc.asyncProperty(frames, fc.nat(), async (frame, n) => {
+      // A frame that happens to be a valid join or say gets its reply instead; ping gets nothing.
+      fc.pre(typeof frame !== 'string' || !/"op"\s*:\s*"(join|say|ping)"/.test(frame));
+      expect([1003, 1007]).toContain(await closeCodeFor(frame));
+      const reply = await bystander.request('say', { op: 'say', reqId: `fuzz-${n}`, text: '' });
+      expect(reply.reqId).toBe(`fuzz-${n}`);
+    }), { numRuns: 60 });
+  });
+
   it.each([
     ['a frame that is not JSON', 1007, '{"op":'],
     ['a binary frame', 1003, Buffer.from('{"op":"ping"}')],
