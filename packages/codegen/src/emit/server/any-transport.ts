@@ -5,7 +5,7 @@
  * `createServer` on the runtime's channel server; and `src/client.ts`, `connect(channel, params,
  * options)` to a typed socket of the runtime's channel client.
  */
-import { StructureKind, type WriterFunction } from 'ts-morph';
+import { StructureKind, type CodeBlockWriter, type WriterFunction } from 'ts-morph';
 import type { Model } from '../../model.js';
 import { typeName } from '../../lib/names.js';
 import { createProject, docText, literal, print, propertyName } from '../../lib/ts.js';
@@ -99,13 +99,17 @@ export function anyClientFile(wire: Wire, model: Model, ctx: EmitContext): strin
     '```ts',
     `import { connect } from '${ctx.packageName}/client';`,
     '',
-    `const socket = await connect(${literal(first.key)}, { ${first.parameters.map((p) => `${propertyName(p.name)}: ${literal(p.enum?.[0] ?? '...')}`).join(', ')} }, { url: 'wss://example.com' });`,
+    `const socket = await connect(${literal(first.key)}, { ${first.parameters.map((p) => `${propertyName(p.name)}: ${literal(p.enum?.[0] ?? '...')}`).join(', ')} }${wire.url === null ? ', { url: \'wss://example.com\' }' : ''});`,
     '```',
   ].join('\n');
+  const url = wire.url;
   file.addStatements([
     (w) => w.blankLineIfLastNot(),
     (w) => w.writeLine('/** The endpoints a client connects to: channels by key (channels that share an address share the first one\'s). */')
       .writeLine('export type Channel = keyof WireApi[\'channels\'] & string;'),
+    ...(url === null ? [] : [(w: CodeBlockWriter) => w.blankLine()
+      .writeLine('/** The first ws/wss server of the document, where `connect` goes unless `options.url` says otherwise. */')
+      .writeLine(`export const DEFAULT_URL = ${literal(url)};`)]),
     (w) => w.blankLine(),
     {
       kind: StructureKind.Function,
@@ -117,9 +121,17 @@ export function anyClientFile(wire: Wire, model: Model, ctx: EmitContext): strin
         tags: example === '' ? [] : [{ tagName: 'example', text: example }],
       }],
       typeParameters: [{ name: 'C', constraint: 'Channel' }],
-      parameters: [{ name: 'channel', type: 'C' }, { name: 'params', type: 'WireApi[\'channels\'][C][\'params\']' }, { name: 'options', type: 'ChannelClientOptions' }],
+      parameters: [
+        { name: 'channel', type: 'C' },
+        { name: 'params', type: 'WireApi[\'channels\'][C][\'params\']' },
+        url === null
+          ? { name: 'options', type: 'ChannelClientOptions' }
+          : { name: 'options', type: 'Partial<ChannelClientOptions>', initializer: '{}' },
+      ],
       returnType: 'Promise<ChannelSocket<WireApi, C>>',
-      statements: 'return connectChannel<WireApi, C>(wireProtocol, channel, params, options);',
+      statements: url === null
+        ? 'return connectChannel<WireApi, C>(wireProtocol, channel, params, options);'
+        : 'return connectChannel<WireApi, C>(wireProtocol, channel, params, { ...options, url: options.url ?? DEFAULT_URL });',
     },
   ]);
   return print(file, ctx.source);

@@ -47,6 +47,8 @@ export interface Wire {
   readonly websocket: boolean;
   /** The path of the first ws/wss server, that channel addresses are relative to. */
   readonly basePath: string;
+  /** `ws://host/path` of the first ws/wss server, when its host has no variables; else `null`. */
+  readonly url: string | null;
   readonly endpoints: readonly EndpointModel[];
   readonly operations: readonly WireOperationModel[];
   readonly schemas: ReadonlyMap<string, SchemaModel>;
@@ -89,7 +91,12 @@ export function deriveWire(model: Model, transport: 'websocket' | 'any'): { wire
   }
   const server = model.servers.find((s) => WEBSOCKET_PROTOCOLS.includes(s.protocol));
   return {
-    wire: { websocket: server !== undefined, basePath: server?.pathname ?? '/', endpoints, operations, schemas },
+    wire: {
+      websocket: server !== undefined,
+      basePath: server?.pathname ?? '/',
+      url: server && !server.host.includes('{') ? `${server.protocol}://${server.host}${server.pathname ?? ''}` : null,
+      endpoints, operations, schemas,
+    },
     diagnostics,
   };
 }
