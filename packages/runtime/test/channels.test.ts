@@ -170,6 +170,15 @@ describe('the channel server and client, without discriminator or correlation id
     expect((await closed).code).toBe(1011);
   });
 
+  it('closes with 1008 a connection with more frames in flight than maxQueuedFrames', async () => {
+    const url = await start({ maxQueuedFrames: 2 }, { add: () => new Promise(() => undefined) });
+    const raw = new WebSocket(`${url}/calc/fast`);
+    cleanup.push(() => raw.close());
+    await once(raw, 'open');
+    for (let i = 0; i < 3; i++) raw.send('{"a":1,"b":2}');
+    expect(((await once(raw, 'close')) as [number])[0]).toBe(1008);
+  });
+
   it('rejects a request that gets no reply in time with a TimeoutError', async () => {
     const url = await start({}, { add: () => new Promise(() => undefined) });
     const socket = await open(url, 'fast', 50);

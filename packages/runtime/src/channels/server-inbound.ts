@@ -24,7 +24,11 @@ interface RouterOptions<A extends ApiTypes> {
   readonly codec: FrameCodec;
   readonly logger: Logger;
   readonly onReject: ChannelServerOptions<A>['onReject'] | undefined;
+  readonly maxQueuedFrames: number;
 }
+
+/** RFC 6455 policy violation: more frames in flight than `maxQueuedFrames`. */
+const TOO_MANY_FRAMES = 1008;
 
 /** Per channel: how a client frame is recognised, which operation takes each message, what the server may answer with. */
 interface ChannelRoutes {
@@ -59,11 +63,19 @@ export class InboundRouter<A extends ApiTypes> {
   /** The frame sink of one connection; frames are handled one after another. */
   connection(connection: ChannelConnection<A>): { frame(data: RawData, isBinary: boolean): void } {
     let tail: Promise<void> = Promise.resolve();
+    let queued = 0;
     return {
       frame: (data, isBinary) => {
+        if (++queued > this.options.maxQueuedFrames) {
+          this.options.logger.warn({ connection: connection.id, queued }, 'too many frames in flight');
+          connection.close(TOO_MANY_FRAMES, 'too many frames in flight');
+          return;
+        }
         tail = tail.then(() => this.#frame(connection, data, isBinary)).catch((error: unknown) => {
           this.options.logger.error({ err: error, connection: connection.id }, 'frame handling failed');
           connection.close(REJECT_CLOSE_CODES['handler-failed'], 'internal error');
+        }).finally(() => {
+          queued--;
         });
       },
     };

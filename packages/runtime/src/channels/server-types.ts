@@ -33,6 +33,12 @@ export interface ChannelServerOptions<A extends ApiTypes> {
    */
   readonly maxBufferedBytes?: number;
   /**
+   * Frames of one connection received and not yet handled (they are handled in order); one more
+   * closes the connection with 1008, so a client cannot queue without bound behind a slow handler.
+   * @default 64
+   */
+  readonly maxQueuedFrames?: number;
+  /**
    * Called for every frame the server cannot take. Return a message of the connection's channel
    * to answer with it (its correlation id is set from the frame's) and keep the connection; return
    * `undefined` for the default: close with the reason's code (`REJECT_CLOSE_CODES`).

@@ -22,6 +22,7 @@ export const DEFAULT_CHANNEL_SERVER_OPTIONS = Object.freeze({
   basePath: '/',
   maxPayload: 1 << 20,
   maxBufferedBytes: 4 << 20,
+  maxQueuedFrames: 64,
 });
 
 class Connection<A extends ApiTypes> implements ChannelConnection<A> {
@@ -59,6 +60,7 @@ class ChannelServerCore<A extends ApiTypes> implements ChannelServer<A> {
       basePath: options.basePath ?? DEFAULT_CHANNEL_SERVER_OPTIONS.basePath,
       maxPayload: options.maxPayload ?? DEFAULT_CHANNEL_SERVER_OPTIONS.maxPayload,
       maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_CHANNEL_SERVER_OPTIONS.maxBufferedBytes,
+      maxQueuedFrames: options.maxQueuedFrames ?? DEFAULT_CHANNEL_SERVER_OPTIONS.maxQueuedFrames,
       logger: options.logger ?? pino({ level: 'silent' }),
       onReject: options.onReject,
     };
@@ -78,6 +80,7 @@ class ChannelServerCore<A extends ApiTypes> implements ChannelServer<A> {
       codec: protocol.codec ?? JSON_CODEC,
       logger: this.#options.logger,
       onReject: this.#options.onReject,
+      maxQueuedFrames: this.#options.maxQueuedFrames,
     });
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: this.#options.maxPayload });
   }
