@@ -77,6 +77,52 @@ describe('deriving the wire of a WebSocket document', () => {
   });
 });
 
+describe('findings of the wire derivation', () => {
+  it('warns of a correlation id in a header and of a channel without an address, where they are', async () => {
+    const text = `asyncapi: 3.0.0
+info: { title: T, version: 1.0.0 }
+servers:
+  main: { host: example.test, protocol: ws }
+channels:
+  rpc:
+    address: /rpc
+    messages:
+      call:
+        correlationId: { location: '$message.header#/requestId' }
+        headers: { type: object, properties: { requestId: { type: string } } }
+        payload: { type: object }
+  anywhere:
+    address: null
+    messages:
+      note:
+        payload: { type: string }
+operations:
+  call:
+    action: receive
+    channel: { $ref: '#/channels/rpc' }
+    messages: [{ $ref: '#/channels/rpc/messages/call' }]
+  note:
+    action: send
+    channel: { $ref: '#/channels/anywhere' }
+    messages: [{ $ref: '#/channels/anywhere/messages/note' }]
+`;
+    const { model } = await load(await specFile('wire-findings.yaml', text));
+    const { wire, diagnostics } = deriveWire(model, 'websocket');
+    expect({
+      endpoints: wire.endpoints.map((e) => e.key),
+      operations: wire.operations.map((op) => op.model.key),
+      findings: diagnostics.map((d) => [d.rule, d.path.join('.')]),
+    }).toEqual({
+      endpoints: ['rpc'],
+      operations: ['call'],
+      findings: [
+        ['switchboard/channel-without-address', 'channels.anywhere'],
+        ['switchboard/header-correlation', 'channels.rpc.messages.call.correlationId'],
+      ],
+    });
+  });
+});
+
 describe('asyncapi.yaml through the same seam', () => {
   it('is one endpoint told apart by `type` both ways, requests correlated at /id and replies at /correlation_id', async () => {
     const { model } = await load(new URL('../../../asyncapi.yaml', import.meta.url).pathname);
