@@ -89,8 +89,18 @@ export interface ChannelModel {
   readonly description: string | null;
   /** Message keys available on the channel. */
   readonly messages: readonly string[];
-  readonly parameters: readonly string[];
+  readonly parameters: readonly ParameterModel[];
+  /** Keys of the servers the channel is available on (every server when it names none). */
+  readonly servers: readonly string[];
   readonly path: SpecPath;
+}
+
+/** AsyncAPI 3.0.0 "Parameter Object": a parameter of a channel's address. */
+export interface ParameterModel {
+  readonly name: string;
+  /** The values the parameter may take (`enum`), or `null` for any string. */
+  readonly enum: readonly string[] | null;
+  readonly description: string | null;
 }
 
 export interface ServerModel {

@@ -6,7 +6,7 @@
  * generated validators; and every finding of ours points at a real line and column.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -90,6 +90,20 @@ describe('corpus of published documents', () => {
     );
     expect(r).toEqual({ code: 0, out: '' });
   }, 300_000);
+
+  it('gives every WebSocket document a server and a client (compiled with the rest above), and every other one the transport-neutral handler map', () => {
+    const websocket = (g: Generated) => g.model.servers.some((s) => s.protocol === 'ws' || s.protocol === 'wss');
+    const files = (g: Generated) => ['src/operations.ts', 'src/wire.ts', 'src/server.ts', 'src/client.ts'].filter((f) => existsSync(path.join(g.out, f)));
+    const withOperations = [...generated.values()].filter((g) => g.model.operations.length > 0);
+    const sockets = withOperations.filter(websocket);
+    expect(sockets.map((g) => g.doc)).toEqual([
+      'spec/websocket-gemini-asyncapi.yaml',
+      'spec/social-media/backend/asyncapi.yaml',
+      'spec/social-media/frontend/asyncapi.yaml',
+    ]);
+    for (const g of sockets) expect(files(g), g.doc).toEqual(['src/operations.ts', 'src/wire.ts', 'src/server.ts', 'src/client.ts']);
+    for (const g of withOperations.filter((x) => !websocket(x))) expect(files(g), g.doc).toEqual(['src/operations.ts']);
+  });
 
   it('says unknown only where the schema says nothing about the value, and never any', () => {
     for (const g of generated.values()) {

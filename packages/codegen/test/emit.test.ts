@@ -12,7 +12,7 @@ describe('emitters: the chat fixture', () => {
     expect(files.map((f) => f.path)).toEqual([
       'README.md', 'docs/reference.md',
       'schemas/index.json', 'schemas/notice.json', 'schemas/nudge.json', 'schemas/raw.json', 'schemas/said.json', 'schemas/say.json',
-      'src/arbitraries.ts', 'src/index.ts', 'src/messages.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts',
+      'src/arbitraries.ts', 'src/index.ts', 'src/messages.ts', 'src/operations.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts',
     ]);
     const header = (path: string) =>
       path.endsWith('.md') ? '<!-- generated from chat.yaml by @switchboard/codegen - do not edit -->'
@@ -24,7 +24,7 @@ describe('emitters: the chat fixture', () => {
     }
   });
 
-  it.each(['README.md', 'src/arbitraries.ts', 'src/index.ts', 'src/messages.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts'])(
+  it.each(['README.md', 'src/arbitraries.ts', 'src/index.ts', 'src/messages.ts', 'src/operations.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts'])(
     '%s matches its snapshot',
     async (path) => {
       const file = files.find((f) => f.path === path);

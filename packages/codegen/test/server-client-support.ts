@@ -74,7 +74,7 @@ export function miniModel(parts: {
   return {
     source: 'mini.yaml', asyncapi: '3.0.0', info: { title: 'Mini', version: '2.1.0', description: null },
     servers: (parts.servers ?? []).map(([key, protocol]) => ({ key, host: 'example.test', protocol, pathname: null, description: null, security: [] })),
-    channels: [{ key: 'ws', address: '/ws', description: null, messages: parts.messages.map((m) => m.key), parameters: [], path: ['channels', 'ws'] }],
+    channels: [{ key: 'ws', address: '/ws', description: null, messages: parts.messages.map((m) => m.key), parameters: [], servers: [], path: ['channels', 'ws'] }],
     schemas, messages, operations, securitySchemes: [],
   };
 }

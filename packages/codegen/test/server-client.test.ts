@@ -263,9 +263,10 @@ describe('deriving the protocol: given a model, want these types and lists', () 
   });
 });
 
-describe('refusals: given a protocol the runtime cannot carry, want no server.ts or client.ts and a warning that says why', () => {
+describe('refusals: given a protocol the envelope runtime cannot carry and no ws/wss server, want only operations.ts and a warning that says why', () => {
   const base = { messages: [{ key: 'ask' }, { key: 'answer' }], operations: [{ key: 'ask', messages: ['ask'], reply: ['answer'] }] };
   const NOT = 'so src/server.ts and src/client.ts are not generated';
+  const NEUTRAL = 'src/operations.ts types a handler map for any transport';
   it.each([
     ['a message without a `type` const', miniModel({ ...base, messages: [...base.messages, { key: 'raw', type: null }], operations: [...base.operations, { key: 'sendRaw', action: 'send', messages: ['raw'] }] }),
       [['warning switchboard/unroutable-message', `server and client emitters route every message by its \`type\` const, and \`raw\` has none, ${NOT}`]]],
@@ -275,22 +276,24 @@ describe('refusals: given a protocol the runtime cannot carry, want no server.ts
     ['a payload without `id` or with an optional `data`', miniModel({ ...base, messages: [{ key: 'ask', envelope: envelope('ask', 'AskData', ['type', 'data']) }, { key: 'answer', envelope: envelope('answer', 'AnswerData', ['type', 'id']) }] }),
       [['warning switchboard/not-an-envelope', `the runtime carries only envelopes with a required \`type\` const, \`id\` string and \`data\` object; \`ask\` lacks \`id\` (string); \`answer\` lacks \`data\` (object); ${NOT}`]]],
     ['only servers that are not ws/wss', miniModel({ ...base, servers: [['broker', 'kafka'], ['api', 'https']] }),
-      [['warning switchboard/non-websocket-server', `server and client emitters skip servers that are not ws/wss: broker (kafka), api (https); no ws/wss server is left, ${NOT}`]]],
+      [['warning switchboard/non-websocket-server', `server and client emitters skip servers that are not ws/wss: broker (kafka), api (https); no ws/wss server is left, ${NOT}; ${NEUTRAL}`]]],
     ['only servers that are not ws/wss, and no `type` const: the transport is reason enough', miniModel({ ...base, servers: [['broker', 'kafka']], messages: [{ key: 'ask', type: null }, { key: 'answer' }] }),
-      [['warning switchboard/non-websocket-server', `server and client emitters skip servers that are not ws/wss: broker (kafka); no ws/wss server is left, ${NOT}`]]],
+      [['warning switchboard/non-websocket-server', `server and client emitters skip servers that are not ws/wss: broker (kafka); no ws/wss server is left, ${NOT}; ${NEUTRAL}`]]],
     ['no message from the server', miniModel({ messages: [{ key: 'ask' }], operations: [{ key: 'ask', messages: ['ask'] }] }),
       [['warning switchboard/one-way-protocol', `server and client emitters need messages in both directions, and no message is sent by the server (\`send\` or a reply); ${NOT}`]]],
     ['no message from a client', miniModel({ messages: [{ key: 'tell' }], operations: [{ key: 'tell', action: 'send', messages: ['tell'] }] }),
       [['warning switchboard/one-way-protocol', `server and client emitters need messages in both directions, and no message is sent by a client (\`receive\`); ${NOT}`]]],
   ])('%s', (_name, model, want) => {
-    expect(emit(model)).toEqual({ files: [], warnings: want });
+    const { files, warnings } = emit(model);
+    expect({ files: files.map((f) => f.path), warnings }).toEqual({ files: ['src/operations.ts'], warnings: want });
   });
 
   it.each([
     ['no servers at all', miniModel(base), []],
     ['a wss server', miniModel({ ...base, servers: [['main', 'wss']] }), []],
     ['a ws server beside others, which are named', miniModel({ ...base, servers: [['local', 'ws'], ['bus', 'mqtt']] }),
-      [['warning switchboard/non-websocket-server', 'server and client emitters skip servers that are not ws/wss: bus (mqtt)']]],
+      // A WebSocket document is served either way: the skipped server is a note.
+      [['info switchboard/non-websocket-server', 'server and client emitters skip servers that are not ws/wss: bus (mqtt)']]],
   ])('generates both files for %s', (_name, model, want) => {
     const { files, warnings } = emit(model);
     expect({ files: files.map((f) => f.path), warnings }).toEqual({ files: ['src/server.ts', 'src/client.ts'], warnings: want });
@@ -304,15 +307,15 @@ describe('refusals: given a protocol the runtime cannot carry, want no server.ts
 
 describe('the fixtures corpus: other protocols still get types, validators, arbitraries and docs', () => {
   it.each([
-    ['kafka.yaml', [['info switchboard/non-websocket-server', 'server and client emitters skip servers that are not ws/wss: broker (kafka); no ws/wss server is left, so src/server.ts and src/client.ts are not generated']]],
-    ['mqtt.yaml', [['info switchboard/non-websocket-server', 'server and client emitters skip servers that are not ws/wss: mosquitto (mqtt); no ws/wss server is left, so src/server.ts and src/client.ts are not generated']]],
-    ['http-streaming.yaml', [['warning switchboard/non-websocket-server', 'server and client emitters skip servers that are not ws/wss: api (https); no ws/wss server is left, so src/server.ts and src/client.ts are not generated']]],
+    ['kafka.yaml', [['info switchboard/non-websocket-server', 'server and client emitters skip servers that are not ws/wss: broker (kafka); no ws/wss server is left, so src/server.ts and src/client.ts are not generated; src/operations.ts types a handler map for any transport']]],
+    ['mqtt.yaml', [['info switchboard/non-websocket-server', 'server and client emitters skip servers that are not ws/wss: mosquitto (mqtt); no ws/wss server is left, so src/server.ts and src/client.ts are not generated; src/operations.ts types a handler map for any transport']]],
+    ['http-streaming.yaml', [['warning switchboard/non-websocket-server', 'server and client emitters skip servers that are not ws/wss: api (https); no ws/wss server is left, so src/server.ts and src/client.ts are not generated; src/operations.ts types a handler map for any transport']]],
   ])('%s', async (spec, want) => {
     const { model } = await load(fixture(spec));
     const { files, diagnostics } = await generateFiles(model, fixture(spec));
     expect(diagnostics.filter((d) => d.rule.startsWith('switchboard/') && d.rule !== 'switchboard/message-without-type-const').map((d) => [`${d.severity} ${d.rule}`, d.message])).toEqual(want);
     expect(files.map((f) => f.path).filter((p) => p.startsWith('src/'))).toEqual([
-      'src/arbitraries.ts', 'src/index.ts', 'src/messages.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts',
+      'src/arbitraries.ts', 'src/index.ts', 'src/messages.ts', 'src/operations.ts', 'src/types.ts', 'src/validators.ts', 'src/validators/compiled.ts',
     ]);
     expect(files.map((f) => f.path)).toContain('docs/reference.md');
   });

@@ -17,6 +17,8 @@ import { isRecord } from '../load/schemas.js';
 import { createProject, docText, literal, print } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
 import { TypeImports } from './server/imports.js';
+import { anyClientFile } from './server/any-transport.js';
+import { deriveWire } from './server/wire.js';
 import { WEBSOCKET_PROTOCOLS, dataType, deriveProtocol, envelopeType, type Operation, type Protocol, type Routed } from './server/protocol.js';
 
 export const clientEmitter: Emitter = {
@@ -24,7 +26,12 @@ export const clientEmitter: Emitter = {
   emit(model: Model, ctx: EmitContext): EmitResult {
     // The server emitter reports why a protocol is refused; one warning per spec, not one per emitter.
     const { protocol } = deriveProtocol(model);
-    if (!protocol) return { files: [], diagnostics: [] };
+    if (!protocol) {
+      // A WebSocket document the envelope runtime cannot carry gets a client on the channel runtime.
+      const { wire } = deriveWire(model, 'websocket');
+      const files = wire.websocket && wire.endpoints.length > 0 && model.operations.length > 0 ? [{ path: 'src/client.ts', content: anyClientFile(wire, model, ctx) }] : [];
+      return { files, diagnostics: [] };
+    }
     return { files: [{ path: 'src/client.ts', content: clientFile(protocol, model, ctx) }], diagnostics: [] };
   },
 };
@@ -116,37 +123,45 @@ function clientClass(
       statements: 'return this.core.state;',
     }],
     methods: [
-      {
-        name: 'connect',
-        returnType: 'Promise<void>',
-        docs: ['Opens the connection.'],
-        statements: 'return this.core.connect();',
-      },
-      {
-        name: 'close',
-        returnType: 'Promise<void>',
-        docs: ['Closes the connection for good: no reconnect follows.'],
-        parameters: [
-          { name: 'code', type: 'number', hasQuestionToken: true },
-          { name: 'reason', type: 'string', hasQuestionToken: true },
-        ],
-        statements: 'return this.core.close(code, reason);',
-      },
+      ...CONNECTION_METHODS,
       ...methods,
-      {
-        name: 'on',
-        docs: ['Calls `handler` with every message of `type` the server sends, validated; returns the function that stops it.'],
-        typeParameters: [{ name: 'K', constraint: 'ServerMessage[\'type\']' }],
-        parameters: [
-          { name: 'type', type: 'K' },
-          { name: 'handler', type: '(message: Extract<ServerMessage, { type: K }>) => void' },
-        ],
-        returnType: 'Unsubscribe',
-        statements: 'return this.core.on(type, handler);',
-      },
+      ON_METHOD,
     ],
   };
 }
+
+/** `connect` and `close`: the same in every generated client. */
+const CONNECTION_METHODS: readonly OptionalKind<MethodDeclarationStructure>[] = [
+  {
+    name: 'connect',
+    returnType: 'Promise<void>',
+    docs: ['Opens the connection.'],
+    statements: 'return this.core.connect();',
+  },
+  {
+    name: 'close',
+    returnType: 'Promise<void>',
+    docs: ['Closes the connection for good: no reconnect follows.'],
+    parameters: [
+      { name: 'code', type: 'number', hasQuestionToken: true },
+      { name: 'reason', type: 'string', hasQuestionToken: true },
+    ],
+    statements: 'return this.core.close(code, reason);',
+  },
+];
+
+/** `on(type, handler)`, typed by the server messages. */
+const ON_METHOD: OptionalKind<MethodDeclarationStructure> = {
+  name: 'on',
+  docs: ['Calls `handler` with every message of `type` the server sends, validated; returns the function that stops it.'],
+  typeParameters: [{ name: 'K', constraint: 'ServerMessage[\'type\']' }],
+  parameters: [
+    { name: 'type', type: 'K' },
+    { name: 'handler', type: '(message: Extract<ServerMessage, { type: K }>) => void' },
+  ],
+  returnType: 'Unsubscribe',
+  statements: 'return this.core.on(type, handler);',
+};
 
 /**
  * A request (the operation has replies besides `error`) resolves with the reply envelope; a send

@@ -5,7 +5,7 @@
  * replies), their maps by `type`, the request -> reply map, and the same lists as values.
  * Writes `src/messages.ts`.
  */
-import { VariableDeclarationKind } from 'ts-morph';
+import { VariableDeclarationKind, type SourceFile } from 'ts-morph';
 import type { MessageModel, Model } from '../model.js';
 import { typeName } from '../lib/names.js';
 import { constObject, createProject, docText, literal, print } from '../lib/ts.js';
@@ -27,41 +27,8 @@ export const messagesEmitter: Emitter = {
       file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namedImports: used });
     }
 
-    const side = (name: 'Client' | 'Server', list: readonly (MessageModel & { type: string })[], what: string) => {
-      file.addTypeAlias({
-        name: `${name}Message`,
-        isExported: true,
-        docs: [what],
-        type: list.length > 0 ? list.map((m) => typeName(m.payloadSchema)).join(' | ') : 'never',
-      });
-      file.addInterface({
-        name: `${name}MessageMap`,
-        isExported: true,
-        docs: [`Each {@link ${name}Message} by its \`type\`.`],
-        properties: list.map((m) => ({
-          name: literal(m.type),
-          type: typeName(m.payloadSchema),
-          docs: docList(docText(m.summary ?? m.title)),
-        })),
-      });
-      file.addTypeAlias({
-        name: `${name}MessageType`,
-        isExported: true,
-        docs: [`The \`type\` of a {@link ${name}Message}.`],
-        type: `keyof ${name}MessageMap`,
-      });
-      file.addVariableStatement({
-        isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
-        docs: [`Every {@link ${name}MessageType}, in spec order.`],
-        declarations: [{
-          name: `${name.toUpperCase()}_MESSAGE_TYPES`,
-          initializer: `[${list.map((m) => literal(m.type)).join(', ')}] as const satisfies readonly ${name}MessageType[]`,
-        }],
-      });
-    };
-    side('Client', client, 'Every message a client sends to the server (the spec\'s `receive` operations).');
-    side('Server', server, 'Every message the server sends to a client (the spec\'s `send` operations and replies).');
+    addSide(file, 'Client', client, 'Every message a client sends to the server (the spec\'s `receive` operations).');
+    addSide(file, 'Server', server, 'Every message the server sends to a client (the spec\'s `send` operations and replies).');
 
     file.addInterface({
       name: 'ReplyMap',
@@ -87,6 +54,41 @@ export const messagesEmitter: Emitter = {
     return { files: [{ path: 'src/messages.ts', content: print(file, ctx.source) }], diagnostics: [] };
   },
 };
+
+/** `<Name>Message`, its map by `type`, the `type` union and the list of types as a value. */
+function addSide(file: SourceFile, name: 'Client' | 'Server', list: readonly Routed[], what: string): void {
+  file.addTypeAlias({
+    name: `${name}Message`,
+    isExported: true,
+    docs: [what],
+    type: list.length > 0 ? list.map((m) => typeName(m.payloadSchema)).join(' | ') : 'never',
+  });
+  file.addInterface({
+    name: `${name}MessageMap`,
+    isExported: true,
+    docs: [`Each {@link ${name}Message} by its \`type\`.`],
+    properties: list.map((m) => ({
+      name: literal(m.type),
+      type: typeName(m.payloadSchema),
+      docs: docList(docText(m.summary ?? m.title)),
+    })),
+  });
+  file.addTypeAlias({
+    name: `${name}MessageType`,
+    isExported: true,
+    docs: [`The \`type\` of a {@link ${name}Message}.`],
+    type: `keyof ${name}MessageMap`,
+  });
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [`Every {@link ${name}MessageType}, in spec order.`],
+    declarations: [{
+      name: `${name.toUpperCase()}_MESSAGE_TYPES`,
+      initializer: `[${list.map((m) => literal(m.type)).join(', ')}] as const satisfies readonly ${name}MessageType[]`,
+    }],
+  });
+}
 
 function docList(doc: string | undefined): string[] {
   return doc ? [doc] : [];

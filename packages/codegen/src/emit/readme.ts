@@ -9,6 +9,7 @@ import { code, fence, heading, table, text } from '../lib/markdown.js';
 import { literal } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
 import { deriveProtocol, type Operation, type Protocol } from './server/protocol.js';
+import { deriveWire } from './server/wire.js';
 
 export const readmeEmitter: Emitter = {
   name: 'readme',
@@ -52,26 +53,9 @@ function readme(model: Model, ctx: EmitContext): string {
     'Validators return the typed message or the first thing wrong with it, as a JSON pointer and the protocol\'s error code. ' +
       'String lengths count Unicode code points, as JSON Schema does; extra properties are refused.',
   ];
-  if (sample) {
-    const dispatcher = sample.directions.fromClient ? 'validateClientMessage' : 'validateServerMessage';
-    const union = sample.directions.fromClient ? 'ClientMessage' : 'ServerMessage';
-    parts.push(fence('ts', [
-      `import { ${dispatcher}, type ${union} } from '${pkg}';`,
-      '',
-      `const result = ${dispatcher}(JSON.parse(frame));`,
-      'if (!result.ok) {',
-      `  // e.g. { code: 'INVALID_MESSAGE', pointer: '/data/...', keyword: 'maxLength', message, params }`,
-      '  reply(result.error);',
-      '} else {',
-      `  const message: ${union} = result.value;`,
-      '  switch (message.type) {',
-      `    case ${literal(sample.type)}: // message is ${typeName(sample.payloadSchema)} here`,
-      '      break;',
-      '  }',
-      '}',
-    ].join('\n')));
-  }
+  if (sample) parts.push(validateExample(sample, pkg));
   if (protocol) parts.push(...runtimeSections(protocol, pkg));
+  else if (model.operations.length > 0) parts.splice(parts.indexOf(heading(2, 'Validate what arrives')), 0, ...transportSections(model, pkg));
   parts.push(
     heading(2, 'Messages'),
     `${client.length} a client sends, ${server.length} the server sends. ${code('validate<Message>')} is named after the message key.`,
@@ -83,6 +67,62 @@ function readme(model: Model, ctx: EmitContext): string {
     ])),
   );
   return parts.join('\n\n') + '\n';
+}
+
+/** "Validate what arrives": a dispatch validator used on a frame, written from one of the spec's messages. */
+function validateExample(sample: MessageModel & { type: string }, pkg: string): string {
+  const dispatcher = sample.directions.fromClient ? 'validateClientMessage' : 'validateServerMessage';
+  const union = sample.directions.fromClient ? 'ClientMessage' : 'ServerMessage';
+  return fence('ts', [
+    `import { ${dispatcher}, type ${union} } from '${pkg}';`,
+    '',
+    `const result = ${dispatcher}(JSON.parse(frame));`,
+    'if (!result.ok) {',
+    `  // e.g. { code: 'INVALID_MESSAGE', pointer: '/data/...', keyword: 'maxLength', message, params }`,
+    '  reply(result.error);',
+    '} else {',
+    `  const message: ${union} = result.value;`,
+    '  switch (message.type) {',
+    `    case ${literal(sample.type)}: // message is ${typeName(sample.payloadSchema)} here`,
+    '      break;',
+    '  }',
+    '}',
+  ].join('\n'));
+}
+
+/**
+ * For a document our envelope runtime cannot carry: what `operations` holds, and either the
+ * channel server and client (a ws/wss server serves its channels) or, plainly, that no transport
+ * is generated.
+ */
+function transportSections(model: Model, pkg: string): string[] {
+  const { wire } = deriveWire(model, 'websocket');
+  const served = wire.websocket && wire.endpoints.length > 0;
+  const sections = [
+    heading(2, 'Operations and transport'),
+    `${code(`${pkg}/operations`)} has the ${code('Api')} type (per channel its parameters and the messages each side sends; per operation its ` +
+      `message and reply), ${code('OperationHandlers<Context>')} with one method per ${code('receive')} operation, and ${code('dispatch(handlers, received, context)')} by operation.`,
+  ];
+  if (!served) {
+    const protocols = [...new Set(model.servers.map((s) => s.protocol))];
+    sections.push(`**No transport is generated**: ${protocols.length === 0 ? 'the document declares no server' : `its servers speak ${protocols.map(code).join(', ')}`}, ` +
+      `and only ws/wss is served. Call ${code('dispatch')} from your own ${protocols.length === 0 ? 'transport' : 'client of that protocol'}.`);
+    return sections;
+  }
+  const [first] = wire.endpoints;
+  sections.push(
+    `${code(`${pkg}/server`)}: ${code('createServer(handlers, options)')} on ${code('@switchboard/runtime/channels')}: ${code('ws')} in noServer mode, each upgrade routed by ` +
+      `channel address (parameters typed), each frame recognised among the channel's messages, validated and handed to the handler of its operation; ` +
+      `the reply gets the request's correlation id. This document declares no error message the runtime could send, so a frame it cannot take closes ` +
+      `its connection: 1007 for an invalid payload, 1003 for a frame that is no message of the channel, 1011 when a handler throws (${code('onReject')} answers with a message instead). ` +
+      `${code(`${pkg}/client`)}: ${code('connect(channel, params, options)')} to a socket with typed ${code('send')}, ${code('request')} and ${code('on')}.`,
+    fence('ts', [
+      `import { connect } from '${pkg}/client';`,
+      '',
+      `const socket = await connect(${literal(first?.key ?? 'channel')}, { ${(first?.parameters ?? []).map((p) => `${p.name}: ${literal(p.enum?.[0] ?? '...')}`).join(', ')} }, { url: 'ws://localhost:8000' });`,
+    ].join('\n')),
+  );
+  return sections;
 }
 
 /** "Use the client" and "Implement the server", written from the spec's own operations. */

@@ -7,22 +7,40 @@
  * `createServer`. Emits nothing, with a warning, when the runtime cannot carry the protocol
  * (see `deriveProtocol`).
  */
-import { StructureKind, type MethodSignatureStructure, type OptionalKind, type StatementStructures, type WriterFunction } from 'ts-morph';
+import { StructureKind, type MethodSignatureStructure, type OptionalKind, type SourceFile, type StatementStructures, type WriterFunction } from 'ts-morph';
+import type { Diagnostic } from '../diagnostics.js';
 import type { Model } from '../model.js';
 import { array, object, printCode, quote, raw } from '../lib/code.js';
 import { createProject, docText, literal, print } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
 import { TypeImports } from './server/imports.js';
 import { dataType, deriveProtocol, envelopeType, type Operation, type Protocol } from './server/protocol.js';
+import { operationsFile, wireFile } from './server/any-api.js';
+import { anyServerFile } from './server/any-transport.js';
+import { deriveWire } from './server/wire.js';
 
 export const serverEmitter: Emitter = {
   name: 'server',
   emit(model: Model, ctx: EmitContext): EmitResult {
     const { protocol, diagnostics } = deriveProtocol(model);
-    if (!protocol) return { files: [], diagnostics };
+    if (!protocol) return anyDocument(model, ctx, diagnostics);
     return { files: [{ path: 'src/server.ts', content: serverFile(protocol, ctx) }], diagnostics };
   },
 };
+
+/**
+ * A document the envelope runtime cannot carry: `src/operations.ts` for any transport, and for a
+ * WebSocket document `src/wire.ts` and `src/server.ts` on the runtime's channel server.
+ */
+function anyDocument(model: Model, ctx: EmitContext, refusals: readonly Diagnostic[]): EmitResult {
+  if (model.operations.length === 0) return { files: [], diagnostics: refusals };
+  const files = [{ path: 'src/operations.ts', content: operationsFile(deriveWire(model, 'any').wire, ctx) }];
+  // How frames are recognised and correlated matters only where the runtime does it: its findings are the WebSocket derivation's.
+  const { wire, diagnostics } = deriveWire(model, 'websocket');
+  if (!wire.websocket || wire.endpoints.length === 0) return { files, diagnostics: refusals };
+  files.push({ path: 'src/wire.ts', content: wireFile(wire, model, ctx) }, { path: 'src/server.ts', content: anyServerFile(wire, model, ctx) });
+  return { files, diagnostics: [...refusals, ...diagnostics] };
+}
 
 /** Names src/server.ts declares or imports from elsewhere; a spec type of the same name is aliased. */
 const SERVER_NAMES = [
@@ -38,6 +56,20 @@ function serverFile(protocol: Protocol, ctx: EmitContext): string {
   const eventType = protocol.events.typeImport !== null ? types.use(protocol.events.typeImport) : protocol.events.type;
 
   const file = createProject().createSourceFile('server.ts');
+  addServerImports(file, types);
+  // One insertion for all declarations: ts-morph re-parses the file on every add.
+  const statements: (StatementStructures | WriterFunction)[] = [
+    serverTypes(protocol, eventType),
+    serverDescription(protocol),
+    ...handlerDeclarations(service, protocol, handlers),
+    createServerFunction(service, ctx),
+  ];
+  file.addStatements(statements.flatMap((st) => [blankLine, st]));
+  return print(file, ctx.source);
+}
+
+/** The runtime's imports, the messages', the spec types' the file uses, and the validator's. */
+function addServerImports(file: SourceFile, types: TypeImports): void {
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: '@switchboard/runtime', namedImports: ['ServerProtocol'] });
   file.addImportDeclaration({
     moduleSpecifier: '@switchboard/runtime/server',
@@ -54,10 +86,11 @@ function serverFile(protocol: Protocol, ctx: EmitContext): string {
   if (specifiers.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namedImports: specifiers });
   file.addImportDeclaration({ moduleSpecifier: './validators.js', namedImports: ['validateClientMessage'] });
 
-  // One insertion for all declarations: ts-morph re-parses the file on every add.
-  const statements: (StatementStructures | WriterFunction)[] = [];
+}
 
-  statements.push({
+/** `ServerTypes`: the protocol's types as the runtime's type parameter. */
+function serverTypes(protocol: Protocol, eventType: string): StatementStructures {
+  return {
     kind: StructureKind.Interface,
     name: 'ServerTypes',
     isExported: true,
@@ -76,8 +109,11 @@ function serverFile(protocol: Protocol, ctx: EmitContext): string {
         docs: ['Server messages scoped to a room that take the room\'s next `seq`: sent by a `send` operation, not volatile, and their `data` requires `room_id` and `seq`.'],
       },
     ],
-  });
+  };
+}
 
+/** `serverProtocol`: the run-time description. */
+function serverDescription(protocol: Protocol): WriterFunction {
   const description = object([
     ['version', raw(quote(protocol.version))],
     ['validate', raw('validateClientMessage')],
@@ -90,7 +126,7 @@ function serverFile(protocol: Protocol, ctx: EmitContext): string {
     ['outbound', strings(protocol.server.map((m) => m.type))],
   ]);
   const head = 'export const serverProtocol: ServerProtocol<ServerTypes> = ';
-  statements.push((writer) => {
+  return (writer) => {
     writer.blankLineIfLastNot().writeLine('/**');
     writer.writeLine(' * What the runtime needs to know about the protocol at run time: the validator of inbound');
     writer.writeLine(' * messages, the types it answers itself (`x-switchboard-owner: runtime`) and those the handlers');
@@ -98,48 +134,55 @@ function serverFile(protocol: Protocol, ctx: EmitContext): string {
     writer.writeLine(' * event names and the sequenced types.');
     writer.writeLine(' */');
     writer.write(`${head}${printCode(description, 0, 110, head.length)};`).newLine();
-  });
+  };
+}
 
-  statements.push({
-    kind: StructureKind.TypeAlias,
-    name: 'HandlerContext',
-    isExported: true,
-    docs: ['What a handler gets besides the message: the connection, its user, and typed senders to any target.'],
-    type: 'RuntimeHandlerContext<ServerTypes>',
-  });
-  statements.push({
-    kind: StructureKind.Interface,
-    name: 'Handlers',
-    isExported: true,
-    docs: [
-      'One method per `receive` operation the service owns (every one not marked `x-switchboard-owner: runtime`,\n' +
-        'which the runtime answers itself). A method gets the validated message; it returns the reply\'s `data`\n' +
-        '(or, for an operation with several replies, `{ type, data }`), or throws a `ProtocolError` to answer\n' +
-        'with `error`. Every method is required, so adding an operation to the spec makes every service fail to\n' +
-        'compile until it implements it.',
-    ],
-    methods: handlers,
-  });
+/** `HandlerContext`, `Handlers` and `dispatch`. */
+function handlerDeclarations(service: readonly Operation[], protocol: Protocol, handlers: OptionalKind<MethodSignatureStructure>[]): StatementStructures[] {
+  return [
+    {
+      kind: StructureKind.TypeAlias,
+      name: 'HandlerContext',
+      isExported: true,
+      docs: ['What a handler gets besides the message: the connection, its user, and typed senders to any target.'],
+      type: 'RuntimeHandlerContext<ServerTypes>',
+    },
+    {
+      kind: StructureKind.Interface,
+      name: 'Handlers',
+      isExported: true,
+      docs: [
+        'One method per `receive` operation the service owns (every one not marked `x-switchboard-owner: runtime`,\n' +
+          'which the runtime answers itself). A method gets the validated message; it returns the reply\'s `data`\n' +
+          '(or, for an operation with several replies, `{ type, data }`), or throws a `ProtocolError` to answer\n' +
+          'with `error`. Every method is required, so adding an operation to the spec makes every service fail to\n' +
+          'compile until it implements it.',
+      ],
+      methods: handlers,
+    },
+    {
+      kind: StructureKind.Function,
+      name: 'dispatch',
+      isExported: true,
+      docs: [
+        'Routes a validated service message to its handler and wraps what it returns as the reply. The runtime\n' +
+          'calls it for every inbound type that is not a built-in; it throws a `TypeError` for a built-in. A handler\n' +
+          'that returns its data directly gets its reply without a promise in between.',
+      ],
+      parameters: [
+        { name: 'handlers', type: 'Handlers' },
+        { name: 'message', type: 'ClientMessage' },
+        { name: 'context', type: 'HandlerContext' },
+      ],
+      returnType: 'Reply<ServerTypes> | undefined | Promise<Reply<ServerTypes> | undefined>',
+      statements: dispatchBody(service, protocol),
+    },
+  ];
+}
 
-  statements.push({
-    kind: StructureKind.Function,
-    name: 'dispatch',
-    isExported: true,
-    docs: [
-      'Routes a validated service message to its handler and wraps what it returns as the reply. The runtime\n' +
-        'calls it for every inbound type that is not a built-in; it throws a `TypeError` for a built-in. A handler\n' +
-        'that returns its data directly gets its reply without a promise in between.',
-    ],
-    parameters: [
-      { name: 'handlers', type: 'Handlers' },
-      { name: 'message', type: 'ClientMessage' },
-      { name: 'context', type: 'HandlerContext' },
-    ],
-    returnType: 'Reply<ServerTypes> | undefined | Promise<Reply<ServerTypes> | undefined>',
-    statements: dispatchBody(service, protocol),
-  });
-
-  statements.push({
+/** `createServer`, with a usage example written from the spec. */
+function createServerFunction(service: readonly Operation[], ctx: EmitContext): StatementStructures {
+  return {
     kind: StructureKind.Function,
     name: 'createServer',
     isExported: true,
@@ -154,9 +197,7 @@ function serverFile(protocol: Protocol, ctx: EmitContext): string {
     ],
     returnType: 'SwitchboardServer<ServerTypes>',
     statements: 'return createRuntimeServer(serverProtocol, (message, context) => dispatch(handlers, message, context), options);',
-  });
-  file.addStatements(statements.flatMap((st) => [blankLine, st]));
-  return print(file, ctx.source);
+  };
 }
 
 const blankLine: WriterFunction = (writer) => {

@@ -12,7 +12,7 @@ import { componentIndex, componentOf, inlinePayloadName, messageObjectsOf, paylo
 import { remoteResolvers, type ResolveMap } from './resolver.js';
 import { SourceLocator, SpecError, type Diagnostic } from '../diagnostics.js';
 import type {
-  ChannelModel, ExampleModel, JsonSchema, JsonValue, MessageModel, Model, OperationModel,
+  ChannelModel, ExampleModel, JsonSchema, JsonValue, MessageModel, Model, OperationModel, ParameterModel,
   SchemaModel, SecuritySchemeModel, ServerModel, SpecPath,
 } from '../model.js';
 import { copyData, isRecord, refName, toPlainSchema, type PlainSchemaProblem } from './schemas.js';
@@ -239,9 +239,17 @@ function channelsOf(ctx: BuildContext): ChannelModel[] {
     address: c.address() ?? null,
     description: c.description() ?? null,
     messages: c.messages().all().map(ctx.keyOf),
-    parameters: c.parameters().all().map((p) => p.id()),
+    parameters: c.parameters().all().map((p) => parameterOf(p.id(), p.json())),
+    servers: c.servers().all().map((s) => s.id()),
     path: ['channels', c.id()],
   }));
+}
+
+/** AsyncAPI 3.0.0 "Parameter Object": its `enum` of string values, when it has one. */
+function parameterOf(name: string, json: Record<string, unknown>): ParameterModel {
+  const values = json['enum'];
+  const strings = Array.isArray(values) && values.every((v) => typeof v === 'string') ? (values as string[]) : null;
+  return { name, enum: strings, description: typeof json['description'] === 'string' ? json['description'] : null };
 }
 
 function serversOf(doc: AsyncAPIDocumentInterface): ServerModel[] {

@@ -152,17 +152,21 @@ function check(model: Model, schemas: ReadonlyMap<string, SchemaModel>): { diagn
   const diagnostics: Diagnostic[] = [];
   // A document that routes no message by a `type` const was not written for this runtime: that
   // it gets no server.ts and client.ts is a note; for one that was, it is a warning.
-  const severity = model.messages.some((m) => m.type !== null) ? 'warning' : 'info';
+  // A WebSocket document still gets a server and a client, on the channel runtime: a note.
+  const websocket = model.servers.some((s) => WEBSOCKET_PROTOCOLS.includes(s.protocol));
+  const severity = !websocket && model.messages.some((m) => m.type !== null) ? 'warning' : 'info';
   const warn = (rule: string, message: string, path: SpecPath) =>
     diagnostics.push({ severity, rule: `switchboard/${rule}`, message, file: model.source, line: 0, column: 0, path });
-  const NOT_GENERATED = 'so src/server.ts and src/client.ts are not generated';
+  const NOT_GENERATED = websocket
+    ? 'so src/server.ts and src/client.ts use the runtime\'s channel server and client (`@switchboard/runtime/channels`), not its envelope server'
+    : 'so src/server.ts and src/client.ts are not generated';
 
   const skipped = model.servers.filter((s) => !WEBSOCKET_PROTOCOLS.includes(s.protocol));
   if (skipped.length > 0) {
     const none = skipped.length === model.servers.length;
     warn('non-websocket-server',
       `server and client emitters skip servers that are not ws/wss: ${skipped.map((s) => `${s.key} (${s.protocol})`).join(', ')}` +
-        (none ? `; no ws/wss server is left, ${NOT_GENERATED}` : ''),
+        (none ? `; no ws/wss server is left, ${NOT_GENERATED}; src/operations.ts types a handler map for any transport` : ''),
       ['servers', skipped[0]?.key ?? '']);
     // A protocol that is not WebSocket has no use for the rest.
     if (none) return { diagnostics, refused: true };
