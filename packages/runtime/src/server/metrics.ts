@@ -108,20 +108,6 @@ export function createServerMetrics(options: ServerMetricsOptions = {}): ServerM
   const registers = [registry];
   const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> =>
     new Counter<L>({ name: prefix + name, help, labelNames, registers });
-  const tallied = (name: string, help: string): { counter: Counter<'type'>; count: (type: string) => void } => {
-    const pending = new Map<string, number>();
-    const counter = new Counter<'type'>({
-      name: prefix + name,
-      help,
-      labelNames: ['type'],
-      registers,
-      collect() {
-        for (const [type, count] of pending) this.inc({ type }, count);
-        pending.clear();
-      },
-    });
-    return { counter, count: (type) => void pending.set(type, (pending.get(type) ?? 0) + 1) };
-  };
   const gauge = (name: string, help: string): Gauge<never> =>
     new Gauge<never>({ name: prefix + name, help, labelNames: [], registers });
 
@@ -129,8 +115,8 @@ export function createServerMetrics(options: ServerMetricsOptions = {}): ServerM
   const connections = gauge('connections', 'Open WebSocket connections.');
   const connectionsTotal = counter('connections_total', 'WebSocket connection attempts, by result.', ['result']);
   const disconnects = counter('disconnects_total', 'Closed WebSocket connections, by close code.', ['code']);
-  const messagesIn = tallied('messages_in_total', 'Messages received from clients, by type.');
-  const messagesOut = tallied('messages_out_total', 'Messages sent to clients, by type, once per message.');
+  const messagesIn = tallied(prefix + 'messages_in_total', registers, 'Messages received from clients, by type.');
+  const messagesOut = tallied(prefix + 'messages_out_total', registers, 'Messages sent to clients, by type, once per message.');
   const metrics: ServerMetrics = {
     registry,
     connections,
@@ -168,6 +154,25 @@ export function createServerMetrics(options: ServerMetricsOptions = {}): ServerM
  * per process and prefix: every registry that asks gets the same collectors, so servers made
  * by the hundred (tests, workers) do not each start an event-loop monitor and a GC observer.
  */
+/**
+ * A counter by message type, and the cheap way to count into it: a plain map whose tally goes
+ * into the counter whenever the counter is read (a scrape, or `get()`).
+ */
+function tallied(name: string, registers: Registry[], help: string): { counter: Counter<'type'>; count: (type: string) => void } {
+  const pending = new Map<string, number>();
+  const counter = new Counter<'type'>({
+    name,
+    help,
+    labelNames: ['type'],
+    registers,
+    collect() {
+      for (const [type, count] of pending) this.inc({ type }, count);
+      pending.clear();
+    },
+  });
+  return { counter, count: (type) => void pending.set(type, (pending.get(type) ?? 0) + 1) };
+}
+
 const processRegistries = new Map<string, Registry>();
 
 function processMetrics(prefix: string): Registry {
