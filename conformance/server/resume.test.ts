@@ -54,6 +54,42 @@ describe('resume: a room listed twice', () => {
   });
 });
 
+describe('resume: a room the user may not join', () => {
+  it('is refused with an error naming it, replays nothing of it, and the other rooms resume', async () => {
+    // Bob may post in "secret", ann may not even read its history.
+    await fx.start({ ...UNLIMITED, authorizeRoom: (user, room) => room !== 'secret' || user.id === 'bob' });
+    const bob = await fx.connect('bob');
+    for (const room of ['a', 'secret', 'b']) await bob.request('room.join', { room_id: room });
+    for (const room of ['a', 'secret', 'b']) await bob.request('chat.send', { room_id: room, content: `in ${room}` });
+    const ann = await fx.connect('ann');
+    const completed = await ann.request('resume', { last_seq: [{ room_id: 'a', seq: 0 }, { room_id: 'secret', seq: 0 }, { room_id: 'b', seq: 0 }] });
+    expect(completed.type === 'resume.completed' && completed.data.rooms.map((r) => r.room_id)).toEqual(['a', 'b']);
+    const refused = await ann.next('error');
+    expect(refused.correlation_id).toBeUndefined();
+    expect(refused.data).toMatchObject({ code: 'FORBIDDEN', details: { room_id: 'secret' } });
+    expect(roomMessages(ann, 'a').map((m) => m.type)).toContain('chat.message');
+    expect(roomMessages(ann, 'b').map((m) => m.type)).toContain('chat.message');
+    expect(ann.received.filter((m) => 'data' in m && (m.data as { room_id?: string }).room_id === 'secret')).toEqual([]);
+  });
+
+  it('the room limit: N rooms resume, the N+1st is refused and skipped', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 4 }), fc.boolean(), async (limit, over) => {
+        const running = await fx.start({ ...UNLIMITED, maxRoomsPerConnection: limit });
+        const ann = await fx.connect('ann');
+        const rooms = Array.from({ length: limit + (over ? 1 : 0) }, (_, i) => ({ room_id: `r${i}`, seq: 0 }));
+        const completed = await ann.request('resume', { last_seq: rooms });
+        expect(completed.type === 'resume.completed' && completed.data.rooms.length).toBe(limit);
+        if (over) expect((await ann.next('error')).data).toMatchObject({ code: 'FORBIDDEN', details: { room_id: `r${limit}`, limit } });
+        await quiet(20);
+        expect(ann.received.filter((m) => m.type === 'error')).toEqual([]);
+        await running.close();
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
+
 /** A message of a room's sequence (`chat.message`, `room.update`), as a client received it. */
 type RoomMessage = Extract<ServerMessage, { type: 'chat.message' | 'room.update' }>;
 

@@ -10,7 +10,7 @@ import type { Envelope, ProtocolTypes } from '../protocol.js';
 import type { Connection } from './connection.js';
 import { banRefusal, connectionLimitRefusal, refusalError, slotRetryAfter } from './admission.js';
 import { isoNow } from './outbound.js';
-import { replayRoom } from './replay.js';
+import { replayRoom, type ResumeFrom, type RoomReplay } from './replay.js';
 import type { ServerParts } from './parts.js';
 import { membersOf } from './rooms.js';
 import type { User } from './types.js';
@@ -195,9 +195,8 @@ const resume: Builtin = async (server, connection, message) => {
   let complete = true;
   const rooms: { room_id: string; epoch: string; seq: number }[] = [];
   for (const { room_id: room, epoch, seq } of lastSeq) {
-    const join = async (): Promise<number | null> => (await server.rooms.join(connection, room, true)).seq;
-    const context = { broker, sequenced: server.courier.sequenced, sendFrame: server.courier.sendFrame.bind(server), join };
-    const done = await replayRoom(context, connection, room, epoch === undefined ? { seq } : { epoch, seq });
+    const done = await resumeRoom(server, connection, room, epoch === undefined ? { seq } : { epoch, seq });
+    if (done === null) continue;
     replayed += done.replayed;
     complete &&= done.complete;
     rooms.push({ room_id: room, epoch: done.epoch, seq: done.seq });
@@ -208,6 +207,25 @@ const resume: Builtin = async (server, connection, message) => {
   server.options.metrics.resumes.inc();
   server.courier.sendBuiltin(connection, 'resume.completed', { replayed, complete, rooms }, message.id);
 };
+
+/**
+ * One room of a `resume`: admitted as `room.join` would be before anything of it is read (a
+ * refused room replays nothing), then replayed and rejoined. A refused room is skipped: its
+ * error (with `details.room_id`) goes to the client without the request's id, which belongs to
+ * the `resume.completed` still to come, and `null` is returned.
+ */
+async function resumeRoom<P extends ProtocolTypes>(server: ServerParts<P>, connection: Connection, room: string, from: ResumeFrom): Promise<RoomReplay | null> {
+  try {
+    await server.rooms.admit(connection, room);
+  } catch (error) {
+    if (!(error instanceof ProtocolError)) throw error;
+    server.courier.sendError(connection, error);
+    return null;
+  }
+  const join = async (): Promise<number | null> => (await server.rooms.join(connection, room, false)).seq;
+  const context = { broker: server.options.broker, sequenced: server.courier.sequenced, sendFrame: server.courier.sendFrame.bind(server.courier), join };
+  return replayRoom(context, connection, room, from);
+}
 
 /** Built-ins by the `type` they answer. */
 export const BUILTINS: Readonly<Record<string, Builtin>> = Object.freeze({

@@ -74,6 +74,14 @@ export class Rooms {
     return { seq: delivery.seq, members };
   }
 
+  /**
+   * Throws the error `room.join` would get for the room (`FORBIDDEN`: not authorized, or the
+   * per-connection room limit), without joining it; nothing for a room the connection is in.
+   */
+  async admit(connection: Connection, room: string): Promise<void> {
+    if (!connection.rooms.has(room)) await this.#admit(connection, room, true);
+  }
+
   async #admit(connection: Connection, room: string, authorize: boolean): Promise<void> {
     const { authorizeRoom, maxRoomsPerConnection } = this.options;
     if (authorize && authorizeRoom && !(await authorizeRoom(connection.user, room))) {
