@@ -172,7 +172,7 @@ function failDependents(schemas: readonly SchemaModel[], failed: Set<string>): v
 function presenceFields(s: SchemaModel, derive: DeriveContext): Code | null {
   const types = typesOf(s.schema);
   if (types?.length !== 1 || types[0] !== 'object' || '$ref' in s.schema || 'enum' in s.schema || 'const' in s.schema) return null;
-  if ('oneOf' in s.schema || 'anyOf' in s.schema) return null;
+  if (['oneOf', 'anyOf', 'not', 'if'].some((k) => k in s.schema)) return null;
   const shape = objectShape(s.schema, [], derive);
   if (!shape || !needsPresenceRules(shape)) return null;
   checkKeywords(s.schema, [], derive); // validArbitrary, which checks them otherwise, is not called for this schema
@@ -299,7 +299,7 @@ function assemble(
       ],
     },
   ];
-  if (used.some((h) => h.name === 'wrongType')) {
+  if (used.some((h) => h.name === 'wrongType' || h.name === 'isOneOf' || h.name === 'otherTypes')) {
     head.push(blankLine, { kind: StructureKind.TypeAlias, name: 'JsonType', type: "'string' | 'integer' | 'number' | 'boolean' | 'null' | 'array' | 'object'" });
   }
   const helpers = used.map((h): WriterFunction => (writer) => writer.blankLineIfLastNot().write(h.code).newLine());
