@@ -17,7 +17,7 @@ export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
   'minLength', 'maxLength', 'pattern', 'format',
   'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
   'properties', 'required', 'additionalProperties', 'minProperties', 'dependencies',
-  'items', 'minItems', 'maxItems', 'uniqueItems',
+  'items', 'additionalItems', 'minItems', 'maxItems', 'uniqueItems',
 ]);
 
 /** Keywords that do not constrain values (JSON Schema annotations, AsyncAPI Schema Object extras). */

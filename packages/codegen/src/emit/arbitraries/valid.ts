@@ -68,11 +68,14 @@ function fail(ctx: DeriveContext, at: SpecPath, message: string): null {
 function constants(s: JsonSchema, types: JsonType[] | null, constraints: string[], at: SpecPath, ctx: DeriveContext): Code | null {
   const keyword = 'const' in s ? 'const' : 'enum';
   if (constraints.some((k) => k !== keyword && k !== 'type')) return fail(ctx, [...at, keyword], `keywords beside ${keyword} (other than type) are not supported`);
-  const raw = s[keyword];
-  const values: JsonValue[] = keyword === 'const' ? [raw ?? null] : Array.isArray(raw) ? [...(raw as JsonValue[])] : [];
+  const given = s[keyword];
+  const values: JsonValue[] = keyword === 'const' ? [given ?? null] : Array.isArray(given) ? [...(given as JsonValue[])] : [];
   if (values.length === 0) return fail(ctx, [...at, keyword], 'enum must list at least one value');
   if (types && values.some((v) => !hasType(v, types))) return fail(ctx, [...at, keyword], `a ${keyword} value is not of type ${types.join(' or ')}`);
-  return keyword === 'const' ? call('fc.constant', json(values[0])) : call('fc.constantFrom', ...values.map(json));
+  if (keyword === 'const') return call('fc.constant', json(values[0]));
+  // Members of several types keep their literal types only as a const tuple (inference widens them).
+  const mixed = new Set(values.map((v) => (v === null ? 'null' : typeof v))).size > 1;
+  return mixed ? call('fc.constantFrom', raw(`...(${printCode(array(values.map(json)), 0, Infinity)} as const)`)) : call('fc.constantFrom', ...values.map(json));
 }
 
 function typed(s: JsonSchema, type: JsonType, at: SpecPath, ctx: DeriveContext): Code | null {
@@ -187,9 +190,8 @@ export function itemCounts(s: JsonSchema, at: SpecPath, ctx: DeriveContext): Ite
 /** Valid arrays with `counts` items (the schema's, or overridden by a mutation); `null` when none exist. */
 export function arrayArbitrary(s: JsonSchema, at: SpecPath, ctx: DeriveContext, counts: ItemCounts, report = true): Code | null {
   const items = s['items'];
-  if (items === undefined || Array.isArray(items)) {
-    return report ? fail(ctx, [...at, 'items'], items === undefined ? 'an array without items is not supported (its items may be anything)' : 'tuple items are not supported') : null;
-  }
+  if (Array.isArray(items)) return tupleArbitrary(s, items, at, ctx, counts, report);
+  if (items === undefined) return report ? fail(ctx, [...at, 'items'], 'an array without items is not supported (its items may be anything)') : null;
   const unique = s['uniqueItems'] === true;
   let max = counts.max;
   if (unique) max = Math.min(max, domainSize(items, ctx));
@@ -212,6 +214,23 @@ export function arrayArbitrary(s: JsonSchema, at: SpecPath, ctx: DeriveContext, 
   // ajv compares items with deep equality: scalars by value (0 and -0 alike), the rest as canonical JSON.
   options.push(isScalar(items, ctx) ? ['comparator', raw("'SameValueZero'")] : ['selector', raw('canonical')]);
   return call('fc.uniqueArray', item, object(options));
+}
+
+/**
+ * Tuples (draft-07 `items` as a list): the first items, as many as `minItems` asks and up to the
+ * list's length (or `maxItems`). Items beyond the list are never built, whatever
+ * `additionalItems` allows, so a tuple that must be longer than its list is not supported.
+ */
+function tupleArbitrary(s: JsonSchema, items: readonly JsonValue[], at: SpecPath, ctx: DeriveContext, counts: ItemCounts, report: boolean): Code | null {
+  const quiet = (where: SpecPath, message: string): null => (report ? fail(ctx, where, message) : null);
+  if (s['uniqueItems'] === true) return quiet([...at, 'uniqueItems'], 'uniqueItems over tuple items is not supported');
+  const longest = Math.min(items.length, counts.max);
+  if (counts.min > longest) return quiet([...at, 'minItems'], `no tuple of ${counts.min} or more items is built from ${items.length} item schemas`);
+  const parts = items.slice(0, longest).map((item, i) => validArbitrary(item, [...at, 'items', i], ctx));
+  if (parts.some((p) => p === null)) return null;
+  const tuples: Code[] = [];
+  for (let n = counts.min; n <= longest; n++) tuples.push(call('fc.tuple', ...(parts.slice(0, n) as Code[])));
+  return tuples.length === 1 ? (tuples[0] as Code) : call('fc.oneof', ...tuples);
 }
 
 export interface ObjectShape {
