@@ -252,8 +252,14 @@ function isOneOf(value: unknown, types: readonly JsonType[] | null, values: read
   {
     name: 'otherTypes',
     uses: [],
-    code: `/** Any JSON value of none of the \`excluded\` types (a non-integer number when only \`integer\` is). */
-function otherTypes(excluded: readonly JsonType[]): fc.Arbitrary<unknown> {
+    code: `/** The TypeScript type of the values of JSON types \`T\`. */
+type ValueOf<T extends JsonType> = T extends 'string' ? string : T extends 'integer' | 'number' ? number : T extends 'boolean' ? boolean
+  : T extends 'null' ? null : T extends 'array' ? unknown[] : Record<string, unknown>;
+
+/** Any JSON value of none of the \`excluded\` types (a non-integer number when only \`integer\` is). */
+function otherTypes<const E extends readonly JsonType[]>(
+  excluded: E,
+): fc.Arbitrary<ValueOf<Exclude<JsonType, E[number] | ('number' extends E[number] ? 'integer' : never)>>> {
   const any = fc.jsonValue({ maxDepth: 2 });
   const others: fc.Arbitrary<unknown>[] = [];
   if (!excluded.includes('string')) others.push(fc.string({ unit: 'binary' }));
@@ -265,7 +271,8 @@ function otherTypes(excluded: readonly JsonType[]): fc.Arbitrary<unknown> {
   if (!excluded.includes('null')) others.push(fc.constant(null));
   if (!excluded.includes('array')) others.push(fc.array(any, { maxLength: 3 }));
   if (!excluded.includes('object')) others.push(fc.dictionary(fc.string(), any, { maxKeys: 3 }));
-  return fc.oneof(...others);
+  // Each arbitrary pushed above is of a type \`excluded\` leaves: their union is that type.
+  return fc.oneof(...others) as fc.Arbitrary<ValueOf<Exclude<JsonType, E[number] | ('number' extends E[number] ? 'integer' : never)>>>;
 }`,
   },
   {
