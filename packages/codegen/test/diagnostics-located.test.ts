@@ -46,7 +46,7 @@ function spec(messages: Record<string, string>): string {
 
 /** Where each rule is raised: a document path, or the text of a small spec. */
 const CASES: Record<string, { readonly file: string } | { readonly text: string }> = {
-  'unsupported-arbitrary': { file: fixture('open-world.yaml') },
+  'unsupported-arbitrary': { text: spec({ a: "payload:\n  type: object\n  properties:\n    code:\n      type: string\n      pattern: '^(a|b)$'" }) },
   'example-mismatch': { file: fixture('open-world.yaml') },
   'unknown-format': { file: fixture('open-world.yaml') },
   'not-an-envelope': { file: fixture('arbitraries-keywords.yaml') },
