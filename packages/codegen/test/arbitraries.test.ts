@@ -130,6 +130,7 @@ describe('unsupported schemas: given a schema, want this problem', () => {
     [{ type: 'number', multipleOf: Math.PI }, 'multipleOf: multipleOf must be a positive integer or a decimal of at most 12 places'],
     [{ type: 'array' }, 'items: an array without items is not supported (its items may be anything)'],
     [{ allOf: [{ type: 'object', additionalProperties: false, properties: { a: { type: 'boolean' } } }, { properties: { b: { type: 'null' } } }] }, 'allOf: keyword "allOf" is not supported by the arbitraries emitter\n: a schema without type, const, enum or $ref is not supported (it allows any value)'],
+    [{ allOf: [{ type: 'object', additionalProperties: { type: 'string' } }, { properties: { b: { type: 'null' } } }] }, 'allOf: keyword "allOf" is not supported by the arbitraries emitter\n: a schema without type, const, enum or $ref is not supported (it allows any value)'],
     [{ type: 'array', minItems: 3, uniqueItems: true, items: { type: 'boolean' } }, 'minItems: no array of 3 or more items satisfies the schema'],
     [{ oneOf: [{ type: 'string' }, { type: 'string', maxLength: 1 }] }, 'oneOf: oneOf branches that may overlap are not supported: tell them apart by type, by a required property with a different const in each, by a required property the other branch does not declare, or by a property only the other declares with a type, const or enum'],
     [{ $ref: '#/components/schemas/Nowhere' }, '$ref: $ref "#/components/schemas/Nowhere" does not name a component schema'],

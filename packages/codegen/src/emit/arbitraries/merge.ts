@@ -96,7 +96,7 @@ function joinTypes(parts: readonly JsonSchema[]): JsonValue | undefined {
 
 /**
  * Each property as its own schema where one part declares it (or all declare it alike), else the
- * `allOf` of the declarations. A closed part admits no property it does not declare.
+ * `allOf` of the declarations.
  */
 function joinProperties(values: readonly JsonValue[], parts: readonly JsonSchema[]): JsonValue | undefined {
   const byName = new Map<string, JsonValue[]>();
@@ -104,8 +104,11 @@ function joinProperties(values: readonly JsonValue[], parts: readonly JsonSchema
     if (!isRecord(v)) return undefined;
     for (const [name, sub] of Object.entries(v as Record<string, JsonValue>)) byName.set(name, [...(byName.get(name) ?? []), sub]);
   }
-  for (const closed of parts.filter((p) => p['additionalProperties'] === false)) {
-    const own = isRecord(closed['properties']) ? (closed['properties'] as Record<string, JsonValue>) : {};
+  // A part that constrains the keys it does not declare (closed, an additionalProperties schema,
+  // patternProperties) would constrain another part's property too: joined only when it declares them all.
+  const constraining = parts.filter((p) => (p['additionalProperties'] !== undefined && p['additionalProperties'] !== true) || 'patternProperties' in p);
+  for (const part of constraining) {
+    const own = isRecord(part['properties']) ? (part['properties'] as Record<string, JsonValue>) : {};
     if ([...byName.keys()].some((name) => !(name in own))) return undefined;
   }
   const out: Record<string, JsonValue> = {};
