@@ -105,6 +105,7 @@ describe('valid arbitraries: given a schema, want this expression', () => {
     ['not an integer, beside number', { type: 'number', minimum: 0, not: { type: 'integer' } },
       "fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }).filter((v) => typeof v !== 'number' || !Number.isInteger(v))"],
     ['not a const', { type: 'string', not: { const: 'x' } }, "noneOf(fc.string({ unit: 'binary' }), ['x'])"],
+    ['not true, decided now', { type: ['boolean', 'null'], not: { const: true } }, 'fc.constantFrom(...([false, null] as const))'],
     ['not among an enum, dropped now', { type: 'string', enum: ['a', 'b', 'c'], not: { enum: ['b'] } }, "fc.constantFrom('a', 'c')"],
     ['decimal multiples', { type: 'number', multipleOf: 0.01, minimum: 0, maximum: 5 },
       'fc.integer({ min: 0, max: 500 }).map((n) => Number((n * 0.01).toFixed(2))).filter((x) => Number.isInteger(x / 0.01))'],
@@ -119,6 +120,8 @@ describe('unsupported schemas: given a schema, want this problem', () => {
   it.each<[JsonSchema, string]>([
     [{ type: 'string', not: { minLength: 2 } }, 'not: not is supported for a schema that states a type, const or enum (the values it rejects must be known)'],
     [{ type: 'string', not: { type: 'string' } }, 'not: no value of type string satisfies not'],
+    [{ type: 'boolean', not: { enum: [true, false] } }, 'not: not excludes every value of the const or enum beside it'],
+    [{ not: { type: ['string', 'number', 'boolean', 'null', 'array', 'object'] } }, 'not: not excludes every JSON type'],
     [{ type: 'integer', if: { minimum: 3 }, then: { maximum: 2 }, else: { minimum: 4 } }, 'if: neither side of if/then/else can be built: join if and then, or else and a way to miss if, into one schema'],
     [{ type: 'string', pattern: '^(a|b)$' }, 'pattern: pattern "^(a|b)$": alternation "|" is not supported'],
     [{ type: 'string', pattern: '^(?=a)b$' }, 'pattern: pattern "^(?=a)b$": look-around and named groups are not supported'],

@@ -39,6 +39,16 @@ export function excludedBy(schema: JsonValue, ctx: Pick<DeriveContext, 'schemas'
   return { types, values, exact: keys.every((k) => EXACT_KEYS.has(k)) };
 }
 
+/**
+ * Every value of a schema that allows only booleans and `null`, so that a `not` beside it is
+ * decided at generate time (a filter over two values could reject them all); else `null`.
+ */
+function finiteValues(rest: JsonSchema): JsonValue[] | null {
+  const types = typesOf(rest);
+  if (types === null || !types.every((t) => t === 'boolean' || t === 'null')) return null;
+  return types.flatMap((t): JsonValue[] => (t === 'boolean' ? [true, false] : [null]));
+}
+
 /** Whether a value surely fails the negated schema (it is not of its types, or not one of its values). */
 function surelyOutside(value: JsonValue, ex: Excluded): boolean {
   if (ex.types !== null && !hasType(value, ex.types)) return true;
@@ -53,7 +63,7 @@ export function notArbitrary(s: JsonSchema, at: SpecPath, ctx: DeriveContext, de
   const { not: negated, ...rest } = s;
   const ex = excludedBy(negated ?? true, ctx);
   if (ex === null) return fail(ctx, [...at, 'not'], 'not is supported for a schema that states a type, const or enum (the values it rejects must be known)');
-  const constants = 'const' in rest ? [rest['const'] ?? null] : Array.isArray(rest['enum']) ? (rest['enum'] as JsonValue[]) : null;
+  const constants = 'const' in rest ? [rest['const'] ?? null] : Array.isArray(rest['enum']) ? (rest['enum'] as JsonValue[]) : finiteValues(rest);
   if (constants !== null) {
     // The excluded constants are dropped now; one that may or may not match is dropped too.
     const kept = constants.filter((v) => surelyOutside(v, ex));
@@ -64,7 +74,11 @@ export function notArbitrary(s: JsonSchema, at: SpecPath, ctx: DeriveContext, de
   const said = Object.keys(rest).some((k) => !isAnnotation(k));
   if (ex.values !== null) return withDerived(said ? derive(rest, at, ctx) : call('fc.jsonValue'), (a) => call('noneOf', a, array(ex.values?.map(json) ?? [])));
   const excludedTypes = ex.types ?? [];
-  if (!said) return call('otherTypes', array(excludedTypes.map(json)));
+  if (!said) {
+    const left = ['string', 'number', 'boolean', 'null', 'array', 'object'].filter((t) => !excludedTypes.includes(t as JsonType));
+    if (left.length === 0) return fail(ctx, [...at, 'not'], 'not excludes every JSON type');
+    return call('otherTypes', array(excludedTypes.map(json)));
+  }
   const own = typesOf(rest) ?? ('properties' in rest || 'required' in rest ? ['object' as const] : null);
   if (own === null) return fail(ctx, [...at, 'not'], 'not beside keywords that state no type is not supported');
   const narrowed = own.filter((t) => !excludedTypes.includes(t) && !(t === 'integer' && excludedTypes.includes('number')));
