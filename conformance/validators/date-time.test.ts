@@ -1,7 +1,7 @@
 /**
- * The generated validators check the "date-time" format with their own allocation-free check
- * for the usual shape (codegen, emit/validators.ts) and fall back to ajv-formats' full check for
- * the rest. They must decide exactly as the full check does: compared here, on the spec's
+ * The generated validators check the "date-time" format with an allocation-free check for the
+ * usual shape (`fastDateTime`, @switchboard/runtime/validation) and fall back to ajv-formats' full
+ * check for the rest. They must decide exactly as the full check does: compared here, on the spec's
  * `Timestamp` schema, against an independent ajv compiled from the raw spec, for timestamps
  * near every boundary (days per month, leap years, 23:59:60, time zones) and for mutations of
  * valid ones.

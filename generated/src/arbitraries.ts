@@ -21,7 +21,8 @@ export type InvalidKind =
   | 'bad-format'
   | 'too-many-items'
   | 'too-few-items'
-  | 'duplicate-items';
+  | 'duplicate-items'
+  | 'matches-not';
 
 /** A value that breaks exactly one keyword of its schema, and what a validator reports about it. */
 export interface InvalidValue {

@@ -3,74 +3,7 @@
 // schemas at generate time; typed in ../validators.ts
 
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-
-/** An error as ajv reports it. */
-export interface CompiledError {
-  instancePath: string;
-  schemaPath: string;
-  keyword: string;
-  params: Readonly<Record<string, unknown>>;
-  message?: string;
-}
-
-/** A validator compiled by ajv: returns whether `data` is valid and leaves the first error in `errors`. */
-export interface CompiledValidator {
-  (data: unknown): boolean;
-  errors?: readonly CompiledError[] | null;
-}
-/** Structural equality of two JSON values, for const, enum and uniqueItems over objects. */
-function deepEqual(a, b) {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a !== a && b !== b;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) {
-    if (!Object.prototype.hasOwnProperty.call(b, key) || !deepEqual(a[key], b[key])) return false;
-  }
-  return true;
-}
-/** Length in Unicode code points, as JSON Schema counts minLength and maxLength (a surrogate pair is one). */
-function ucs2length(str) {
-  let length = 0;
-  for (let i = 0; i < str.length; i++) {
-    length++;
-    const code = str.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < str.length && (str.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
-  }
-  return length;
-}
-/** Matches the usual RFC 3339 shape; the digits are checked by dateTimeFormat. */
-const USUAL_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
-const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** The decimal number of `length` ASCII digits at `at`. */
-function digits(str, at, length) {
-  let n = 0;
-  for (let i = at; i < at + length; i++) n = n * 10 + str.charCodeAt(i) - 48;
-  return n;
-}
-/**
- * The "date-time" format, deciding exactly as ajv-formats' full check (RFC 3339, a time zone
- * required): `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)` is checked here without
- * allocating; any other shape, and a second of 60, goes to the full check.
- */
-const dateTimeFormat = {
-  validate(str) {
-    if (!USUAL_DATE_TIME.test(str)) return fullFormats['date-time'].validate(str);
-    const year = digits(str, 0, 4);
-    const month = digits(str, 5, 2);
-    const day = digits(str, 8, 2);
-    if (month < 1 || month > 12 || day < 1) return false;
-    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month])) return false;
-    if (str.charCodeAt(str.length - 1) !== 90 /* Z */) {
-      const zone = str.length - 5;
-      if (digits(str, zone, 2) > 23 || digits(str, zone + 3, 2) > 59) return false;
-    }
-    if (digits(str, 11, 2) <= 23 && digits(str, 14, 2) <= 59 && digits(str, 17, 2) <= 59) return true;
-    return fullFormats['date-time'].validate(str);
-  },
-};
+import { type CompiledValidator, deepEqual, fastDateTime, ucs2length } from '@switchboard/runtime/validation';
 
 export const auth: CompiledValidator = validate22;
 const schema7 = {"type":"object","title":"AuthEnvelope","description":"Envelope of `auth`, sent by the client. `timestamp` is optional (the server records the time of receipt); `correlation_id` is accepted and ignored.","additionalProperties":false,"required":["type","id","data"],"properties":{"type":{"type":"string","const":"auth","description":"Message type; always `auth`."},"id":{"$ref":"#/definitions/MessageId"},"timestamp":{"$ref":"#/definitions/Timestamp"},"correlation_id":{"$ref":"#/definitions/CorrelationId"},"data":{"$ref":"#/definitions/AuthData"}}};
@@ -111,7 +44,7 @@ return errors === 0;
 }
 
 const schema9 = {"type":"string","title":"Timestamp","description":"An RFC 3339 / ISO-8601 date-time with a time zone (the server always writes UTC with `Z`, millisecond precision), for example `2025-01-08T10:30:00.123Z`.","format":"date-time","minLength":20,"maxLength":40,"examples":["2025-01-08T10:30:00Z"]};
-const formats0 = dateTimeFormat;
+const formats0 = fastDateTime(fullFormats["date-time"]);
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;

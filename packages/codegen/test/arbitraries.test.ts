@@ -93,6 +93,24 @@ describe('valid arbitraries: given a schema, want this expression', () => {
     ['an allOf of open objects, merged', { allOf: [{ type: 'object', required: ['a'], properties: { a: { type: 'boolean' } } }, { properties: { b: { type: 'null' } } }] },
       "fc.record({ a: fc.boolean(), b: fc.constant(null) }, { requiredKeys: ['a'] })"],
     ['object keywords without type', { properties: { a: { type: 'null' } } }, 'fc.record({ a: fc.constant(null) }, { requiredKeys: [] })'],
+    ['a oneOf told apart by a required key the other branch never builds', { oneOf: [{ $ref: '#/components/schemas/Branch' }, { $ref: '#/components/schemas/Circle' }] }, 'fc.oneof(Branch, Circle)'],
+    ['a oneOf of open objects, each given a value the other rejects', { oneOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { type: 'object', properties: { b: { type: 'string' } } }] },
+      "fc.oneof(fc.record({ a: fc.string({ unit: 'binary' }), b: otherTypes(['string']) }, { requiredKeys: ['b'] }), fc.record({ b: fc.string({ unit: 'binary' }), a: otherTypes(['string']) }, { requiredKeys: ['a'] }))"],
+    ['a tuple of at least one item', { type: 'array', items: [{ type: 'boolean' }, { type: 'null' }], minItems: 1, additionalItems: false },
+      'fc.oneof(fc.tuple(fc.boolean()), fc.tuple(fc.boolean(), fc.constant(null)))'],
+    ['a pair, open at the end', { type: 'array', items: [{ type: 'boolean' }, { type: 'null' }], minItems: 2 }, 'fc.tuple(fc.boolean(), fc.constant(null))'],
+    ['an enum of several types', { enum: [1, 'm', null] }, "fc.constantFrom(...([1, 'm', null] as const))"],
+    ['not a type', { not: { type: 'integer' } }, "otherTypes(['integer'])"],
+    ['not a type, beside types', { type: ['string', 'integer'], maxLength: 2, not: { type: 'integer' } }, "fc.string({ unit: 'binary', maxLength: 2 })"],
+    ['not an integer, beside number', { type: 'number', minimum: 0, not: { type: 'integer' } },
+      "fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }).filter((v) => typeof v !== 'number' || !Number.isInteger(v))"],
+    ['not a const', { type: 'string', not: { const: 'x' } }, "noneOf(fc.string({ unit: 'binary' }), ['x'])"],
+    ['not true, decided now', { type: ['boolean', 'null'], not: { const: true } }, 'fc.constantFrom(...([false, null] as const))'],
+    ['not among an enum, dropped now', { type: 'string', enum: ['a', 'b', 'c'], not: { enum: ['b'] } }, "fc.constantFrom('a', 'c')"],
+    ['decimal multiples', { type: 'number', multipleOf: 0.01, minimum: 0, maximum: 5 },
+      'fc.integer({ min: 0, max: 500 }).map((n) => Number((n * 0.01).toFixed(2))).filter((x) => Number.isInteger(x / 0.01))'],
+    ['if/then/else on a property const', { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['a', 'b'] }, n: { type: 'integer' } }, if: { properties: { kind: { const: 'a' } } }, then: { required: ['n'] }, else: { properties: { n: { maximum: 0 } } } },
+      "fc.oneof(fc.record({ kind: fc.constant('a'), n: fc.maxSafeInteger() }), fc.record({ kind: fc.constant('b'), n: fc.integer({ min: -9007199254740991, max: 0 }) }, { requiredKeys: ['kind'] }))"],
   ])('%s', (_name, schema, want) => {
     expect(expression(schema)).toBe(want);
   });
@@ -100,7 +118,11 @@ describe('valid arbitraries: given a schema, want this expression', () => {
 
 describe('unsupported schemas: given a schema, want this problem', () => {
   it.each<[JsonSchema, string]>([
-    [{ type: 'string', not: { const: 'x' } }, 'not: keyword "not" is not supported by the arbitraries emitter'],
+    [{ type: 'string', not: { minLength: 2 } }, 'not: not is supported for a schema that states a type, const or enum (the values it rejects must be known)'],
+    [{ type: 'string', not: { type: 'string' } }, 'not: no value of type string satisfies not'],
+    [{ type: 'boolean', not: { enum: [true, false] } }, 'not: not excludes every value of the const or enum beside it'],
+    [{ not: { type: ['string', 'number', 'boolean', 'null', 'array', 'object'] } }, 'not: not excludes every JSON type'],
+    [{ type: 'integer', if: { minimum: 3 }, then: { maximum: 2 }, else: { minimum: 4 } }, 'if: neither side of if/then/else can be built: join if and then, or else and a way to miss if, into one schema'],
     [{ type: 'string', pattern: '^(a|b)$' }, 'pattern: pattern "^(a|b)$": alternation "|" is not supported'],
     [{ type: 'string', pattern: '^(?=a)b$' }, 'pattern: pattern "^(?=a)b$": look-around and named groups are not supported'],
     [{ type: 'string', pattern: '^[a-z]{3}$', maxLength: 2 }, 'pattern: pattern "^[a-z]{3}$" matches no string of 0 to 2 code points the generator can build'],
@@ -108,12 +130,12 @@ describe('unsupported schemas: given a schema, want this problem', () => {
     [{ type: 'string', format: 'date-time', maxLength: 19 }, 'format: no date-time string has 0 to 19 code points'],
     [{ type: 'string', format: 'uri', maxLength: 20 }, 'format: format uri is supported with minLength up to 11 and maxLength from 64 (generated values are filtered by length), not 0 to 20'],
     [{ type: 'string', format: 'uuid', maxLength: 20 }, 'format: a uuid has 36 code points, not 0 to 20'],
-    [{ type: 'number', multipleOf: 0.1 }, 'multipleOf: only a positive integer multipleOf is supported (floating-point multiples are not exact)'],
+    [{ type: 'number', multipleOf: Math.PI }, 'multipleOf: multipleOf must be a positive integer or a decimal of at most 12 places'],
     [{ type: 'array' }, 'items: an array without items is not supported (its items may be anything)'],
     [{ allOf: [{ type: 'object', additionalProperties: false, properties: { a: { type: 'boolean' } } }, { properties: { b: { type: 'null' } } }] }, 'allOf: keyword "allOf" is not supported by the arbitraries emitter\n: a schema without type, const, enum or $ref is not supported (it allows any value)'],
+    [{ allOf: [{ type: 'object', additionalProperties: { type: 'string' } }, { properties: { b: { type: 'null' } } }] }, 'allOf: keyword "allOf" is not supported by the arbitraries emitter\n: a schema without type, const, enum or $ref is not supported (it allows any value)'],
     [{ type: 'array', minItems: 3, uniqueItems: true, items: { type: 'boolean' } }, 'minItems: no array of 3 or more items satisfies the schema'],
-    [{ oneOf: [{ $ref: '#/components/schemas/Branch' }, { $ref: '#/components/schemas/Circle' }] }, 'oneOf: oneOf branches that may overlap are not supported: tell them apart by type, by a required property with a different const in each, or by a required property the other (closed) branch does not declare'],
-    [{ oneOf: [{ type: 'string' }, { type: 'string', maxLength: 1 }] }, 'oneOf: oneOf branches that may overlap are not supported: tell them apart by type, by a required property with a different const in each, or by a required property the other (closed) branch does not declare'],
+    [{ oneOf: [{ type: 'string' }, { type: 'string', maxLength: 1 }] }, 'oneOf: oneOf branches that may overlap are not supported: tell them apart by type, by a required property with a different const in each, by a required property the other branch does not declare, or by a property only the other declares with a type, const or enum'],
     [{ $ref: '#/components/schemas/Nowhere' }, '$ref: $ref "#/components/schemas/Nowhere" does not name a component schema'],
   ])('%j', (schema, want) => {
     expect(expression(schema)).toBe(want);
@@ -176,9 +198,9 @@ describe('diagnostics', () => {
   });
 
   it.each([
-    ['not', `    text: { type: string, not: { const: x } }`, 'schema SayEnvelope: keyword "not" is not supported by the arbitraries emitter', ['components', 'schemas', 'SayEnvelope', 'properties', 'text', 'not']],
+    ['not of a pattern', `    text: { type: string, not: { pattern: '^x' } }`, 'schema SayEnvelope: not is supported for a schema that states a type, const or enum (the values it rejects must be known)', ['components', 'schemas', 'SayEnvelope', 'properties', 'text', 'not']],
     ['not beside minProperties', `    a: { type: boolean }\nObj:\n  type: object\n  minProperties: 1\n  properties:\n    a: { type: string }\n  not: { required: [a] }`,
-      'schema Obj: keyword "not" is not supported by the arbitraries emitter', ['components', 'schemas', 'Obj', 'not']],
+      'schema Obj: not is supported for a schema that states a type, const or enum (the values it rejects must be known)', ['components', 'schemas', 'Obj', 'not']],
     ['endless recursion', `    a: { $ref: '#/components/schemas/A' }\nA:\n  type: object\n  required: [b]\n  properties:\n    b: { $ref: '#/components/schemas/B' }\nB:\n  type: object\n  required: [a]\n  properties:\n    a: { $ref: '#/components/schemas/A' }`,
       'schema A: the references A -> B -> A never end: every value would be infinite', ['components', 'schemas', 'A']],
   ])('%s is a warning with the schema path, and costs only the schemas it touches', async (name, schemas, message, where) => {

@@ -118,7 +118,7 @@ describe('validators emitter', () => {
     expect(declaration(parse(files, 'src/validators.ts'), 'validateClientMessage')).toBe(
       `/** Validates anything parsed from the wire as a {@link ClientMessage}: routes on \`type\`, then checks the whole message against its schema. */
 export function validateClientMessage(input: unknown): ValidationResult<ClientMessage> {
-  const type = typeOf(input);
+  const type = messageTypeOf(input);
   switch (type) {
     case 'say': return validateSay(input);
     case 'nudge': return validateNudge(input);

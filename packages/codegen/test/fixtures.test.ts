@@ -103,10 +103,8 @@ describe('fixtures corpus', () => {
       'export type Api', 'export interface OperationHandlers', 'export type Received', 'export function dispatch',
       'export interface Delete', 'export interface ErrorSchema', 'export type PromiseSchema', 'export const PromiseSchema',
       'export interface EventSchema', 'export interface MapSchema',
-      'export interface ValidationError', 'export type ValidationResult',
       'export function validateDelete', 'export function validateError', 'export function validateClass',
       'export function validateClientMessage', 'export function validateServerMessage',
-      'export interface CompiledError', 'export interface CompiledValidator',
       'export const delete_', 'export const error', 'export const class_',
     ]);
   });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from './helpers.js';
-import { generateWithArbitraries, tscStrict, type Generated } from './arbitraries-support.js';
+import { checkEveryMessage, generateWithArbitraries, tscStrict, type Generated } from './arbitraries-support.js';
 import { runPipeline, type Diagnostic } from '../src/index.js';
 
 let g: Generated;
@@ -38,6 +38,11 @@ describe('a document the generators used to refuse', () => {
       expect(validate('validateCommentPosted')({ ...extra, id: 'c', text: 't', replies: [] })).toMatchObject({ ok: true });
       expect(validate('validateSample')({ ...extra, point: [0, 1], value: null, kind: 'sample' })).toMatchObject({ ok: false, error: { keyword: 'additionalProperties' } });
     }), { numRuns: 50 });
+  });
+
+  it('every message has arbitraries: valid values pass, invalid ones fail as declared (tuples, not, if/then/else included)', () => {
+    expect(g.diagnostics.filter((d) => d.rule === 'switchboard/unsupported-arbitrary')).toEqual([]);
+    expect(checkEveryMessage(g, 200).size).toBeGreaterThan(0);
   });
 
   it('a recursive schema gets a named recursive type and depth-bounded values its validator accepts', () => {

@@ -17,7 +17,7 @@ import { RULE, refsIn, typesOf, type DeriveContext } from './arbitraries/context
 import { declarationOrder, endlessCycle, type SchemaGroup } from './arbitraries/order.js';
 import { leavesOf, mutations, oneOf, withLeaves } from './arbitraries/invalid.js';
 import { checkKeywords, fieldsOf, needsPresenceRules, objectArbitrary, objectShape, validArbitrary } from './arbitraries/valid.js';
-import { INVALID_KINDS, helpersFor } from './arbitraries/runtime.js';
+import { INVALID_KINDS, helpersFor, type RuntimeHelper } from './arbitraries/runtime.js';
 
 export const arbitrariesEmitter: Emitter = {
   name: 'arbitraries',
@@ -172,7 +172,7 @@ function failDependents(schemas: readonly SchemaModel[], failed: Set<string>): v
 function presenceFields(s: SchemaModel, derive: DeriveContext): Code | null {
   const types = typesOf(s.schema);
   if (types?.length !== 1 || types[0] !== 'object' || '$ref' in s.schema || 'enum' in s.schema || 'const' in s.schema) return null;
-  if ('oneOf' in s.schema || 'anyOf' in s.schema) return null;
+  if (['oneOf', 'anyOf', 'not', 'if'].some((k) => k in s.schema)) return null;
   const shape = objectShape(s.schema, [], derive);
   if (!shape || !needsPresenceRules(shape)) return null;
   checkKeywords(s.schema, [], derive); // validArbitrary, which checks them otherwise, is not called for this schema
@@ -209,21 +209,26 @@ function exported(name: string, type: string, code: Code, doc: string): Declarat
 
 type Routed = MessageModel & { readonly type: string };
 
-function assemble(
-  model: Model,
-  ctx: EmitContext,
-  validStatements: readonly Declaration[],
-  invalidStatements: readonly Declaration[],
-  invalidConsts: ReadonlyMap<string, string>,
-): string {
+/** The messages routed by `type`, grouped by it and by direction, with the helpers the exports are written with. */
+interface Routing {
+  readonly byType: ReadonlyMap<string, readonly Routed[]>;
+  readonly client: readonly Routed[];
+  readonly server: readonly Routed[];
+}
+
+function routingOf(model: Model): Routing {
   const routed = model.messages.filter((m): m is Routed => m.type !== null);
   const byType = new Map<string, Routed[]>();
   for (const m of routed) byType.set(m.type, [...(byType.get(m.type) ?? []), m]);
-  const client = routed.filter((m) => m.directions.fromClient);
-  const server = routed.filter((m) => m.directions.fromServer);
-  const payloads = (list: readonly Routed[]): string[] => [...new Set(list.map((m) => typeName(m.payloadSchema)))];
-  const anyOf = (names: readonly string[]): Code => (names.length === 1 ? raw(names[0] as string) : call('fc.oneof', ...names.map(raw)));
+  return { byType, client: routed.filter((m) => m.directions.fromClient), server: routed.filter((m) => m.directions.fromServer) };
+}
 
+const payloads = (list: readonly Routed[]): string[] => [...new Set(list.map((m) => typeName(m.payloadSchema)))];
+const anyOf = (names: readonly string[]): Code => (names.length === 1 ? raw(names[0] as string) : call('fc.oneof', ...names.map(raw)));
+
+/** The exports of valid values: by schema, by message `type`, and per direction. */
+function validApi(model: Model, routing: Routing): (StatementStructures | Declaration)[] {
+  const { byType, client, server } = routing;
   const api: (StatementStructures | Declaration)[] = [];
   api.push({
     kind: StructureKind.Interface,
@@ -245,7 +250,13 @@ function assemble(
     'Valid messages by `type`: whole envelopes, as they travel on the wire.'));
   if (client.length > 0) api.push(exported('clientMessage', 'fc.Arbitrary<ClientMessage>', anyOf(payloads(client)), 'Any valid message a client sends.'));
   if (server.length > 0) api.push(exported('serverMessage', 'fc.Arbitrary<ServerMessage>', anyOf(payloads(server)), 'Any valid message the server sends.'));
+  return api;
+}
 
+/** The exports of invalid values: by schema, by message `type`, and per direction. */
+function invalidApi(model: Model, routing: Routing, invalidConsts: ReadonlyMap<string, string>): (StatementStructures | Declaration)[] {
+  const { byType, client, server } = routing;
+  const api: (StatementStructures | Declaration)[] = [];
   const withInvalid = model.schemas.filter((s) => invalidConsts.has(s.name));
   api.push({
     kind: StructureKind.Interface,
@@ -269,13 +280,12 @@ function assemble(
     'Invalid messages by `type`, each rejected by the validators with `INVALID_MESSAGE`, its `keyword` and its `pointer`. The `type` keeps its value: another one routes the message elsewhere.'));
   if (invalidOf(client).length > 0) api.push(exported('invalidClientMessage', 'fc.Arbitrary<InvalidValue>', anyOf(invalidOf(client)), 'Any invalid message a client could send.'));
   if (invalidOf(server).length > 0) api.push(exported('invalidServerMessage', 'fc.Arbitrary<InvalidValue>', anyOf(invalidOf(server)), 'Any invalid message the server could send.'));
+  return api;
+}
 
-  const project = createProject();
-  const declarations = [...validStatements, ...invalidStatements, ...api].filter((d): d is Declaration => 'text' in d);
-  const used = helpersFor(declarations.map((d) => d.text).join('\n'));
-
-  const file = project.createSourceFile('arbitraries.ts');
-  const unions = [client.length > 0 ? 'ClientMessage' : null, server.length > 0 ? 'ServerMessage' : null].filter((n): n is string => n !== null);
+/** The imports, the `InvalidKind` and `InvalidValue` types, and `JsonType` when a helper needs it. */
+function fileHead(routing: Routing, used: readonly RuntimeHelper[]): (StatementStructures | WriterFunction)[] {
+  const unions = [routing.client.length > 0 ? 'ClientMessage' : null, routing.server.length > 0 ? 'ServerMessage' : null].filter((n): n is string => n !== null);
   const head: (StatementStructures | WriterFunction)[] = [
     { kind: StructureKind.ImportDeclaration, defaultImport: 'fc', moduleSpecifier: 'fast-check' },
     ...(unions.length > 0 ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: unions, moduleSpecifier: './messages.js' } as const] : []),
@@ -299,11 +309,26 @@ function assemble(
       ],
     },
   ];
-  if (used.some((h) => h.name === 'wrongType')) {
+  if (used.some((h) => h.name === 'wrongType' || h.name === 'isOneOf' || h.name === 'otherTypes')) {
     head.push(blankLine, { kind: StructureKind.TypeAlias, name: 'JsonType', type: "'string' | 'integer' | 'number' | 'boolean' | 'null' | 'array' | 'object'" });
   }
+  return head;
+}
+
+function assemble(
+  model: Model,
+  ctx: EmitContext,
+  validStatements: readonly Declaration[],
+  invalidStatements: readonly Declaration[],
+  invalidConsts: ReadonlyMap<string, string>,
+): string {
+  const routing = routingOf(model);
+  const api = [...validApi(model, routing), ...invalidApi(model, routing, invalidConsts)];
+  const declarations = [...validStatements, ...invalidStatements, ...api].filter((d): d is Declaration => 'text' in d);
+  const used = helpersFor(declarations.map((d) => d.text).join('\n'));
+  const file = createProject().createSourceFile('arbitraries.ts');
   const helpers = used.map((h): WriterFunction => (writer) => writer.blankLineIfLastNot().write(h.code).newLine());
   const statements = (list: readonly (StatementStructures | Declaration)[]) => list.map((d) => ('write' in d ? d.write : d));
-  file.addStatements([...head, ...helpers, ...statements(validStatements), ...statements(invalidStatements), ...statements(api).flatMap((a) => [blankLine, a])]);
+  file.addStatements([...fileHead(routing, used), ...helpers, ...statements(validStatements), ...statements(invalidStatements), ...statements(api).flatMap((a) => [blankLine, a])]);
   return print(file, ctx.source);
 }

@@ -3,8 +3,8 @@
  * for the schemas modelina does not declare by name (it inlines unions, primitives and arrays)
  * and for the places where modelina would say `any`. Every schema gets the closest honest type:
  * an open object keeps its declared properties beside an index signature, a schema that says
- * nothing about its value is `unknown`, and keywords TypeScript cannot state (`not`, `pattern`,
- * bounds) leave the type of the rest of the schema.
+ * nothing about its value is `unknown`, a `not` of types alone is the other types, and keywords
+ * TypeScript cannot state (`not` beside others, `pattern`, bounds) leave the type of the rest.
  */
 import type { JsonSchema, JsonValue } from '../model.js';
 import { isRecord, refName } from '../load/schemas.js';
@@ -30,8 +30,26 @@ export function typeExpression(schema: JsonValue): string {
   const values = s['enum'];
   if (Array.isArray(values)) return union(values.map(valueType));
   const parts = [ownType(s), ...combinators(s)].filter((p): p is string => p !== null);
-  if (parts.length === 0) return 'unknown';
+  if (parts.length === 0) return otherTypes(s['not']);
   return parts.length === 1 ? (parts[0] as string) : parts.map(paren).join(' & ');
+}
+
+/** TypeScript's name for each JSON type a value may have (an integer is a number). */
+const TS_TYPES: readonly (readonly [string, string])[] = [
+  ['string', 'string'], ['number', 'number'], ['boolean', 'boolean'], ['null', 'null'], ['array', 'unknown[]'], ['object', 'Record<string, unknown>'],
+];
+
+/**
+ * The type of a schema that says only `not: { type: ... }`: the other JSON types. Excluding
+ * integers leaves every type (a fraction is still a number), so that is `unknown`; a `not` of
+ * anything else can exclude values but no type, so it is `unknown` too.
+ */
+function otherTypes(not: JsonValue | undefined): string {
+  if (!isRecord(not) || !Object.keys(not).every((k) => k === 'type')) return 'unknown';
+  const type = not['type'];
+  const excluded = new Set((Array.isArray(type) ? type : [type]).map(String));
+  const left = TS_TYPES.filter(([json]) => !excluded.has(json));
+  return left.length === TS_TYPES.length ? 'unknown' : union(left.map(([, ts]) => ts));
 }
 
 /** `allOf` as an intersection, `oneOf` / `anyOf` as unions; `not` and `if` cannot narrow a type. */

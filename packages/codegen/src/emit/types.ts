@@ -1,14 +1,15 @@
 /**
  * The types emitter (AsyncAPI 3.0.0 "Schema Object", "Message Object"): TypeScript types for every
- * schema, built by @asyncapi/modelina (interfaces, unions for enums), then reworked with ts-morph:
- * exported, identifier property names unquoted, empty closed objects made `Record<string, never>`,
+ * schema, built by @asyncapi/modelina (interfaces, unions for enums; property names and string
+ * literals printed by our preset and constraints), then reworked with ts-morph: exported, open
+ * objects given an index signature, empty closed objects made `Record<string, never>`,
  * and a const object beside each enum so its members are values too (`ErrorCode.INVALID_MESSAGE`).
  * Writes `src/types.ts`.
  */
-import { TypeScriptGenerator, TS_DESCRIPTION_PRESET, type OutputModel } from '@asyncapi/modelina';
+import { TypeScriptGenerator, TS_DESCRIPTION_PRESET, type OutputModel, type TypeScriptPreset } from '@asyncapi/modelina';
 import {
   Node, StructureKind, SyntaxKind,
-  type InterfaceDeclarationStructure, type SourceFile, type StatementStructures, type StringLiteral,
+  type InterfaceDeclarationStructure, type SourceFile, type StatementStructures,
   type TypeAliasDeclarationStructure, type WriterFunction,
 } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics.js';
@@ -32,10 +33,9 @@ export const typesEmitter: Emitter = {
     const project = createProject();
     const closedEmpty = new Set(model.schemas.filter((s) => isClosedEmptyObject(s.schema)).map((s) => typeName(s.name)));
     const enums = new Map(model.schemas.map((s) => [typeName(s.name), s] as const));
-    // All of modelina's output is parsed once; quote fixes are applied as one text edit.
+    // All of modelina's output is parsed once, and read as structures.
     const models = outputs.filter((out) => out.modelName !== typeName(ROOT_ID));
     const scratch = project.createSourceFile('models.ts', models.map((out) => out.result).join('\n\n'));
-    singleQuoteLiteralTypes(scratch);
     replaceAny(scratch, model, diagnostics);
     const statements: (StatementStructures | WriterFunction)[] = [];
     const declared = new Set<string>();
@@ -91,7 +91,7 @@ function replaceAny(scratch: SourceFile, model: Model, diagnostics: Diagnostic[]
     const ownerName = owner && (Node.isInterfaceDeclaration(owner) || Node.isTypeAliasDeclaration(owner)) ? owner.getName() : '?';
     const schema = model.schemas.find((s) => typeName(s.name) === ownerName);
     const prop = any.getFirstAncestorByKind(SyntaxKind.PropertySignature);
-    const propName = prop ? unquote(prop.getName()).replace(/^'|'$/g, '') : null;
+    const propName = prop ? propertyNameOf(prop.getNameNode()) : null;
     const properties = schema?.schema['properties'];
     const propSchema = propName !== null && isRecord(properties) ? (properties as Record<string, JsonValue>)[propName] : undefined;
     const whole = propSchema !== undefined && prop?.getTypeNode()?.getKind() === SyntaxKind.AnyKeyword;
@@ -101,6 +101,11 @@ function replaceAny(scratch: SourceFile, model: Model, diagnostics: Diagnostic[]
       diagnostics.push(unknownFallback(model, schema, propName));
     }
   }
+}
+
+/** The JSON name of a property, from its name as printed (bare, or a string literal). */
+function propertyNameOf(name: Node): string {
+  return Node.isStringLiteral(name) ? name.getLiteralValue() : name.getText();
 }
 
 function unknownFallback(model: Model, schema: SchemaModel, propName: string | null): Diagnostic {
@@ -136,23 +141,45 @@ async function runModelina(model: Model): Promise<OutputModel[]> {
     // JSON objects, not Maps: a dictionary is `Record<string, T>` (see openObject for open objects).
     mapType: 'record',
     rawPropertyNames: true,
-    presets: [TS_DESCRIPTION_PRESET],
-    constraints: { modelName: ({ modelName }) => typeName(modelName) },
+    presets: [INTERFACE_PROPERTIES, TS_DESCRIPTION_PRESET],
+    constraints: {
+      modelName: ({ modelName }) => typeName(modelName),
+      // String constants printed as TypeScript literals (single quotes, escapes); modelina's own
+      // defaults wrap the raw text in double quotes (enums) or single quotes (consts) as it is.
+      enumValue: ({ enumValue }) => (typeof enumValue === 'string' || typeof enumValue === 'number' ? literal(enumValue) : JSON.stringify(enumValue)),
+      constant: ({ constrainedMetaModel }) => {
+        const value: unknown = constrainedMetaModel.options.const?.originalInput;
+        return typeof value === 'string' ? literal(value) : undefined;
+      },
+    },
   });
   return generator.generate(input);
 }
 
 /**
- * modelina prints string constants as they are, so one holding a quote, a backslash or a control
- * character (a heartbeat of `"\\r\\n"`) breaks its output, and other constants than strings and
- * numbers come out as strings: such a schema is typed by typeExpression instead.
+ * An interface property as modelina renders it (`?` when optional, a `const` as its literal type),
+ * its name written as TypeScript would: bare when it is an identifier, else quoted.
+ * (`rawPropertyNames` keeps JSON names, which is what the types must say, but quotes every one.)
+ */
+const INTERFACE_PROPERTIES: TypeScriptPreset = {
+  interface: {
+    property({ property }) {
+      const optional = property.required === false ? '?' : '';
+      const constant = property.property.options.const?.value;
+      return `${propertyName(property.unconstrainedPropertyName)}${optional}: ${typeof constant === 'string' ? constant : property.property.type};`;
+    },
+  },
+};
+
+/**
+ * modelina prints an enum member that is `null`, a boolean or an object as a string ('null',
+ * 'true'): such a schema is typed by typeExpression instead. String constants of any text print
+ * right through the enumValue and constant constraints.
  */
 function modelinaPrints(schema: JsonValue): boolean {
   let prints = true;
   walkSchema(schema, [], (node) => {
     const values = [...(Array.isArray(node['enum']) ? node['enum'] : []), ...('const' in node ? [node['const']] : [])];
-    if (values.some((v) => typeof v === 'string' && /["'\\\u0000-\u001f\u2028\u2029]/.test(v))) prints = false;
-    // modelina prints a `null` or `true` member of an enum as the string 'null' or 'true'.
     if (values.some((v) => v === null || typeof v === 'boolean' || typeof v === 'object')) prints = false;
   });
   return prints;
@@ -171,9 +198,8 @@ function rewriteRefs(value: JsonValue): JsonValue {
 }
 
 /**
- * modelina's declarations, as structures: exported, identifier property names unquoted,
- * string literal types single-quoted, and an empty closed object as `Record<string, never>`
- * (an empty interface would accept any value).
+ * modelina's declarations, as structures: exported, and an empty closed object as
+ * `Record<string, never>` (an empty interface would accept any value).
  */
 function reshape(scratch: SourceFile, closedEmpty: ReadonlySet<string>): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] {
   const out: (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] = [];
@@ -190,11 +216,7 @@ function reshape(scratch: SourceFile, closedEmpty: ReadonlySet<string>): (Interf
         });
         continue;
       }
-      out.push(openObject({
-        ...structure,
-        isExported: true,
-        properties: (structure.properties ?? []).map((p) => ({ ...p, name: unquote(p.name) })),
-      }));
+      out.push(openObject({ ...structure, isExported: true }));
     } else if (Node.isTypeAliasDeclaration(statement)) {
       out.push({ ...statement.getStructure(), isExported: true });
     } else {
@@ -224,27 +246,6 @@ function openObject(structure: InterfaceDeclarationStructure): InterfaceDeclarat
     properties: declared,
     indexSignatures: [...(structure.indexSignatures ?? []), { keyName: 'key', keyType: 'string', returnType: keyType }],
   };
-}
-
-/** modelina prints string literal types with double quotes; the rest of the output uses single. */
-function singleQuoteLiteralTypes(scratch: SourceFile): void {
-  const text = scratch.getFullText();
-  const edits = scratch
-    .getDescendantsOfKind(SyntaxKind.LiteralType)
-    .map((lit) => lit.getLiteral())
-    .filter((lit) => Node.isStringLiteral(lit) && lit.getText().startsWith('"'))
-    .map((lit) => ({ start: lit.getStart(), end: lit.getEnd(), text: literal((lit as StringLiteral).getLiteralText()) }))
-    .sort((a, b) => b.start - a.start);
-  if (edits.length === 0) return;
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  scratch.replaceWithText(out);
-}
-
-function unquote(name: string): string {
-  const m = /^'([^'\\]*)'$|^"([^"\\]*)"$/.exec(name);
-  const raw = m ? (m[1] ?? m[2] ?? '') : null;
-  return raw !== null && IDENTIFIER.test(raw) ? raw : name;
 }
 
 function isClosedEmptyObject(schema: JsonSchema): boolean {

@@ -1,8 +1,9 @@
 /**
  * Payload schema formats other than JSON Schema (AsyncAPI 3.x "Multi Format Schema Object"):
- * the official parser plugins turn Avro, OpenAPI / Swagger and Protobuf schemas into JSON Schema
- * while the document is parsed. Each plugin is imported only when the document names its format,
- * so a document in plain JSON Schema (ours) pays nothing for them.
+ * the official parser plugins turn Avro, OpenAPI / Swagger, RAML 1.0 data types and Protobuf
+ * schemas into JSON Schema while the document is parsed. Each plugin is imported only when the
+ * document names its format, so a document in plain JSON Schema (ours) pays nothing for them
+ * (the RAML plugin alone takes about a second to import).
  */
 import type { Parser } from '@asyncapi/parser';
 
@@ -18,6 +19,7 @@ const PLUGINS: readonly Plugin[] = [
   { format: /application\/vnd\.apache\.avro/, load: async () => (await import('@asyncapi/avro-schema-parser')).AvroSchemaParser() },
   { format: /application\/vnd\.oai\.openapi/, load: async () => (await import('@asyncapi/openapi-schema-parser')).OpenAPISchemaParser() },
   { format: /application\/vnd\.google\.protobuf/, load: async () => (await import('@asyncapi/protobuf-schema-parser')).ProtoBuffSchemaParser() },
+  { format: /application\/raml\+yaml/, load: async () => (await import('@asyncapi/raml-dt-schema-parser')).RamlDTSchemaParser() },
 ];
 
 /**

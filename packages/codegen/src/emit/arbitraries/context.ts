@@ -13,11 +13,11 @@ const JSON_TYPES: ReadonlySet<string> = new Set(['string', 'integer', 'number', 
 
 /** Keywords that constrain values and that the derivations implement. */
 export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
-  '$ref', 'type', 'const', 'enum', 'oneOf', 'anyOf',
+  '$ref', 'type', 'const', 'enum', 'oneOf', 'anyOf', 'not', 'if', 'then', 'else',
   'minLength', 'maxLength', 'pattern', 'format',
   'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
   'properties', 'required', 'additionalProperties', 'minProperties', 'dependencies',
-  'items', 'minItems', 'maxItems', 'uniqueItems',
+  'items', 'additionalItems', 'minItems', 'maxItems', 'uniqueItems',
 ]);
 
 /** Keywords that do not constrain values (JSON Schema annotations, AsyncAPI Schema Object extras). */

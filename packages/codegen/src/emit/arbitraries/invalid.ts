@@ -6,7 +6,7 @@
  *
  * Values are built from a valid one and one change, so everything else about them stays valid:
  * nested changes go through `inProperty`/`inItem` with the child schema's own invalid values.
- * Not mutated: inside `oneOf`/`anyOf` (which branch a validator reports is not defined), and
+ * Not mutated: inside `oneOf`/`anyOf` (which branch a validator reports is not defined), `if`, and
  * through a `$ref` back into the same recursive group (it would never end).
  */
 import type { JsonSchema, JsonValue, SpecPath } from '../../model.js';
@@ -14,8 +14,9 @@ import { isRecord, refName } from '../../load/schemas.js';
 import { array, call, json, object, quote, raw, type Code } from '../../lib/code.js';
 import { hasType, jsonTypeOf, typesOf, type DeriveContext, type JsonType } from './context.js';
 import { stringMutations } from './strings.js';
+import { notMutations } from './negate.js';
 import {
-  arrayArbitrary, fieldsOf, itemCounts, needsPresenceRules, numberRange, objectArbitrary, objectShape, type ObjectShape,
+  arrayArbitrary, fieldsOf, validArbitrary, itemCounts, needsPresenceRules, numberRange, objectArbitrary, objectShape, type ObjectShape,
 } from './valid.js';
 
 export interface MutationOptions {
@@ -37,6 +38,9 @@ export function mutations(schema: JsonValue, at: SpecPath, ctx: DeriveContext, o
     return target ? [target] : [];
   }
   if ('oneOf' in s || 'anyOf' in s) return [];
+  // Which keyword a validator names for a value breaking then or else is `if`'s business: not mutated.
+  if ('if' in s) return [];
+  if ('not' in s) return notMutations(s, at, ctx, validArbitrary, (rest) => mutations(rest, at, ctx, options));
   const types = typesOf(s);
   const out: Code[] = [];
   if (types) out.push(wrongType(s, types, at, ctx));

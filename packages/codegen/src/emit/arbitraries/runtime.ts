@@ -15,7 +15,7 @@ export interface RuntimeHelper {
 export const INVALID_KINDS: readonly string[] = [
   'missing-required', 'extra-property', 'too-few-properties', 'wrong-type', 'enum-violation', 'const-violation',
   'above-maximum', 'below-minimum', 'not-multiple-of', 'too-long', 'too-short', 'pattern-mismatch', 'bad-format',
-  'too-many-items', 'too-few-items', 'duplicate-items',
+  'too-many-items', 'too-few-items', 'duplicate-items', 'matches-not',
 ];
 
 export const RUNTIME_HELPERS: readonly RuntimeHelper[] = [
@@ -237,6 +237,61 @@ function withFirstChar(base: fc.Arbitrary<string>, first: fc.Arbitrary<string>):
     code: `/** Date-times of the same length with month 13. */
 function badDateTime(base: fc.Arbitrary<string>): fc.Arbitrary<string> {
   return base.map((valid) => valid.slice(0, 5) + '13' + valid.slice(7));
+}`,
+  },
+  {
+    name: 'isOneOf',
+    uses: ['canonical'],
+    code: `/** Whether \`value\` has one of \`types\` (when given) and equals one of \`values\` (when given), as JSON Schema compares. */
+function isOneOf(value: unknown, types: readonly JsonType[] | null, values: readonly unknown[] | null): boolean {
+  const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  const typed = types === null || types.some((t) => t === type || (t === 'integer' && Number.isInteger(value)));
+  return typed && (values === null || values.some((v) => canonical(v) === canonical(value)));
+}`,
+  },
+  {
+    name: 'otherTypes',
+    uses: [],
+    code: `/** The TypeScript type of the values of JSON types \`T\`. */
+type ValueOf<T extends JsonType> = T extends 'string' ? string : T extends 'integer' | 'number' ? number : T extends 'boolean' ? boolean
+  : T extends 'null' ? null : T extends 'array' ? unknown[] : Record<string, unknown>;
+
+/** Any JSON value of none of the \`excluded\` types (a non-integer number when only \`integer\` is). */
+function otherTypes<const E extends readonly JsonType[]>(
+  excluded: E,
+): fc.Arbitrary<ValueOf<Exclude<JsonType, E[number] | ('number' extends E[number] ? 'integer' : never)>>> {
+  const any = fc.jsonValue({ maxDepth: 2 });
+  const others: fc.Arbitrary<unknown>[] = [];
+  if (!excluded.includes('string')) others.push(fc.string({ unit: 'binary' }));
+  if (!excluded.includes('number')) {
+    const doubles = fc.double({ noNaN: true, noDefaultInfinity: true });
+    others.push(excluded.includes('integer') ? doubles.filter((n) => !Number.isInteger(n)) : fc.oneof(fc.maxSafeInteger(), doubles));
+  }
+  if (!excluded.includes('boolean')) others.push(fc.boolean());
+  if (!excluded.includes('null')) others.push(fc.constant(null));
+  if (!excluded.includes('array')) others.push(fc.array(any, { maxLength: 3 }));
+  if (!excluded.includes('object')) others.push(fc.dictionary(fc.string(), any, { maxKeys: 3 }));
+  // Each arbitrary pushed above is of a type \`excluded\` leaves: their union is that type.
+  return fc.oneof(...others) as fc.Arbitrary<ValueOf<Exclude<JsonType, E[number] | ('number' extends E[number] ? 'integer' : never)>>>;
+}`,
+  },
+  {
+    name: 'noneOf',
+    uses: ['isOneOf'],
+    code: `/** \`values\` without those equal to one of \`excluded\` (a \`not\` of constants). */
+function noneOf<T>(values: fc.Arbitrary<T>, excluded: readonly unknown[]): fc.Arbitrary<T> {
+  return values.filter((value) => !isOneOf(value, null, excluded));
+}`,
+  },
+  {
+    name: 'outside',
+    uses: ['isOneOf'],
+    code: `/**
+ * The invalid values that a \`not\` beside the broken keyword still accepts: those that are not of
+ * \`types\` or not among \`values\`, so that the one change breaks one keyword.
+ */
+function outside(invalids: fc.Arbitrary<InvalidValue>, types: readonly JsonType[] | null, values: readonly unknown[] | null): fc.Arbitrary<InvalidValue> {
+  return invalids.filter((i) => !isOneOf(i.value, types, values));
 }`,
   },
 ];

@@ -12,6 +12,8 @@ import {
   type CountRange, type DeriveContext, type JsonType,
 } from './context.js';
 import { lengthsOf, stringArbitrary } from './strings.js';
+import { mergeAllOf } from './merge.js';
+import { conditionalArbitrary, isObjectOnly, lacksRequired, notArbitrary, propertiesOf, separate } from './negate.js';
 
 /** The valid arbitrary of a schema; `null` after reporting why there is none. */
 export function validArbitrary(schema: JsonValue, at: SpecPath, ctx: DeriveContext): Code | null {
@@ -21,6 +23,8 @@ export function validArbitrary(schema: JsonValue, at: SpecPath, ctx: DeriveConte
   const s = schema as JsonSchema;
   const merged = 'allOf' in s ? mergeAllOf(s, ctx) : null;
   if (merged !== null) return validArbitrary(merged, at, ctx);
+  if ('if' in s || 'then' in s || 'else' in s) return conditionalArbitrary(s, at, ctx, validArbitrary);
+  if ('not' in s) return notArbitrary(s, at, ctx, validArbitrary);
   checkKeywords(s, at, ctx);
   if (Object.keys(s).every(isAnnotation)) return call('fc.jsonValue');
   const constraints = Object.keys(s).filter((k) => !isAnnotation(k));
@@ -64,11 +68,14 @@ function fail(ctx: DeriveContext, at: SpecPath, message: string): null {
 function constants(s: JsonSchema, types: JsonType[] | null, constraints: string[], at: SpecPath, ctx: DeriveContext): Code | null {
   const keyword = 'const' in s ? 'const' : 'enum';
   if (constraints.some((k) => k !== keyword && k !== 'type')) return fail(ctx, [...at, keyword], `keywords beside ${keyword} (other than type) are not supported`);
-  const raw = s[keyword];
-  const values: JsonValue[] = keyword === 'const' ? [raw ?? null] : Array.isArray(raw) ? [...(raw as JsonValue[])] : [];
+  const given = s[keyword];
+  const values: JsonValue[] = keyword === 'const' ? [given ?? null] : Array.isArray(given) ? [...(given as JsonValue[])] : [];
   if (values.length === 0) return fail(ctx, [...at, keyword], 'enum must list at least one value');
   if (types && values.some((v) => !hasType(v, types))) return fail(ctx, [...at, keyword], `a ${keyword} value is not of type ${types.join(' or ')}`);
-  return keyword === 'const' ? call('fc.constant', json(values[0])) : call('fc.constantFrom', ...values.map(json));
+  if (keyword === 'const') return call('fc.constant', json(values[0]));
+  // Members of several types keep their literal types only as a const tuple (inference widens them).
+  const mixed = new Set(values.map((v) => (v === null ? 'null' : typeof v))).size > 1;
+  return mixed ? call('fc.constantFrom', raw(`...(${printCode(array(values.map(json)), 0, Infinity)} as const)`)) : call('fc.constantFrom', ...values.map(json));
 }
 
 function typed(s: JsonSchema, type: JsonType, at: SpecPath, ctx: DeriveContext): Code | null {
@@ -101,10 +108,10 @@ export function numberRange(s: JsonSchema, type: 'integer' | 'number', at: SpecP
   };
   const [minimum, maximum, exMin, exMax, multipleOf] = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'].map(read);
   if ([minimum, maximum, exMin, exMax, multipleOf].includes(null)) return null;
-  if (multipleOf !== undefined && multipleOf !== null && (!Number.isInteger(multipleOf) || multipleOf <= 0)) {
-    return fail(ctx, [...at, 'multipleOf'], 'only a positive integer multipleOf is supported (floating-point multiples are not exact)');
+  if (multipleOf !== undefined && multipleOf !== null && (multipleOf <= 0 || (!Number.isInteger(multipleOf) && decimalsOf(multipleOf) === null))) {
+    return fail(ctx, [...at, 'multipleOf'], 'multipleOf must be a positive integer or a decimal of at most 12 places');
   }
-  const integer = type === 'integer' || multipleOf !== undefined;
+  const integer = type === 'integer' || (multipleOf !== undefined && Number.isInteger(multipleOf));
   let min = integer ? Number.MIN_SAFE_INTEGER : -Number.MAX_VALUE;
   let max = integer ? Number.MAX_SAFE_INTEGER : Number.MAX_VALUE;
   let minExcluded = false;
@@ -125,6 +132,7 @@ export function numberRange(s: JsonSchema, type: 'integer' | 'number', at: SpecP
 function numberArbitrary(s: JsonSchema, type: 'integer' | 'number', at: SpecPath, ctx: DeriveContext): Code | null {
   const r = numberRange(s, type, at, ctx);
   if (r === null) return null;
+  if (r.multipleOf !== undefined && !Number.isInteger(r.multipleOf)) return decimalMultiples(r, r.multipleOf, ctx, at);
   if (r.multipleOf !== undefined) {
     const m = r.multipleOf;
     const lo = Math.ceil(r.min / m);
@@ -146,6 +154,32 @@ function numberArbitrary(s: JsonSchema, type: 'integer' | 'number', at: SpecPath
   return call('fc.double', object(options));
 }
 
+/** The decimal places of a number written in at most 12 of them, else `null`. */
+export function decimalsOf(m: number): number | null {
+  for (let d = 1; d <= 12; d++) if (Number.isInteger(Number((m * 10 ** d).toFixed(6)))) return d;
+  return null;
+}
+
+/** The bound on the multiplier of a decimal `multipleOf` when the schema sets none: values stay exact in a double. */
+const DECIMAL_MULTIPLIER = 1e9;
+
+/**
+ * Multiples of a decimal step, rounded to its places; ajv accepts `x` when `x / step` is an
+ * integer in floating point, which rounding does not always give, so the few that miss are
+ * filtered out (about one in seven for 0.01).
+ */
+function decimalMultiples(r: NumberRange, m: number, ctx: DeriveContext, at: SpecPath): Code | null {
+  const d = decimalsOf(m) ?? 12;
+  const lo = Math.max(Math.ceil(r.min / m), -DECIMAL_MULTIPLIER);
+  const hi = Math.min(Math.floor(r.max / m), DECIMAL_MULTIPLIER);
+  if (lo > hi) return fail(ctx, [...at, 'multipleOf'], `no multiple of ${m} lies within the bounds`);
+  const keep = [`Number.isInteger(x / ${m})`];
+  if (r.minExcluded) keep.push(`x > ${r.min}`);
+  if (r.maxExcluded) keep.push(`x < ${r.max}`);
+  const multiples = method(call('fc.integer', object([['min', json(lo)], ['max', json(hi)]])), 'map', raw(`(n) => Number((n * ${m}).toFixed(${d}))`));
+  return method(multiples, 'filter', raw(`(x) => ${keep.join(' && ')}`));
+}
+
 /** An array's item-count range. */
 export type ItemCounts = CountRange;
 
@@ -156,9 +190,8 @@ export function itemCounts(s: JsonSchema, at: SpecPath, ctx: DeriveContext): Ite
 /** Valid arrays with `counts` items (the schema's, or overridden by a mutation); `null` when none exist. */
 export function arrayArbitrary(s: JsonSchema, at: SpecPath, ctx: DeriveContext, counts: ItemCounts, report = true): Code | null {
   const items = s['items'];
-  if (items === undefined || Array.isArray(items)) {
-    return report ? fail(ctx, [...at, 'items'], items === undefined ? 'an array without items is not supported (its items may be anything)' : 'tuple items are not supported') : null;
-  }
+  if (Array.isArray(items)) return tupleArbitrary(s, items, at, ctx, counts, report);
+  if (items === undefined) return report ? fail(ctx, [...at, 'items'], 'an array without items is not supported (its items may be anything)') : null;
   const unique = s['uniqueItems'] === true;
   let max = counts.max;
   if (unique) max = Math.min(max, domainSize(items, ctx));
@@ -183,6 +216,23 @@ export function arrayArbitrary(s: JsonSchema, at: SpecPath, ctx: DeriveContext, 
   return call('fc.uniqueArray', item, object(options));
 }
 
+/**
+ * Tuples (draft-07 `items` as a list): the first items, as many as `minItems` asks and up to the
+ * list's length (or `maxItems`). Items beyond the list are never built, whatever
+ * `additionalItems` allows, so a tuple that must be longer than its list is not supported.
+ */
+function tupleArbitrary(s: JsonSchema, items: readonly JsonValue[], at: SpecPath, ctx: DeriveContext, counts: ItemCounts, report: boolean): Code | null {
+  const quiet = (where: SpecPath, message: string): null => (report ? fail(ctx, where, message) : null);
+  if (s['uniqueItems'] === true) return quiet([...at, 'uniqueItems'], 'uniqueItems over tuple items is not supported');
+  const longest = Math.min(items.length, counts.max);
+  if (counts.min > longest) return quiet([...at, 'minItems'], `no tuple of ${counts.min} or more items is built from ${items.length} item schemas`);
+  const parts = items.slice(0, longest).map((item, i) => validArbitrary(item, [...at, 'items', i], ctx));
+  if (parts.some((p) => p === null)) return null;
+  const tuples: Code[] = [];
+  for (let n = counts.min; n <= longest; n++) tuples.push(call('fc.tuple', ...(parts.slice(0, n) as Code[])));
+  return tuples.length === 1 ? (tuples[0] as Code) : call('fc.oneof', ...tuples);
+}
+
 export interface ObjectShape {
   readonly properties: readonly (readonly [string, JsonValue])[];
   readonly required: readonly string[];
@@ -202,7 +252,11 @@ export function objectShape(s: JsonSchema, at: SpecPath, ctx: DeriveContext): Ob
   if (!Array.isArray(required) || !required.every((r) => typeof r === 'string')) return fail(ctx, [...at, 'required'], 'required must list property names');
   // Valid objects need not carry keys beyond the declared ones, whatever additionalProperties allows;
   // a required key without a schema under properties may hold any value.
-  const declared = Object.entries(props as Record<string, JsonValue>);
+  // A property whose schema is `false` may not be present: valid objects leave it out.
+  const absent = Object.entries(props as Record<string, JsonValue>).filter(([, v]) => v === false).map(([k]) => k);
+  const forced = absent.find((k) => (required as string[]).includes(k));
+  if (forced !== undefined) return fail(ctx, [...at, 'properties', forced], `property "${forced}" is required, and its schema false allows no value`);
+  const declared = Object.entries(props as Record<string, JsonValue>).filter(([, v]) => v !== false);
   const undeclared = (required as string[]).filter((r) => !(r in (props as object))).map((r): [string, JsonValue] => [r, true]);
   const properties = [...declared, ...undeclared];
   const names = new Set(properties.map(([k]) => k));
@@ -272,19 +326,13 @@ export function objectArbitrary(s: JsonSchema, at: SpecPath, ctx: DeriveContext,
 function union(s: JsonSchema, keyword: 'oneOf' | 'anyOf', at: SpecPath, ctx: DeriveContext): Code | null {
   const branches = s[keyword];
   if (!Array.isArray(branches) || branches.length === 0) return fail(ctx, [...at, keyword], `${keyword} must list at least one schema`);
-  if (keyword === 'oneOf' && !disjoint(branches, ctx)) {
-    return fail(ctx, [...at, keyword], 'oneOf branches that may overlap are not supported: tell them apart by type, by a required property with a different const in each, or by a required property the other (closed) branch does not declare');
+  const separated = keyword === 'oneOf' ? separate(branches, ctx, (a, b) => disjointPair(a, b, ctx) || lacksRequired(a, b)) : branches;
+  if (separated === null) {
+    return fail(ctx, [...at, keyword], 'oneOf branches that may overlap are not supported: tell them apart by type, by a required property with a different const in each, by a required property the other branch does not declare, or by a property only the other declares with a type, const or enum');
   }
-  const parts = branches.map((b, i) => validArbitrary(b, [...at, keyword, i], ctx));
+  const parts = separated.map((b, i) => validArbitrary(b, [...at, keyword, i], ctx));
   if (parts.some((p) => p === null)) return null;
   return parts.length === 1 ? (parts[0] as Code) : call('fc.oneof', ...(parts as Code[]));
-}
-
-function disjoint(branches: readonly JsonValue[], ctx: DeriveContext): boolean {
-  const resolved = branches.map((b) => resolve(b, ctx));
-  if (resolved.some((r) => r === null)) return false;
-  const schemas = resolved as JsonSchema[];
-  return schemas.every((a, i) => schemas.slice(i + 1).every((b) => disjointPair(a, b, ctx)));
 }
 
 /**
@@ -297,7 +345,7 @@ function disjointPair(a: JsonSchema, b: JsonSchema, ctx: DeriveContext): boolean
   const tb = typeSet(b);
   if (ta && tb && ![...ta].some((t) => tb.has(t))) return true;
   if (!isObjectOnly(a) || !isObjectOnly(b)) return false;
-  const props = (s: JsonSchema): Record<string, JsonValue> => (isRecord(s['properties']) ? (s['properties'] as Record<string, JsonValue>) : {});
+  const props = propertiesOf;
   const required = (s: JsonSchema): string[] => (Array.isArray(s['required']) ? (s['required'] as JsonValue[]).filter((k): k is string => typeof k === 'string') : []);
   const constOf = (s: JsonSchema, key: string): string | undefined => {
     const prop = resolve(props(s)[key] ?? null, ctx);
@@ -316,43 +364,3 @@ function typeSet(s: JsonSchema): Set<string> | null {
   return t === null ? null : new Set<string>(t.flatMap((x) => (x === 'number' ? ['number', 'integer'] : [x])));
 }
 
-function isObjectOnly(s: JsonSchema): boolean {
-  const t = typesOf(s);
-  return t !== null && t.length === 1 && t[0] === 'object';
-}
-
-/** Object keywords `mergeAllOf` knows how to join. */
-const MERGEABLE = new Set(['type', 'properties', 'required']);
-
-/**
- * `allOf` of one schema and annotations, as that schema; `allOf` of objects that only declare
- * properties (the usual "base plus extension" shape) as one
- * object schema with every property and every required key; `null` for any other `allOf`
- * (closed branches, a property two branches declare differently, other keywords), which stays
- * unsupported. A value of the merged schema satisfies each branch: each branch is open, and each
- * of its properties keeps its own schema.
- */
-function mergeAllOf(s: JsonSchema, ctx: DeriveContext): JsonValue | null {
-  const branches = s['allOf'];
-  if (!Array.isArray(branches)) return null;
-  const own: Record<string, JsonValue> = {};
-  for (const [k, v] of Object.entries(s)) if (k !== 'allOf' && !isAnnotation(k)) own[k] = v;
-  // Branches of only annotations (`allOf: [{ $ref }, { description }]`, a described reference) constrain nothing.
-  const substantive = [own, ...branches].filter((b) => !isRecord(b) || !Object.keys(b).every(isAnnotation));
-  if (substantive.length === 1) return substantive[0] as JsonValue;
-  const parts = [own, ...branches.map((b) => resolve(b, ctx))];
-  const properties: Record<string, JsonValue> = {};
-  const required = new Set<string>();
-  for (const part of parts) {
-    if (part === null) return null;
-    const keys = Object.keys(part).filter((k) => !isAnnotation(k));
-    if (keys.some((k) => !MERGEABLE.has(k)) || (part['type'] !== undefined && part['type'] !== 'object')) return null;
-    const props = isRecord(part['properties']) ? (part['properties'] as Record<string, JsonValue>) : {};
-    for (const [name, sub] of Object.entries(props)) {
-      if (name in properties && JSON.stringify(properties[name]) !== JSON.stringify(sub)) return null;
-      properties[name] = sub;
-    }
-    for (const r of Array.isArray(part['required']) ? part['required'] : []) if (typeof r === 'string') required.add(r);
-  }
-  return { type: 'object', properties, required: [...required] };
-}
