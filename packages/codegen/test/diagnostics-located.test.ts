@@ -44,6 +44,37 @@ function spec(messages: Record<string, string>): string {
   ].join('\n');
 }
 
+/** A WebSocket document the wire derivation warns about: a header correlation id, a channel without an address, two payloads one value can match. */
+const WIRE_FINDINGS = `asyncapi: 3.0.0
+info: { title: Wire findings, version: 1.0.0 }
+servers:
+  main: { host: example.test, protocol: ws }
+channels:
+  rpc:
+    address: /rpc
+    messages:
+      call:
+        correlationId: { location: '$message.header#/requestId' }
+        headers: { type: object, properties: { requestId: { type: string } } }
+        payload: { type: object, properties: { n: { type: integer } } }
+      other:
+        payload: { type: object }
+  anywhere:
+    address: null
+    messages:
+      note:
+        payload: { type: string }
+operations:
+  call:
+    action: receive
+    channel: { $ref: '#/channels/rpc' }
+    messages: [{ $ref: '#/channels/rpc/messages/call' }, { $ref: '#/channels/rpc/messages/other' }]
+  note:
+    action: send
+    channel: { $ref: '#/channels/anywhere' }
+    messages: [{ $ref: '#/channels/anywhere/messages/note' }]
+`;
+
 /** Where each rule is raised: a document path, or the text of a small spec. */
 const CASES: Record<string, { readonly file: string } | { readonly text: string }> = {
   'unsupported-arbitrary': { text: spec({ a: "payload:\n  type: object\n  properties:\n    code:\n      type: string\n      pattern: '^(a|b)$'" }) },
@@ -64,6 +95,9 @@ const CASES: Record<string, { readonly file: string } | { readonly text: string 
   'docs-definition-clash': {
     text: spec({ a: "payload:\n  type: object\n  definitions:\n    Placeholder:\n      type: integer\n  properties:\n    p:\n      $ref: '#/components/schemas/Placeholder'" }),
   },
+  'header-correlation': { text: WIRE_FINDINGS },
+  'channel-without-address': { text: WIRE_FINDINGS },
+  'ambiguous-messages': { text: WIRE_FINDINGS },
   'circular-inline-schema': { text: spec({ a: "payload:\n  type: object\n  properties:\n    child:\n      $ref: '#/components/messages/a/payload'" }) },
 };
 

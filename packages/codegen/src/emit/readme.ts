@@ -43,7 +43,7 @@ function readme(model: Model, ctx: EmitContext): string {
     table(['import / file', 'what'], [
       [code(pkg), 'everything below, from one entry point'],
       [code(`${pkg}/types`), `a type for each of the ${model.schemas.length} schemas; each enum is a union type and a const object of its members`],
-      [code(`${pkg}/validators`), `${code('validate<Message>')} for each of the ${model.messages.length} messages, and ${code('validateClientMessage')} / ${code('validateServerMessage')}, compiled by ajv when the package was generated`],
+      [code(`${pkg}/validators`), `${code('validate<Message>')} for each of the ${model.messages.length} messages, and ${code('validateClientMessage')} / ${code('validateServerMessage')}, compiled by ajv when the package was generated (their result types and shared helpers come from ${code('@switchboard/runtime/validation')}, which imports nothing else)`],
       ...runtimeRows,
       [code(`${pkg}/arbitraries`), `fast-check arbitraries of valid values for every schema and message, and of invalid ones that say which keyword and JSON pointer a validator must report (needs the optional peer dependency ${code('fast-check')}; not part of the main entry point)`],
       [code('docs/reference.md'), 'the protocol reference: every message, its fields and bounds, examples, error and close codes'],
