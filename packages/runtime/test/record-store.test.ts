@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { hashOf } from '../src/broker/hash-index.js';
 import { RecordStore } from '../src/broker/record-store.js';
 
-/** A store on a clock the test moves. */
+/** A store on a clock the test moves, whose written values move into the arena at once. */
 function store(): { records: RecordStore; advance: (ms: number) => void } {
   let now = 1_000_000;
-  return { records: new RecordStore(() => now), advance: (ms) => void (now += ms) };
+  return { records: new RecordStore(() => now, 1), advance: (ms) => void (now += ms) };
 }
 
 describe('RecordStore', () => {
@@ -18,6 +18,29 @@ describe('RecordStore', () => {
     advance(1);
     expect(records.get('k')).toBeNull();
     expect(records.putIfAbsent('k', 'w', 100)).toBeNull();
+  });
+
+  it('keeps a claim until its lease, to the millisecond, and forgets it after', () => {
+    const { records, advance } = store();
+    expect(records.putIfAbsent('k', 'claim', 100)).toBeNull();
+    advance(99);
+    expect(records.putIfAbsent('k', 'other', 100)).toBe('claim');
+    advance(1);
+    expect(records.get('k')).toBeNull();
+    expect(records.replace('k', 'claim', 'reply', 100)).toBe(false);
+    expect(records.putIfAbsent('k', 'next', 100)).toBeNull();
+  });
+
+  it('a claim made lasting by put is one record, and claims left behind are swept', () => {
+    const { records, advance } = store();
+    records.putIfAbsent('k', 'claim', 30_000);
+    expect(records.onHeap).toBe(1);
+    records.put('k', 'reply', 300_000);
+    expect([records.get('k'), records.size, records.onHeap]).toEqual(['reply', 1, 0]);
+    for (let i = 0; i < 20; i++) records.putIfAbsent(`abandoned${i}`, 'claim', 500);
+    advance(1500);
+    records.putIfAbsent('fresh', 'claim', 500);
+    expect(records.size).toBe(2);
   });
 
   it('forgets expired records as new ones are written, without a timer', () => {
@@ -87,8 +110,8 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
 describe('RecordStore against a map of values and expiry times', () => {
   it('answers every read as the model does, through rewrites, deletes and expiry', () => {
     fc.assert(
-      fc.property(fc.array(operation, { maxLength: 60 }), (operations) => {
-        const { records, advance, now } = clockedStore();
+      fc.property(fc.array(operation, { maxLength: 60 }), fc.integer({ min: 1, max: 4 }), (operations, batch) => {
+        const { records, advance, now } = clockedStore(batch);
         const model = new Map<string, { value: string; expiresAt: number }>();
         const read = (k: string): string | null => {
           const held = model.get(k);
@@ -117,10 +140,11 @@ describe('RecordStore against a map of values and expiry times', () => {
   });
 });
 
-function clockedStore(): { records: RecordStore; advance: (ms: number) => void; now: () => number } {
+/** A store on a clock the test moves, moving written values into the arena `batch` at a time. */
+function clockedStore(batch = 64): { records: RecordStore; advance: (ms: number) => void; now: () => number } {
   let time = 5_000_000;
   const now = (): number => time;
-  return { records: new RecordStore(now), advance: (ms) => void (time += ms), now };
+  return { records: new RecordStore(now, batch), advance: (ms) => void (time += ms), now };
 }
 
 describe('RecordStore with many keys', () => {
@@ -128,7 +152,7 @@ describe('RecordStore with many keys', () => {
     const writes = fc.array(fc.record({ n: fc.nat(3000), value: fc.option(fc.string({ maxLength: 8 }), { nil: null }) }), { minLength: 1, maxLength: 2000 });
     fc.assert(
       fc.property(writes, (ops) => {
-        const { records } = clockedStore();
+        const { records } = clockedStore(7);
         const model = new Map<string, string>();
         for (const { n, value } of ops) {
           const key = `request:u${n % 7}/${n}`;
@@ -151,10 +175,11 @@ describe('RecordStore with many keys', () => {
   it('tells apart keys whose hashes are equal', () => {
     const [first, second] = collidingKeys();
     expect(hashOf(first)).toBe(hashOf(second));
-    const { records } = clockedStore();
+    const { records } = clockedStore(1);
     records.put(first, 'one', 1000);
     expect(records.get(second)).toBeNull();
-    expect(records.putIfAbsent(second, 'two', 1000)).toBeNull();
+    expect(records.putIfAbsent(second, 'claim', 1000)).toBeNull();
+    records.put(second, 'two', 1000);
     expect([records.get(first), records.get(second)]).toEqual(['one', 'two']);
     expect(records.replace(first, 'one', null, 0)).toBe(true);
     expect([records.get(first), records.get(second)]).toEqual([null, 'two']);

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { FrameLog } from './frame-log.js';
 import { RecordStore } from './record-store.js';
-import type { Broadcast, Broker, BrokerNode, MembershipChange, QueuedMessage, RoomHistory, RoomMemberRecord, RoomPosition, SequencedBroadcast } from './types.js';
+import type { Broadcast, Broker, BrokerNode, LocalRecords, MembershipChange, QueuedMessage, RoomHistory, RoomMemberRecord, RoomPosition, SequencedBroadcast } from './types.js';
 
 interface RoomState {
   seq: number;
@@ -31,6 +31,8 @@ export class MemoryBroker implements Broker {
   /** Users' ban ends (`Date.now()` milliseconds, as text), each kept until it ends. */
   readonly #bans = new RecordStore();
   readonly #records = new RecordStore();
+  /** The records, answered synchronously: they live in this process. */
+  readonly localRecords: LocalRecords = this.#records;
   /** Users whose queue dropped messages not yet reported (`takeQueueOverflow`). */
   readonly #overflowed = new Set<string>();
   #closed = false;

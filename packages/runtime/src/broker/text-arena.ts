@@ -66,6 +66,24 @@ export class TextArena {
     return (this.#chunks[chunk] as Buffer).toString('utf8', this.#start[handle], this.#end[handle]);
   }
 
+  /**
+   * Whether the text of `handle` is `text`, without decoding it when it can be told from the
+   * bytes: UTF-8 takes at least one byte per UTF-16 unit, and exactly one only for ASCII.
+   */
+  equals(handle: number, text: string): boolean {
+    const chunk = this.#chunkOf[handle] ?? NO_CHUNK;
+    if (chunk === NO_CHUNK) return text.length === 0;
+    const start = this.#start[handle] ?? 0;
+    const bytes = (this.#end[handle] ?? 0) - start;
+    if (bytes < text.length) return false;
+    if (bytes > text.length) return this.read(handle) === text;
+    const buffer = this.#chunks[chunk] as Buffer;
+    for (let i = 0; i < bytes; i++) {
+      if (buffer[start + i] !== text.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+
   /** Forgets the text of `handle`; the handle may be given out again. */
   release(handle: number): void {
     this.#forget(handle);

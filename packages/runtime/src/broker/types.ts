@@ -186,6 +186,20 @@ export interface Broker {
    * for `ttlMs`, or with `null` deletes it. Resolves whether it did.
    */
   replaceRecord(key: string, expected: string, value: string | null, ttlMs: number): Promise<boolean>;
+  /**
+   * The same records answered at once, for a broker that keeps them in this process: a request
+   * that checks its idempotency record then costs no promise and no turn of the event loop. A
+   * broker whose records are elsewhere (Redis) leaves it out.
+   */
+  readonly localRecords?: LocalRecords;
 
   close(): Promise<void>;
+}
+
+/** `Broker`'s record operations, answered synchronously (see `Broker.localRecords`). */
+export interface LocalRecords {
+  putIfAbsent(key: string, value: string, ttlMs: number): string | null;
+  put(key: string, value: string, ttlMs: number): void;
+  get(key: string): string | null;
+  replace(key: string, expected: string, value: string | null, ttlMs: number): boolean;
 }
