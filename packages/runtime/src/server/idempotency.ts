@@ -46,10 +46,25 @@ export class RequestLedger {
    * answer with: this run's, or the first one's. Resolves `null` when `alive()` turned false
    * while waiting for another copy (nobody is left to answer).
    */
-  async once(userId: string, requestId: string, run: () => Promise<RequestOutcome>, alive: () => boolean): Promise<RequestOutcome | null> {
-    const { broker, idempotencyLeaseMs, idempotencyWindowMs } = this.options;
+  once(userId: string, requestId: string, run: () => Promise<RequestOutcome>, alive: () => boolean): Promise<RequestOutcome | null> {
     const key = `request:${userId}/${requestId}`;
     const claim = `${PENDING}${this.options.nodeId}:${(this.#claims += 1)}`;
+    const local = this.options.broker.localRecords;
+    if (local === undefined) return this.#onceShared(key, claim, run, alive);
+    // The common case, a first copy on a broker in this process, costs no promise of its own.
+    let held: string | null;
+    try {
+      held = local.putIfAbsent(key, claim, this.options.idempotencyLeaseMs);
+      if (held !== null && !held.startsWith(PENDING)) return Promise.resolve(outcomeOf(held));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return held === null ? this.#runClaimed(key, claim, run) : this.#onceShared(key, claim, run, alive);
+  }
+
+  /** Claims the request through the broker (waiting while another copy runs), then runs it. */
+  async #onceShared(key: string, claim: string, run: () => Promise<RequestOutcome>, alive: () => boolean): Promise<RequestOutcome | null> {
+    const { broker, idempotencyLeaseMs } = this.options;
     for (let wait = FIRST_POLL_MS; ; wait = Math.min(wait * 2, MAX_POLL_MS)) {
       const held = await broker.putRecordIfAbsent(key, claim, idempotencyLeaseMs);
       if (held === null) break;
@@ -57,20 +72,44 @@ export class RequestLedger {
       if (!alive()) return null;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
-    let outcome: RequestOutcome;
+    return this.#runClaimed(key, claim, run);
+  }
+
+  /**
+   * Runs a claimed request and records its reply. The reply goes out without waiting for its
+   * record: a resend that comes in between finds the claim and waits for the record. A record
+   * that cannot be written is logged; a resend then runs the request again once the lease ends.
+   */
+  #runClaimed(key: string, claim: string, run: () => Promise<RequestOutcome>): Promise<RequestOutcome> {
+    let running: Promise<RequestOutcome>;
     try {
-      outcome = await run();
+      running = run();
     } catch (error) {
-      await this.#forget(key, claim);
-      throw error;
+      running = Promise.reject(error);
     }
-    // The reply goes out without waiting for its record: a resend that comes in between finds
-    // the claim and waits for the record. A record that cannot be written is logged; a resend
-    // then runs the request again once the lease ends.
-    broker.putRecord(key, outcome.frame, idempotencyWindowMs).catch((error: unknown) => {
+    return running.then(
+      (outcome) => {
+        this.#record(key, outcome.frame);
+        return outcome;
+      },
+      (error: unknown) => this.#forget(key, claim).then(() => Promise.reject(error)),
+    );
+  }
+
+  #record(key: string, frame: string): void {
+    const { broker, idempotencyWindowMs } = this.options;
+    const logFailure = (error: unknown): void => {
       this.options.logger.error({ err: error, key }, 'could not record the reply of an idempotent request');
-    });
-    return outcome;
+    };
+    if (broker.localRecords === undefined) {
+      broker.putRecord(key, frame, idempotencyWindowMs).catch(logFailure);
+      return;
+    }
+    try {
+      broker.localRecords.put(key, frame, idempotencyWindowMs);
+    } catch (error) {
+      logFailure(error);
+    }
   }
 
   /** Drops the claim of a request that failed; a failure to do so only delays a retry until the lease ends. */
