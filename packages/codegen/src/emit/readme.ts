@@ -3,7 +3,9 @@
  * generated package, telling a third party what is inside and how to use it, with examples
  * written from the spec's own messages so they stay true when the spec changes.
  */
+import { EXTRA_FORMATS } from '@switchboard/runtime/validation/formats';
 import type { MessageModel, Model } from '../model.js';
+import { walkSchema } from '../lib/json-schema.js';
 import { pascalCase, typeName } from '../lib/names.js';
 import { code, fence, heading, table, text } from '../lib/markdown.js';
 import { literal } from '../lib/ts.js';
@@ -17,6 +19,19 @@ export const readmeEmitter: Emitter = {
     return { files: [{ path: 'README.md', content: readme(model, ctx) }], diagnostics: [] };
   },
 };
+
+/** Where the checks of the formats ajv-formats lacks come from, when the schemas use one. */
+function formatsNote(model: Model): string {
+  const used = new Set<string>();
+  for (const s of model.schemas) {
+    walkSchema(s.schema, s.path, (node) => {
+      const format = node['format'];
+      if (typeof format === 'string' && Object.hasOwn(EXTRA_FORMATS, format)) used.add(format);
+    });
+  }
+  if (used.size === 0) return '';
+  return `; the ${[...used].sort().map(code).join(', ')} checks come from ${code('@switchboard/runtime/validation/formats')}`;
+}
 
 function readme(model: Model, ctx: EmitContext): string {
   const routed = model.messages.filter((m): m is MessageModel & { type: string } => m.type !== null);
@@ -43,7 +58,7 @@ function readme(model: Model, ctx: EmitContext): string {
     table(['import / file', 'what'], [
       [code(pkg), 'everything below, from one entry point'],
       [code(`${pkg}/types`), `a type for each of the ${model.schemas.length} schemas; each enum is a union type and a const object of its members`],
-      [code(`${pkg}/validators`), `${code('validate<Message>')} for each of the ${model.messages.length} messages, and ${code('validateClientMessage')} / ${code('validateServerMessage')}, compiled by ajv when the package was generated (their result types and shared helpers come from ${code('@switchboard/runtime/validation')}, which imports nothing else)`],
+      [code(`${pkg}/validators`), `${code('validate<Message>')} for each of the ${model.messages.length} messages, and ${code('validateClientMessage')} / ${code('validateServerMessage')}, compiled by ajv when the package was generated (their result types and shared helpers come from ${code('@switchboard/runtime/validation')}, which imports nothing else${formatsNote(model)})`],
       ...runtimeRows,
       [code(`${pkg}/arbitraries`), `fast-check arbitraries of valid values for every schema and message, and of invalid ones that say which keyword and JSON pointer a validator must report (needs the optional peer dependency ${code('fast-check')}; not part of the main entry point)`],
       [code('docs/reference.md'), 'the protocol reference: every message, its fields and bounds, examples, error and close codes'],
