@@ -16,6 +16,7 @@ import { fromFile } from '@asyncapi/parser';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
+import { Project } from 'ts-morph';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pascalCase, runPipeline, writeOutput, type Diagnostic, type Model } from '../src/index.js';
 import { createParser } from '../src/load/parser.js';
@@ -105,6 +106,19 @@ describe('corpus of published documents', () => {
     ]);
     for (const g of sockets) expect(files(g), g.doc).toEqual(['src/operations.ts', 'src/wire.ts', 'src/server.ts', 'src/client.ts']);
     for (const g of withOperations.filter((x) => !websocket(x))) expect(files(g), g.doc).toEqual(['src/operations.ts']);
+  });
+
+  it('reads the documents written from a client\'s side as such: the server\'s handlers are their send operations, everyone else\'s their receive ones', () => {
+    const clients = [...generated.values()].filter((g) => g.model.role.side === 'client').map((g) => g.doc);
+    expect(clients).toEqual(['spec/rpc-client-asyncapi.yaml', 'spec/social-media/frontend/asyncapi.yaml']);
+    for (const g of generated.values()) {
+      const file = path.join(g.out, 'src/operations.ts');
+      if (!existsSync(file)) continue;
+      const source = new Project({ useInMemoryFileSystem: true }).createSourceFile('operations.ts', readFileSync(file, 'utf8'));
+      const handlers = source.getInterfaceOrThrow('OperationHandlers').getMethods().map((m) => m.getName()).sort();
+      const received = g.model.role.side === 'client' ? 'send' : 'receive';
+      expect(handlers, g.doc).toEqual(g.model.operations.filter((op) => op.declaredAction === received).map((op) => op.key).sort());
+    }
   });
 
   it('says unknown only where the schema says nothing about the value, and never any', () => {
