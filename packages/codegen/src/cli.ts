@@ -36,6 +36,7 @@ const COMMON_OPTIONS = {
   verbose: { type: 'boolean', short: 'v', default: false },
   strict: { type: 'boolean', default: false },
   resolve: { type: 'string', multiple: true, default: [] },
+  role: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -47,6 +48,8 @@ const COMMON_HELP = `Options:
   --strict       treat warnings as errors (exit 1 on any)
   --resolve URL=PATH  read remote $refs under URL (a prefix ending in /, or a whole URL) from
                  PATH (a directory, or a file) instead of the network; repeatable
+  --role client|server  the side the document describes (its actions are that side's), over
+                 its x-switchboard-role and its title (default: decided from the document)
   -h, --help     show this help`;
 
 const USAGE: Readonly<Record<string, string>> = {
@@ -59,26 +62,26 @@ Commands:
   docs       write only the reference (docs/reference.md) and the JSON Schemas (schemas/)
 
 Run 'switchboard <command> --help' for a command's options.`,
-  generate: `Usage: switchboard generate [--spec FILE] [--out DIR] [--quiet] [--verbose] [--strict] [--resolve URL=PATH]
+  generate: `Usage: switchboard generate [--spec FILE] [--out DIR] [--quiet] [--verbose] [--strict] [--resolve URL=PATH] [--role client|server]
 
 Reads the AsyncAPI document, runs every emitter and writes the files that changed.
 Files in the output's src/ that the spec no longer produces are deleted.
 
 ${COMMON_HELP}`,
-  docs: `Usage: switchboard docs [--spec FILE] [--out DIR] [--quiet] [--verbose] [--strict] [--resolve URL=PATH]
+  docs: `Usage: switchboard docs [--spec FILE] [--out DIR] [--quiet] [--verbose] [--strict] [--resolve URL=PATH] [--role client|server]
 
 Writes only the Markdown reference, docs/reference.md, and a self-contained JSON Schema per
 message, schemas/<message>.json with schemas/index.json. (generate writes them too.)
 
 ${COMMON_HELP}`,
-  watch: `Usage: switchboard watch [--spec FILE] [--out DIR] [--quiet] [--verbose]
+  watch: `Usage: switchboard watch [--spec FILE] [--out DIR] [--quiet] [--verbose] [--role client|server]
 
 Generates, then watches the spec and the files it $refs and regenerates on every change,
 writing only the files whose content changed. An invalid spec leaves the output as it was.
 Stops on Ctrl-C (SIGINT) or SIGTERM.
 
 ${COMMON_HELP}`,
-  check: `Usage: switchboard check [--spec FILE] [--out DIR] [--quiet] [--verbose] [--strict] [--resolve URL=PATH]
+  check: `Usage: switchboard check [--spec FILE] [--out DIR] [--quiet] [--verbose] [--strict] [--resolve URL=PATH] [--role client|server]
 
 Generates in memory and compares with the output directory; writes nothing.
 Exits 1 and names each stale, missing or extra file when they differ, or when the spec is invalid.
@@ -97,10 +100,13 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.err(`switchboard: unknown command '${command}'\n\n${USAGE['main']}`);
     return EXIT_USAGE;
   }
-  let values: { spec: string; out: string; quiet: boolean; verbose: boolean; help: boolean; strict: boolean; resolve: string[] };
+  let values: { spec: string; out: string; quiet: boolean; verbose: boolean; help: boolean; strict: boolean; resolve: string[]; role?: string };
+  let opts: CommandOptions;
   try {
     ({ values } = parseArgs({ args: [...rest], options: COMMON_OPTIONS, allowPositionals: false, strict: true }));
     resolveMap(values.resolve);
+    const { role, ...others } = values;
+    opts = { ...others, ...(role === undefined ? {} : { role: roleOption(role) }) };
   } catch (error) {
     io.err(`switchboard ${command}: ${(error as Error).message}\n\n${USAGE[command]}`);
     return EXIT_USAGE;
@@ -109,9 +115,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.out(USAGE[command] ?? '');
     return EXIT_OK;
   }
-  if (command === 'watch') return runWatch(values, io);
-  if (command === 'docs') return runGenerate(values, io, 'docs');
-  return command === 'generate' ? runGenerate(values, io) : runCheck(values, io);
+  if (command === 'watch') return runWatch(opts, io);
+  if (command === 'docs') return runGenerate(opts, io, 'docs');
+  return command === 'generate' ? runGenerate(opts, io) : runCheck(opts, io);
 }
 
 /** Runs until SIGINT/SIGTERM (or `signal`, for tests). */
@@ -126,6 +132,7 @@ export async function runWatch(opts: CommandOptions, io: Io, signal?: AbortSigna
     await watch({
       spec: opts.spec,
       out: opts.out,
+      ...(opts.role ? { role: opts.role } : {}),
       signal: stop.signal,
       onRun: (event) => {
         runs++;
@@ -154,6 +161,14 @@ export interface CommandOptions {
   strict?: boolean;
   /** `URL=PATH` pairs: local copies of remote `$ref` targets. @default [] */
   resolve?: readonly string[];
+  /** The side the document describes. @default decided from the document (LoadOptions.role) */
+  role?: 'client' | 'server';
+}
+
+/** `--role`'s value. @throws {RangeError} for anything but `client` or `server`. */
+export function roleOption(value: string): 'client' | 'server' {
+  if (value === 'client' || value === 'server') return value;
+  throw new RangeError(`--role expects client or server, got "${value}"`);
 }
 
 /** `--resolve URL=PATH` pairs as a map. @throws {RangeError} for a pair without `=`. */
@@ -188,6 +203,7 @@ async function prepare(opts: CommandOptions, io: Io, verb: string, emitters?: re
       ...(emitters ? { emitters } : {}),
       ...(packageName ? { packageName } : {}),
       resolve: resolveMap(opts.resolve ?? []),
+      ...(opts.role ? { role: opts.role } : {}),
     });
     const all = severities([...loadDiagnostics, ...result.diagnostics], opts);
     report(all, opts, io);

@@ -34,11 +34,11 @@ export interface ExampleModel {
   readonly payload: JsonValue;
 }
 
-/** Who sends a message, from the server's point of view of the spec. */
+/** Who sends a message, from the server's side (see `Model.role`). */
 export interface MessageDirections {
-  /** Received by the server: a client -> server message (operation `action: receive`). */
+  /** Received by the server: a client -> server message (an operation whose `action` is `receive`). */
   readonly fromClient: boolean;
-  /** Sent by the server: a server -> client message (operation `action: send`, or a reply). */
+  /** Sent by the server: a server -> client message (an operation whose `action` is `send`, or a reply). */
   readonly fromServer: boolean;
 }
 
@@ -70,7 +70,14 @@ export interface MessageModel {
 
 export interface OperationModel {
   readonly key: string;
+  /**
+   * What the server does with the operation's messages: `receive` for those a client sends it,
+   * `send` for those it sends. The document's own `action` when it describes the server; the
+   * other one when it describes a client (see `Model.role`).
+   */
   readonly action: 'send' | 'receive';
+  /** The `action` as the document writes it, from the point of view of the application it describes. */
+  readonly declaredAction: 'send' | 'receive';
   /** Channel key. */
   readonly channel: string;
   /** Message keys. */
@@ -123,6 +130,21 @@ export interface SecuritySchemeModel {
   readonly bearerFormat: string | null;
 }
 
+/**
+ * Which side of the conversation the document describes. AsyncAPI 3 writes each operation's
+ * `action` from the point of view of the application the document describes: a document of a
+ * client (a frontend, an SDK) says `send` for what the server receives.
+ */
+export interface RoleModel {
+  readonly side: 'server' | 'client';
+  /** Why that side was assumed, in words, e.g. `its title, "Website WebSocket Client", names a client`. */
+  readonly reason: string;
+  /** How it was decided: an option of the generator, the document's `x-switchboard-role`, its title, or the default. */
+  readonly source: 'option' | 'extension' | 'title' | 'default';
+  /** Where in the document the decision comes from (`[]` for the option and the default). */
+  readonly path: SpecPath;
+}
+
 export interface Model {
   /** The spec file the model was loaded from, relative to the working directory. */
   readonly source: string;
@@ -132,6 +154,8 @@ export interface Model {
     readonly version: string;
     readonly description: string | null;
   };
+  /** The side the document describes; every operation's `action` is the server's. */
+  readonly role: RoleModel;
   readonly servers: readonly ServerModel[];
   readonly channels: readonly ChannelModel[];
   /** In document order: component schemas first, then named inline payloads. */

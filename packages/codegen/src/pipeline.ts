@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { load } from './load/index.js';
+import { load, type LoadOptions } from './load/index.js';
 import type { ResolveMap } from './load/resolver.js';
 import { SourceLocator, type Diagnostic } from './diagnostics.js';
 import type { Model } from './model.js';
@@ -35,11 +35,16 @@ export interface PipelineOptions {
   readonly reuse?: boolean;
   /** Local copies of remote `$ref` targets; see LoadOptions.resolve. */
   readonly resolve?: ResolveMap;
+  /** The side the document describes; see LoadOptions.role. */
+  readonly role?: LoadOptions['role'];
 }
 
 export async function runPipeline(specFile: string, options: PipelineOptions = {}): Promise<PipelineResult> {
   const started = performance.now();
-  const { model, diagnostics } = await load(specFile, options.resolve ? { resolve: options.resolve } : {});
+  const { model, diagnostics } = await load(specFile, {
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+    ...(options.role ? { role: options.role } : {}),
+  });
   const loadMs = performance.now() - started;
   options.onLoad?.(model, loadMs);
   const result = await generateFiles(model, specFile, {

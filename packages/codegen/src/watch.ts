@@ -27,6 +27,8 @@ export interface WatchOptions {
    * @default 50
    */
   readonly debounceMs?: number;
+  /** The side the document describes; see LoadOptions.role. @default decided from the document */
+  readonly role?: 'client' | 'server';
 }
 
 /** Runs after the first one that warm V8 up (see the README's performance section). */
@@ -34,6 +36,10 @@ const WARM_UP_RUNS = 2;
 
 function packageName(name: string | null): { packageName?: string } {
   return name ? { packageName: name } : {};
+}
+
+function roleOption(options: WatchOptions): { role?: 'client' | 'server' } {
+  return options.role ? { role: options.role } : {};
 }
 
 /** Runs never overlap: a change during a run queues exactly one more run. */
@@ -49,7 +55,7 @@ export async function watch(options: WatchOptions): Promise<void> {
     const started = performance.now();
     let event: WatchEvent;
     try {
-      const { result, loadDiagnostics } = await runPipeline(options.spec, packageName(await readPackageName(options.out)));
+      const { result, loadDiagnostics } = await runPipeline(options.spec, { ...packageName(await readPackageName(options.out)), ...roleOption(options) });
       const diagnostics = [...loadDiagnostics, ...result.diagnostics];
       event = diagnostics.some((d) => d.severity === 'error')
         ? { kind: 'failed', ms: performance.now() - started, diagnostics }
@@ -69,7 +75,7 @@ export async function watch(options: WatchOptions): Promise<void> {
       for (let warm = 0; warm < WARM_UP_RUNS && !again && !options.signal.aborted; warm++) {
         try {
           // Every emitter really runs: reused results would leave its code cold.
-          await runPipeline(options.spec, { ...packageName(await readPackageName(options.out)), reuse: false });
+          await runPipeline(options.spec, { ...packageName(await readPackageName(options.out)), ...roleOption(options), reuse: false });
         } catch (error) {
           // The spec was edited into an invalid state meanwhile: that edit queued a run of its
           // own, which reports the findings.

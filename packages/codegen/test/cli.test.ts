@@ -78,9 +78,9 @@ describe('switchboard CLI: generate and check', () => {
   it('a warning does not fail generate, and --strict makes it an error with file:line:column and rule', async () => {
     const file = await specFile('cli-format.yaml', formatSpec());
     const lines = (await readFile(file, 'utf8')).split('\n');
-    const line = lines.findIndex((l) => l.includes('format: iri-reference'));
+    const line = lines.findIndex((l) => l.includes('format: x-link'));
     const where = `${path.relative(process.cwd(), file)}:${line + 1}:${(lines[line] ?? '').indexOf('format') + 1}`;
-    const message = 'format "iri-reference" is unknown; the validators accept any string for it [switchboard/unknown-format]';
+    const message = 'format "x-link" is unknown; the validators accept any string for it [switchboard/unknown-format]';
     const lenient = await cli('generate', '--spec', file, '--out', path.join(OUT, 'cli-format'));
     expect(lenient.code).toBe(0);
     expect(lenient.err.split('\n')).toContain(`${where} warning ${message}`);

@@ -16,6 +16,7 @@ import { fromFile } from '@asyncapi/parser';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
+import { Project } from 'ts-morph';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pascalCase, runPipeline, writeOutput, type Diagnostic, type Model } from '../src/index.js';
 import { createParser } from '../src/load/parser.js';
@@ -107,6 +108,19 @@ describe('corpus of published documents', () => {
     for (const g of withOperations.filter((x) => !websocket(x))) expect(files(g), g.doc).toEqual(['src/operations.ts']);
   });
 
+  it('reads the documents written from a client\'s side as such: the server\'s handlers are their send operations, everyone else\'s their receive ones', () => {
+    const clients = [...generated.values()].filter((g) => g.model.role.side === 'client').map((g) => g.doc);
+    expect(clients).toEqual(['spec/rpc-client-asyncapi.yaml', 'spec/social-media/frontend/asyncapi.yaml']);
+    for (const g of generated.values()) {
+      const file = path.join(g.out, 'src/operations.ts');
+      if (!existsSync(file)) continue;
+      const source = new Project({ useInMemoryFileSystem: true }).createSourceFile('operations.ts', readFileSync(file, 'utf8'));
+      const handlers = source.getInterfaceOrThrow('OperationHandlers').getMethods().map((m) => m.getName()).sort();
+      const received = g.model.role.side === 'client' ? 'send' : 'receive';
+      expect(handlers, g.doc).toEqual(g.model.operations.filter((op) => op.declaredAction === received).map((op) => op.key).sort());
+    }
+  });
+
   it('says unknown only where the schema says nothing about the value, and never any', () => {
     for (const g of generated.values()) {
       const types = readFileSync(path.join(g.out, 'src/types.ts'), 'utf8');
@@ -156,6 +170,11 @@ describe('corpus of published documents', () => {
 
 describe('corpus findings', () => {
   const rules = (): string[] => [...new Set([...generated.values()].flatMap((g) => g.diagnostics.filter(ours).map((d) => d.rule)))].sort();
+
+  it('every format the corpus names is checked by the validators (mercure\'s iri-reference too): no unknown-format finding', () => {
+    expect(generated.get('spec/mercure-asyncapi.yaml')).toBeDefined();
+    expect([...generated.values()].flatMap((g) => g.diagnostics.filter((d) => d.rule === 'switchboard/unknown-format').map((d) => `${g.doc}: ${d.message}`))).toEqual([]);
+  });
 
   it('every finding of ours carries the file, line and column of what it is about, per rule', () => {
     const byRule = new Map<string, string[]>();

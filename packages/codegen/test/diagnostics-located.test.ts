@@ -98,6 +98,8 @@ const CASES: Record<string, { readonly file: string } | { readonly text: string 
   'header-correlation': { text: WIRE_FINDINGS },
   'channel-without-address': { text: WIRE_FINDINGS },
   'ambiguous-messages': { text: WIRE_FINDINGS },
+  'document-role': { file: corpus('spec/social-media/frontend/asyncapi.yaml') },
+  'invalid-role': { text: 'asyncapi: 3.0.0\ninfo:\n  title: Role\n  version: 1.0.0\n  x-switchboard-role: peer\n' },
   'circular-inline-schema': { text: spec({ a: "payload:\n  type: object\n  properties:\n    child:\n      $ref: '#/components/messages/a/payload'" }) },
 };
 

@@ -94,7 +94,7 @@ export function formatSpec(): string {
     channelMessages: `say:\n  $ref: '#/components/messages/say'`,
     operations: `say:\n  action: receive\n  channel:\n    $ref: '#/channels/ws'\n  messages:\n    - $ref: '#/channels/ws/messages/say'`,
     messages: `say:\n  payload:\n    $ref: '#/components/schemas/SayEnvelope'`,
-    schemas: `SayEnvelope:\n  type: object\n  additionalProperties: false\n  required: [type]\n  properties:\n    type: { type: string, const: say }\n    link:\n      type: string\n      format: iri-reference`,
+    schemas: `SayEnvelope:\n  type: object\n  additionalProperties: false\n  required: [type]\n  properties:\n    type: { type: string, const: say }\n    link:\n      type: string\n      format: x-link`,
   });
 }
 

@@ -82,7 +82,7 @@ describe('a document the generators used to refuse', () => {
 
   it('an unknown format is a warning where it is written, and any string passes it', () => {
     const lines = fixtureText().split('\n');
-    const line = lines.findIndex((l) => l.includes('format: iri-reference')) + 1;
+    const line = lines.findIndex((l) => l.includes('format: x-link')) + 1;
     expect(located.filter((d) => d.rule === 'switchboard/unknown-format').map((d) => [d.severity, d.line])).toEqual([['warning', line]]);
     expect(validate('validateSample')({ point: [0, 1], value: 2, kind: 'sample', link: '%%' })).toMatchObject({ ok: true });
   });

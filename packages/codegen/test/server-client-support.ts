@@ -44,7 +44,7 @@ export function miniModel(parts: {
     for (const k of op.messages) (action === 'receive' ? fromClient : fromServer).add(k);
     for (const k of op.reply ?? []) (action === 'receive' ? fromServer : fromClient).add(k);
     return {
-      key: op.key, action, channel: 'ws', messages: op.messages, reply: op.reply ?? null,
+      key: op.key, action, declaredAction: action, channel: 'ws', messages: op.messages, reply: op.reply ?? null,
       summary: `Does ${op.key}.`, description: null,
       extensions: op.owner ? { 'x-switchboard-owner': op.owner } : {}, path: ['operations', op.key],
     };
@@ -73,6 +73,7 @@ export function miniModel(parts: {
   });
   return {
     source: 'mini.yaml', asyncapi: '3.0.0', info: { title: 'Mini', version: '2.1.0', description: null },
+    role: { side: 'server', reason: 'no option, extension or title says otherwise', source: 'default', path: [] },
     servers: (parts.servers ?? []).map(([key, protocol]) => ({ key, host: 'example.test', protocol, pathname: null, description: null, security: [] })),
     channels: [{ key: 'ws', address: '/ws', description: null, messages: parts.messages.map((m) => m.key), parameters: [], servers: [], path: ['channels', 'ws'] }],
     schemas, messages, operations, securitySchemes: [],

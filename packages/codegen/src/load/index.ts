@@ -13,9 +13,10 @@ import { remoteResolvers, type ResolveMap } from './resolver.js';
 import { SourceLocator, SpecError, type Diagnostic } from '../diagnostics.js';
 import type {
   ChannelModel, ExampleModel, JsonSchema, JsonValue, MessageModel, Model, OperationModel, ParameterModel,
-  SchemaModel, SecuritySchemeModel, ServerModel, SpecPath,
+  RoleModel, SchemaModel, SecuritySchemeModel, ServerModel, SpecPath,
 } from '../model.js';
 import { copyData, isRecord, refName, toPlainSchema, type PlainSchemaProblem } from './schemas.js';
+import { ROLE_EXTENSION, roleOf, type Side } from './role.js';
 
 
 export interface LoadResult {
@@ -33,6 +34,12 @@ export interface LoadOptions {
    * @example { 'https://example.com/schemas/': 'vendor/schemas' }
    */
   readonly resolve?: ResolveMap;
+  /**
+   * The side the document describes, over its `x-switchboard-role` and its title (see role.ts).
+   * @default undefined (decided from the document)
+   * @example 'client'
+   */
+  readonly role?: Side;
 }
 
 /**
@@ -60,7 +67,7 @@ export async function load(specFile: string, options: LoadOptions = {}): Promise
   if (!document || diagnostics.some((d) => d.severity === 'error')) {
     throw new SpecError(diagnostics);
   }
-  const model = buildModel(document, file, locator, diagnostics);
+  const model = buildModel(document, file, locator, diagnostics, options.role);
   if (diagnostics.some((d) => d.severity === 'error')) throw new SpecError(diagnostics);
   return { model, diagnostics };
 }
@@ -76,9 +83,10 @@ interface BuildContext {
   /** Component keys by the canonical JSON of their schema (see componentOf). */
   readonly components: ReadonlyMap<string, string>;
   readonly keyOf: (m: MessageInterface) => string;
+  readonly role: RoleModel;
 }
 
-function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: SourceLocator, diagnostics: Diagnostic[]): Model {
+function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: SourceLocator, diagnostics: Diagnostic[], option: Side | undefined): Model {
   const componentSchemas = doc.components().schemas().all();
   // The parser names a schema by its `$id` when it has one; the model, by its key.
   const keys = Object.keys(componentsJson(doc, 'schemas'));
@@ -89,6 +97,12 @@ function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: Sou
     componentNames: new Map(named.map((n) => [n.schema.id(), n.name])),
     components: componentIndex(named.map((n) => [n.name, n.schema.json()] as const)),
     keyOf: (m) => found.get(m.json())?.key ?? m.id(),
+    role: roleOf({
+      option,
+      title: doc.info().title(),
+      onInfo: copyOrUndefined(doc.info().json()[ROLE_EXTENSION]),
+      onRoot: copyOrUndefined(doc.json()[ROLE_EXTENSION]),
+    }, locator, diagnostics),
   };
   const schemas: SchemaModel[] = named.map(({ schema, name }) => {
     const p = ['components', 'schemas', name];
@@ -103,6 +117,7 @@ function buildModel(doc: AsyncAPIDocumentInterface, source: string, locator: Sou
     source,
     asyncapi: doc.version(),
     info: { title: info.title(), version: info.version(), description: info.description() ?? null },
+    role: ctx.role,
     servers: serversOf(doc),
     channels: channelsOf(ctx),
     schemas,
@@ -118,12 +133,16 @@ interface Directions {
   readonly fromServer: ReadonlySet<string>;
 }
 
-/** AsyncAPI 3.0.0 "Operation Object": each operation, and which direction each message travels. */
+/**
+ * AsyncAPI 3.0.0 "Operation Object": each operation, and which direction each message travels,
+ * from the server's side: a client's document is read with every `action` turned round.
+ */
 function operationsOf(ctx: BuildContext): { operations: OperationModel[]; directions: Directions } {
   const fromClient = new Set<string>();
   const fromServer = new Set<string>();
   const operations: OperationModel[] = ctx.doc.allOperations().all().map((op) => {
-    const action = op.action() === 'send' ? 'send' : 'receive';
+    const declaredAction = op.action() === 'send' ? 'send' : 'receive';
+    const action = ctx.role.side === 'server' ? declaredAction : declaredAction === 'send' ? 'receive' : 'send';
     const messages = op.messages().all().map(ctx.keyOf);
     const reply = op.reply();
     const replyMessages = reply ? reply.messages().all().map(ctx.keyOf) : null;
@@ -132,6 +151,7 @@ function operationsOf(ctx: BuildContext): { operations: OperationModel[]; direct
     return {
       key: op.id() ?? '',
       action,
+      declaredAction,
       channel: op.channels().all()[0]?.id() ?? '',
       messages,
       reply: replyMessages,
@@ -299,6 +319,10 @@ function typeConstOf(payload: JsonSchema, schemas: readonly SchemaModel[]): stri
   const e = type['enum'];
   if (Array.isArray(e) && e.length === 1 && typeof e[0] === 'string') return e[0];
   return null;
+}
+
+function copyOrUndefined(value: unknown): JsonValue | undefined {
+  return value === undefined ? undefined : copyData(value);
 }
 
 function extensionsOf(json: Record<string, unknown>): Record<string, JsonValue> {

@@ -26,6 +26,11 @@ export interface MutationOptions {
   readonly self?: Code;
   /** A const of every property's arbitrary, for objects with presence rules. */
   readonly fields?: Code;
+  /**
+   * Values a `not` beside the schema may match: a mutation of one constant that is one of them
+   * would be filtered out every time (negate.ts keeps only values the `not` rejects), so none is made.
+   */
+  readonly ruledOut?: (value: JsonValue) => boolean;
 }
 
 /** Arbitraries of `InvalidValue`, one per mutation (or group of them), for the schema. */
@@ -40,18 +45,19 @@ export function mutations(schema: JsonValue, at: SpecPath, ctx: DeriveContext, o
   if ('oneOf' in s || 'anyOf' in s) return [];
   // Which keyword a validator names for a value breaking then or else is `if`'s business: not mutated.
   if ('if' in s) return [];
-  if ('not' in s) return notMutations(s, at, ctx, validArbitrary, (rest) => mutations(rest, at, ctx, options));
+  if ('not' in s) return notMutations(s, at, ctx, validArbitrary, (rest, ruledOut) => mutations(rest, at, ctx, { ...options, ruledOut }));
   const types = typesOf(s);
   const out: Code[] = [];
+  const kept = (value: JsonValue): boolean => !(options.ruledOut?.(value) ?? false);
   if (types) out.push(wrongType(s, types, at, ctx));
   if ('const' in s) {
     const other = otherThan([s['const'] ?? null]);
-    if (other !== undefined) out.push(invalid('const-violation', 'const', call('fc.constant', json(other))));
+    if (other !== undefined && kept(other)) out.push(invalid('const-violation', 'const', call('fc.constant', json(other))));
     return out;
   }
   if (Array.isArray(s['enum'])) {
     const values = s['enum'] as JsonValue[];
-    const misses = nearMisses(values);
+    const misses = nearMisses(values).filter(kept);
     if (misses.length > 0) out.push(invalid('enum-violation', 'enum', call('fc.constantFrom', ...misses.map(json))));
     return out;
   }
@@ -59,7 +65,7 @@ export function mutations(schema: JsonValue, at: SpecPath, ctx: DeriveContext, o
     if (type === 'string') {
       for (const [kind, keyword, values] of stringMutations(s, at, ctx)) out.push(invalid(kind, keyword, values));
     } else if (type === 'integer' || type === 'number') {
-      out.push(...numberMutations(s, type, at, ctx));
+      out.push(...numberMutations(s, type, at, ctx, kept));
     } else if (type === 'array') {
       out.push(...arrayMutations(s, at, ctx));
     } else if (type === 'object') {
@@ -121,7 +127,7 @@ function nearMisses(values: readonly JsonValue[]): JsonValue[] {
  * Numbers one step past each bound (the next integer, or the next multiple with `multipleOf`; the
  * exclusive bound itself), and a non-multiple inside them, each kept only when it breaks that one keyword.
  */
-function numberMutations(s: JsonSchema, type: 'integer' | 'number', at: SpecPath, ctx: DeriveContext): Code[] {
+function numberMutations(s: JsonSchema, type: 'integer' | 'number', at: SpecPath, ctx: DeriveContext, kept: (value: number) => boolean): Code[] {
   const r = numberRange(s, type, at, ctx);
   if (r === null) return [];
   const step = r.multipleOf ?? 1;
@@ -142,7 +148,7 @@ function numberMutations(s: JsonSchema, type: 'integer' | 'number', at: SpecPath
   }
   const out: Code[] = [];
   for (const [kind, keyword, value] of candidates) {
-    if (value === undefined || !Number.isFinite(value)) continue;
+    if (value === undefined || !Number.isFinite(value) || !kept(value)) continue;
     const broken = numberViolations(s, type, value);
     if (broken.length === 1 && broken[0] === keyword) out.push(invalid(kind, keyword, call('fc.constant', json(value))));
   }

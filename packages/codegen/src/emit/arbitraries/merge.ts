@@ -49,7 +49,7 @@ export function conjunction(parts: readonly JsonValue[], ctx: Pick<DeriveContext
     const values = resolved.filter((r) => key in r).map((r) => r[key] as JsonValue);
     const joined = join(key, values, resolved);
     if (joined === undefined) return null;
-    if (joined !== null) out[key] = joined;
+    out[key] = joined;
   }
   // Values written from `enum`/`const` must still have the joined type.
   if (!finishConstants(out)) return null;
@@ -58,8 +58,8 @@ export function conjunction(parts: readonly JsonValue[], ctx: Pick<DeriveContext
   return out;
 }
 
-/** The joined value of `key`; `null` to leave it out, `undefined` when the parts cannot be joined. */
-function join(key: string, values: readonly JsonValue[], parts: readonly JsonSchema[]): JsonValue | null | undefined {
+/** The joined value of `key` (`null` is one: `const: null`), `undefined` when the parts cannot be joined. */
+function join(key: string, values: readonly JsonValue[], parts: readonly JsonSchema[]): JsonValue | undefined {
   const same = values.every((v) => JSON.stringify(v) === JSON.stringify(values[0]));
   if (key === 'type') return joinTypes(parts);
   if (key === 'properties') return joinProperties(values, parts);

@@ -11,6 +11,7 @@ import { isRecord } from '../../load/schemas.js';
 import { array, call, json, method, raw, type Code } from '../../lib/code.js';
 import { hasType, isAnnotation, resolve, typesOf, type DeriveContext, type JsonType } from './context.js';
 import { conjunction, mergeAllOf } from './merge.js';
+import { finiteDomain } from './domain.js';
 
 /** What a negated schema allows, in the terms a complement can be built from. */
 export interface Excluded {
@@ -39,18 +40,8 @@ export function excludedBy(schema: JsonValue, ctx: Pick<DeriveContext, 'schemas'
   return { types, values, exact: keys.every((k) => EXACT_KEYS.has(k)) };
 }
 
-/**
- * Every value of a schema that allows only booleans and `null`, so that a `not` beside it is
- * decided at generate time (a filter over two values could reject them all); else `null`.
- */
-function finiteValues(rest: JsonSchema): JsonValue[] | null {
-  const types = typesOf(rest);
-  if (types === null || !types.every((t) => t === 'boolean' || t === 'null')) return null;
-  return types.flatMap((t): JsonValue[] => (t === 'boolean' ? [true, false] : [null]));
-}
-
 /** Whether a value surely fails the negated schema (it is not of its types, or not one of its values). */
-function surelyOutside(value: JsonValue, ex: Excluded): boolean {
+export function surelyOutside(value: JsonValue, ex: Excluded): boolean {
   if (ex.types !== null && !hasType(value, ex.types)) return true;
   return ex.values !== null && !ex.values.some((v) => JSON.stringify(v) === JSON.stringify(value));
 }
@@ -63,13 +54,23 @@ export function notArbitrary(s: JsonSchema, at: SpecPath, ctx: DeriveContext, de
   const { not: negated, ...rest } = s;
   const ex = excludedBy(negated ?? true, ctx);
   if (ex === null) return fail(ctx, [...at, 'not'], 'not is supported for a schema that states a type, const or enum (the values it rejects must be known)');
-  const constants = 'const' in rest ? [rest['const'] ?? null] : Array.isArray(rest['enum']) ? (rest['enum'] as JsonValue[]) : finiteValues(rest);
+  const constants = 'const' in rest ? [rest['const'] ?? null] : Array.isArray(rest['enum']) ? (rest['enum'] as JsonValue[]) : null;
   if (constants !== null) {
     // The excluded constants are dropped now; one that may or may not match is dropped too.
     const kept = constants.filter((v) => surelyOutside(v, ex));
     if (kept.length === 0) return fail(ctx, [...at, 'not'], 'not excludes every value of the const or enum beside it');
     const { const: _c, enum: _e, ...others } = rest;
     return derive(kept.length === 1 ? { ...others, const: kept[0] ?? null } : { ...others, enum: kept }, at, ctx);
+  }
+  // A base of few values (booleans, a small integer range, a $ref to an enum, ...) is narrowed
+  // now: a filter over them could reject every one, and generation would never end.
+  const domain = finiteDomain(rest, ctx);
+  if (domain !== null) {
+    const kept = domain.filter((v) => surelyOutside(v, ex));
+    if (kept.length === 0) return fail(ctx, [...at, 'not'], `not excludes every value the schema beside it allows (${domain.length === 1 ? 'its one value' : `all ${domain.length}`})`);
+    // Nothing ruled out: the base's own values, unfiltered.
+    if (kept.length === domain.length) return derive(rest, at, ctx);
+    return derive(kept.length === 1 ? { const: kept[0] ?? null } : { enum: kept }, at, ctx);
   }
   const said = Object.keys(rest).some((k) => !isAnnotation(k));
   if (ex.values !== null) return withDerived(said ? derive(rest, at, ctx) : call('fc.jsonValue'), (a) => call('noneOf', a, array(ex.values?.map(json) ?? [])));
@@ -90,7 +91,9 @@ export function notArbitrary(s: JsonSchema, at: SpecPath, ctx: DeriveContext, de
 }
 
 /** Invalid values of a schema with `not`: one the negated schema matches, and the others' that it still rejects. */
-export function notMutations(s: JsonSchema, at: SpecPath, ctx: DeriveContext, derive: Derive, others: (rest: JsonSchema) => Code[]): Code[] {
+export function notMutations(
+  s: JsonSchema, at: SpecPath, ctx: DeriveContext, derive: Derive, others: (rest: JsonSchema, ruledOut: (value: JsonValue) => boolean) => Code[],
+): Code[] {
   const { not: negated, ...rest } = s;
   const ex = excludedBy(negated ?? true, ctx);
   if (ex === null) return [];
@@ -100,7 +103,8 @@ export function notMutations(s: JsonSchema, at: SpecPath, ctx: DeriveContext, de
   if (values) out.push(call('invalid', raw("'matches-not'"), raw("'not'"), values));
   const types = ex.types === null ? raw('null') : array(ex.types.map(json));
   const listed = ex.values === null ? raw('null') : array(ex.values.map(json));
-  for (const m of others(rest)) out.push(call('outside', m, types, listed));
+  // The others' constants the negated schema may match are not made at all (`outside` would reject them forever).
+  for (const m of others(rest, (v) => !surelyOutside(v, ex))) out.push(call('outside', m, types, listed));
   return out;
 }
 

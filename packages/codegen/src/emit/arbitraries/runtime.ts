@@ -232,6 +232,60 @@ function withFirstChar(base: fc.Arbitrary<string>, first: fc.Arbitrary<string>):
 }`,
   },
   {
+    name: 'idnHostnames',
+    uses: ['chars'],
+    code: `/**
+ * IDNA2008 host names (RFC 5890): one to four labels of letters and digits of several scripts
+ * (left-to-right ones only, so no bidi rule applies), hyphens only inside, never two in a row;
+ * a label has at most 7 code points, so its ASCII form stays far below 63 octets.
+ */
+function idnHostnames(): fc.Arbitrary<string> {
+  const run = fc.string({ unit: chars('abcdefghijklmnopqrstuvwxyz0123456789éüßøçñπλдж中文字あいう한국'), minLength: 1, maxLength: 3 });
+  const label = fc.array(run, { minLength: 1, maxLength: 2 }).map((runs) => runs.join('-'));
+  return fc.array(label, { minLength: 1, maxLength: 4 }).map((labels) => labels.join('.'));
+}`,
+  },
+  {
+    name: 'idnEmails',
+    uses: ['chars', 'idnHostnames'],
+    code: `/** RFC 6531 mailboxes: a dot-string local part (non-ASCII letters included) at an IDNA2008 domain. */
+function idnEmails(): fc.Arbitrary<string> {
+  const atom = fc.string({ unit: chars("abcxyz0189!#$%&'*+/=?^_\\\`{|}~-éßπд中한"), minLength: 1, maxLength: 6 });
+  const local = fc.array(atom, { minLength: 1, maxLength: 3 }).map((atoms) => atoms.join('.'));
+  return fc.tuple(local, idnHostnames()).map(([name, domain]) => name + '@' + domain);
+}`,
+  },
+  {
+    name: 'iris',
+    uses: ['chars', 'idnHostnames'],
+    code: `/**
+ * IRIs (RFC 3987): a scheme and an authority or a rootless path, then a path, a query and a
+ * fragment of unreserved code points (beyond ASCII too), sub-delimiters and percent-encodings.
+ * With \`relative\`, also the relative references: a network path, an absolute or a relative
+ * path (whose first segment has no \`:\`, or it would read as a scheme), or nothing.
+ */
+function iris(relative: boolean): fc.Arbitrary<string> {
+  const pct = fc.tuple(chars('0123456789ABCDEFabcdef'), chars('0123456789ABCDEFabcdef')).map(([a, b]) => '%' + a + b);
+  const noColon = fc.oneof({ weight: 4, arbitrary: chars("azAZ09-._~!$&'()*+,;=@éüßπд中한\\u{1f600}") }, { weight: 1, arbitrary: pct });
+  const pchar = fc.oneof({ weight: 6, arbitrary: noColon }, { weight: 1, arbitrary: fc.constant(':') });
+  const segment = fc.string({ unit: pchar, maxLength: 5 });
+  const path = fc.array(segment, { maxLength: 3 }).map((segments) => segments.map((s) => '/' + s).join(''));
+  const query = fc.option(fc.string({ unit: fc.oneof(pchar, chars('/?\\u{e000}')), maxLength: 6 })).map((q) => (q === null ? '' : '?' + q));
+  const fragment = fc.option(fc.string({ unit: fc.oneof(pchar, chars('/?')), maxLength: 6 })).map((f) => (f === null ? '' : '#' + f));
+  const suffix = fc.tuple(query, fragment).map(([q, f]) => q + f);
+  const tail = fc.tuple(path, suffix).map(([p, s]) => p + s);
+  const port = fc.option(fc.integer({ min: 0, max: 65535 })).map((n) => (n === null ? '' : ':' + n));
+  const authority = fc.tuple(idnHostnames(), port).map(([host, p]) => '//' + host + p);
+  const rootless = fc.tuple(fc.string({ unit: pchar, minLength: 1, maxLength: 5 }), tail).map(([first, rest]) => first + rest);
+  const scheme = fc.constantFrom('http', 'https', 'urn', 'tag', 'x-a.b+c');
+  const absolute = fc.tuple(scheme, fc.oneof(fc.tuple(authority, tail).map(([a, t]) => a + t), rootless)).map(([s, rest]) => s + ':' + rest);
+  if (!relative) return absolute;
+  const noScheme = fc.tuple(fc.string({ unit: noColon, minLength: 1, maxLength: 5 }), tail).map(([first, rest]) => first + rest);
+  const absolutePath = rootless.map((rest) => '/' + rest);
+  return fc.oneof(absolute, fc.tuple(authority, tail).map(([a, t]) => a + t), absolutePath, noScheme, suffix);
+}`,
+  },
+  {
     name: 'badDateTime',
     uses: [],
     code: `/** Date-times of the same length with month 13. */

@@ -12,22 +12,39 @@ import {
   type CharRanges, type RegexNode, type RegexSubset,
 } from '../../lib/regex-subset.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { EXTRA_FORMATS } from '@switchboard/runtime/validation/formats';
 import { countRange, type CountRange, type DeriveContext } from './context.js';
 
 /**
- * The `format` the validators check: one ajv-formats does not know is accepted as any string
- * (the validators emitter reports it), so for arbitraries it is no format at all.
+ * The `format` the validators check: one neither ajv-formats nor the runtime knows is accepted
+ * as any string (the validators emitter reports it), so for arbitraries it is no format at all.
  */
 function checkedFormat(format: JsonValue | undefined): JsonValue | undefined {
-  return typeof format === 'string' && !(format in fullFormats) ? undefined : format;
+  return typeof format === 'string' && !(format in fullFormats) && !Object.hasOwn(EXTRA_FORMATS, format) ? undefined : format;
 }
 
 /** Formats with a generator; any other `format` is reported. */
-export const FORMATS: ReadonlySet<string> = new Set(['date-time', 'date', 'uri', 'email', 'uuid']);
+export const FORMATS: ReadonlySet<string> = new Set(['date-time', 'date', 'uri', 'email', 'uuid', 'iri', 'iri-reference', 'idn-hostname', 'idn-email']);
 /** Sets up to this many code points are listed (`chars('...')`); larger ones must be the complement of a small one. */
 const MAX_LISTED = 256;
-/** Shortest string `fc.webUrl()` / `fc.emailAddress()` produce, and the longest limit that still rarely filters one out. */
-const SHORTEST: Readonly<Record<string, number>> = { uri: 11, email: 6, uuid: 36 };
+/**
+ * Shortest string each format's generator produces (`fc.webUrl()`, `fc.emailAddress()`, the
+ * `iris`, `idnHostnames` and `idnEmails` helpers), and the longest limit that still rarely filters one out.
+ */
+const SHORTEST: Readonly<Record<string, number>> = { 'uri': 11, 'email': 6, 'uuid': 36, 'iri': 5, 'iri-reference': 0, 'idn-hostname': 1, 'idn-email': 3 };
+/** The helper call generating each format that fast-check has no arbitrary for. */
+const HELPERS: Readonly<Record<string, Code>> = {
+  'iri': call('iris', raw('false')),
+  'iri-reference': call('iris', raw('true')),
+  'idn-hostname': call('idnHostnames'),
+  'idn-email': call('idnEmails'),
+};
+/**
+ * Code points no IRI has anywhere (RFC 3987 leaves them out of every production), and code points
+ * that make a host name invalid as its first (a hyphen, an empty label, STD3's excluded ASCII).
+ */
+const NEVER_IN_IRI = [' ', '<', '>', '"', '{', '}', '|', '\\', '^', '`'];
+const NEVER_FIRST_IN_HOSTNAME = ['-', '.', ' ', '_'];
 const FILTER_FLOOR = 64;
 /** Characters a mismatching first character is chosen from (ASCII, Latin-1, astral), when the pattern cannot start with them. */
 const MISFITS = [' ', '\u00e9', '\u{1f600}', '!', '~', 'x', '0', '/'];
@@ -103,11 +120,12 @@ function formatArbitrary(format: string, l: Lengths): Code | string {
       ? `a uuid has 36 code points, not ${describe(l)}`
       : `format ${format} is supported with minLength up to ${shortest} and maxLength from ${longest} (generated values are filtered by length), not ${describe(l)}`;
   }
-  const base = format === 'uri' ? call('fc.webUrl', object([['withQueryParameters', raw('true')], ['withFragments', raw('true')]]))
-    : format === 'email' ? call('fc.emailAddress') : call('fc.uuid');
+  const base = HELPERS[format] ?? (format === 'uri' ? call('fc.webUrl', object([['withQueryParameters', raw('true')], ['withFragments', raw('true')]]))
+    : format === 'email' ? call('fc.emailAddress') : call('fc.uuid'));
   if (l.max === Infinity || format === 'uuid') return base;
-  // Both produce ASCII only, so `.length` counts code points; the limit is far above what they produce.
-  return { kind: 'call', callee: { kind: 'member', target: base, name: 'filter' }, args: [raw(`(s) => s.length <= ${l.max}`)] };
+  // The limit is far above what they produce; the internationalized ones count code points, the others are ASCII.
+  const length = format in HELPERS ? 'Array.from(s).length' : 's.length';
+  return { kind: 'call', callee: { kind: 'member', target: base, name: 'filter' }, args: [raw(`(s) => ${length} <= ${l.max}`)] };
 }
 
 /**
@@ -270,6 +288,9 @@ function badFormat(format: string, l: Lengths): Code | null {
     return typeof valid === 'string' ? null : call('badDateTime', valid); // month 13
   }
   if (!FORMATS.has(format) || l.max < Math.max(l.min, 1)) return null;
-  // No `:` (uri needs a scheme), no `@` (email), no `-` (uuid).
-  return stringOf(call('chars', raw(quote('abcdefghijklmnopqrstuvwxyz0123456789'))), Math.max(l.min, 1), Math.min(l.max, Math.max(l.min, 1) + 40));
+  // No `:` (uri and iri need a scheme), no `@` (email, idn-email), no `-` (uuid).
+  const plain = stringOf(call('chars', raw(quote('abcdefghijklmnopqrstuvwxyz0123456789'))), Math.max(l.min, 1), Math.min(l.max, Math.max(l.min, 1) + 40));
+  // Such a string is a relative reference and a host name: a code point they never start with makes it neither.
+  const first = format === 'iri-reference' ? NEVER_IN_IRI : format === 'idn-hostname' ? NEVER_FIRST_IN_HOSTNAME : null;
+  return first === null ? plain : call('withFirstChar', plain, call('fc.constantFrom', ...first.map((c) => raw(quote(c)))));
 }

@@ -68,7 +68,9 @@ function labelled(label: string, description: string): string {
 
 function operationItem(op: OperationModel): string {
   const owner = op.extensions['x-switchboard-owner'];
-  const how = [op.action, ...(typeof owner === 'string' ? [`owner ${code(owner)}`] : [])].join(', ');
+  // The document's own word, and, for a client's document, what the server does with it.
+  const action = op.declaredAction === op.action ? op.action : `${op.declaredAction} by the client, so the server ${op.action}s it`;
+  const how = [action, ...(typeof owner === 'string' ? [`owner ${code(owner)}`] : [])].join(', ');
   return `${code(op.key)} (${how})${op.summary ? `: ${text(op.summary)}` : ''}`;
 }
 

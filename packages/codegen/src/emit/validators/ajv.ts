@@ -5,6 +5,7 @@
  */
 import { Ajv, _ } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { EXTRA_FORMATS } from '@switchboard/runtime/validation/formats';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { JsonValue, Model, SpecPath } from '../../model.js';
 import { walkSchema } from '../../lib/json-schema.js';
@@ -43,6 +44,9 @@ function createAjv(validateSchema: boolean): Ajv {
     code: { source: true, esm: true, lines: true, formats: _`fullFormats`, optimize: true },
   });
   addFormats(ajv);
+  // The draft 07 formats ajv-formats lacks (iri, iri-reference, idn-hostname, idn-email): the
+  // runtime's checks, which the generated module imports in place of `fullFormats` (module.ts).
+  for (const [name, { format }] of Object.entries(EXTRA_FORMATS)) ajv.addFormat(name, format);
   return ajv;
 }
 

@@ -1,15 +1,18 @@
 /**
  * `src/validators/compiled.ts`: ajv's standalone module made a plain ES module. Where ajv's code
  * `require`s its CommonJS run-time modules, or takes ajv-formats' "date-time" check, it gets
- * the typed replacements `@switchboard/runtime/validation` exports instead, so no helper is
- * printed into the module and the compiler checks them once, in the runtime.
+ * the typed replacements `@switchboard/runtime/validation` exports instead, and the formats
+ * ajv-formats lacks come from `@switchboard/runtime/validation/formats`, so no helper is printed
+ * into the module and the compiler checks them once, in the runtime.
  */
+import { EXTRA_FORMATS } from '@switchboard/runtime/validation/formats';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Model } from '../../model.js';
 import { createProject, print } from '../../lib/ts.js';
 import type { EmitContext } from '../context.js';
 
 export const RUNTIME_VALIDATION = '@switchboard/runtime/validation';
+export const RUNTIME_FORMATS = '@switchboard/runtime/validation/formats';
 
 /** ajv's run-time modules, by the path its code `require`s, and what the runtime exports in their place. */
 const RUNTIME_HELPERS: Readonly<Record<string, string>> = {
@@ -29,7 +32,8 @@ const FAST_FORMATS: Readonly<Record<string, string>> = {
 /** ajv's module made an ES module with typed exports, importing the runtime helpers it uses. */
 export function reshapeModule(code: string, model: Model, ctx: EmitContext, diagnostics: Diagnostic[]): string {
   const helpers = new Set<string>();
-  const reshaped = reshapeCompiled(code, helpers, (module) => {
+  const formats = new Set<string>();
+  const reshaped = reshapeCompiled(code, { helpers, formats }, (module) => {
     diagnostics.push({
       severity: 'error',
       rule: 'switchboard/unsupported-keyword',
@@ -49,6 +53,7 @@ export function reshapeModule(code: string, model: Model, ctx: EmitContext, diag
     moduleSpecifier: RUNTIME_VALIDATION,
     namedImports: [{ name: 'CompiledValidator', isTypeOnly: true }, ...[...helpers].sort()],
   });
+  if (formats.size > 0) preamble.addImportDeclaration({ moduleSpecifier: RUNTIME_FORMATS, namedImports: [...formats].sort() });
   const head = print(preamble, ctx.source, [
     '// @ts-nocheck -- ajv standalone code (one statement per line, as ajv prints it), compiled from the',
     '// schemas at generate time; typed in ../validators.ts',
@@ -66,9 +71,9 @@ ${reshaped}`;
  * (Parsing and re-printing several hundred kB of ajv's code with the TypeScript API cost a
  * second of a five-second budget, for nothing but indentation.)
  */
-function reshapeCompiled(code: string, helpers: Set<string>, unsupported: (module: string) => void): string {
+function reshapeCompiled(code: string, used: Used, unsupported: (module: string) => void): string {
   const lines = code.replace(/^"use strict";/, '').split('\n');
-  const out = lines.map((line) => reshapeLine(line, helpers));
+  const out = lines.map((line) => reshapeLine(line, used));
   for (const line of out) {
     const left = /\brequire\("([^"]+)"\)/.exec(line);
     if (left) unsupported(left[1] ?? '?');
@@ -76,19 +81,32 @@ function reshapeCompiled(code: string, helpers: Set<string>, unsupported: (modul
   return out.join('\n').trim() + '\n';
 }
 
-function reshapeLine(line: string, helpers: Set<string>): string {
+/** The names a reshaped module imports: from the runtime's validation helpers, and from its formats. */
+interface Used {
+  readonly helpers: Set<string>;
+  readonly formats: Set<string>;
+}
+
+function reshapeLine(line: string, used: Used): string {
   const req = /^const (\w+) = require\("([^"]+)"\)\.default;$/.exec(line);
   if (req) {
     const helper = RUNTIME_HELPERS[req[2] ?? ''];
     if (helper === undefined) return line;
-    helpers.add(helper);
+    used.helpers.add(helper);
     return `const ${req[1]} = ${helper};`;
   }
-  const format = /^const (\w+) = fullFormats\["([\w-]+)"\];$/.exec(line);
-  const fast = FAST_FORMATS[format?.[2] ?? ''];
+  // ajv names a format `fullFormats["date-time"]`, or `fullFormats.email` when its name is an identifier.
+  const format = /^const (\w+) = fullFormats(?:\["([\w-]+)"\]|\.(\w+));$/.exec(line);
+  const name = format?.[2] ?? format?.[3] ?? '';
+  const extra = Object.hasOwn(EXTRA_FORMATS, name) ? EXTRA_FORMATS[name] : undefined;
+  if (format && extra) {
+    used.formats.add(extra.exportName);
+    return `const ${format[1]} = ${extra.exportName};`;
+  }
+  const fast = FAST_FORMATS[name];
   if (format && fast) {
-    helpers.add(fast);
-    return `const ${format[1]} = ${fast}(fullFormats[${JSON.stringify(format[2])}]);`;
+    used.helpers.add(fast);
+    return `const ${format[1]} = ${fast}(fullFormats[${JSON.stringify(name)}]);`;
   }
   const exported = /^export const (\w+) = (validate\d+);$/.exec(line);
   return exported ? `export const ${exported[1]}: CompiledValidator = ${exported[2]};` : line;
