@@ -76,12 +76,12 @@ export class ProtocolError extends Error {
   }
 }
 
-/** A request that got no reply in time (client side). */
+/** A request that got no reply in time (a client's of the server, or the channel server's of a client). */
 export class TimeoutError extends Error {
   override readonly name = 'TimeoutError';
 }
 
-/** The connection closed (or was never open) before the operation could finish (client side). */
+/** The connection closed (or was never open) before the operation could finish (either side's request). */
 export class ConnectionClosedError extends Error {
   override readonly name = 'ConnectionClosedError';
 }

@@ -12,7 +12,7 @@ import { code, fence, heading, table, text } from '../lib/markdown.js';
 import { literal } from '../lib/ts.js';
 import type { EmitContext, EmitResult, Emitter } from './context.js';
 import { deriveProtocol, type Operation, type Protocol } from './server/protocol.js';
-import { deriveWire } from './server/wire.js';
+import { deriveWire, type Wire } from './server/wire.js';
 
 export const readmeEmitter: Emitter = {
   name: 'readme',
@@ -140,7 +140,8 @@ function transportSections(model: Model, pkg: string): string[] {
       `channel address (parameters typed), each frame recognised among the channel's messages, validated and handed to the handler of its operation; ` +
       `the reply gets the request's correlation id. This document declares no error message the runtime could send, so a frame it cannot take closes ` +
       `its connection: 1007 for an invalid payload, 1003 for a frame that is no message of the channel, 1011 when a handler throws (${code('onReject')} answers with a message instead). ` +
-      `${code(`${pkg}/client`)}: ${code('connect(channel, params, options)')} to a socket with typed ${code('send')}, ${code('request')} and ${code('on')}.`,
+      `${code(`${pkg}/client`)}: ${code('connect(channel, params, options)')} to a socket with typed ${code('send')}, ${code('request')} and ${code('on')}.` +
+      serverRequests(wire),
     fence('ts', [
       `import { connect } from '${pkg}/client';`,
       '',
@@ -193,4 +194,12 @@ function runtimeSections(protocol: Protocol, pkg: string): string[] {
 function dataTypeName(op: Operation): string {
   const [first] = op.messages;
   return first ? `${typeName(first.payloadSchema)}['data']` : 'data';
+}
+
+/** The sentence on the requests the server makes (`send` operations with a reply), when there are any. */
+function serverRequests(wire: Wire): string {
+  const keys = wire.operations.filter((op) => op.model.action === 'send' && op.reply !== null).map((op) => code(op.model.key));
+  if (keys.length === 0) return '';
+  return ` The server makes requests of its clients (${keys.join(', ')}): ${code('server.request(operation, connection, message, { timeout })')} resolves with ` +
+    `the client's validated reply, which the client gives with ${code('socket.answer(operation, handler)')}; a request with no answer registered gets none, and times out.`;
 }

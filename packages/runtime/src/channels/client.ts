@@ -2,12 +2,14 @@
  * The channel client: one WebSocket per channel connection, the channel's address filled with
  * typed parameters. Frames from the server are recognised and validated like the server does
  * (recognise.ts); a reply settles the request with the same correlation id, or, when the
- * operation's messages carry none, the oldest request of that operation still waiting.
+ * operation's messages carry none, the oldest request of that operation still waiting. A request
+ * of the server's is answered by the handler registered for its operation (client-answers.ts).
  */
 import { ConnectionClosedError, TimeoutError } from '../errors.js';
 import type { WebSocketLike } from '../client/transport.js';
 import { fillAddress, joinPath } from './address.js';
-import type { ChannelClientOptions, ChannelSocket, OperationsOn, RequestsOn, ServerMessagesOf } from './client-types.js';
+import { Answers, type AnswerHandler } from './client-answers.js';
+import type { Answer, AnswersOn, ChannelClientOptions, ChannelSocket, OperationsOn, RequestsOn, ServerMessagesOf } from './client-types.js';
 import { Pending } from './pending.js';
 import { readPath } from './pointer.js';
 import { recognise, recogniser, type Recogniser } from './recognise.js';
@@ -18,6 +20,7 @@ export const DEFAULT_CHANNEL_CLIENT_OPTIONS = Object.freeze({ requestTimeout: 10
 class Socket<A extends ApiTypes, C extends keyof A['channels'] & string> implements ChannelSocket<A, C> {
   readonly #listeners = new Map<string, Set<(payload: unknown) => void>>();
   readonly #pending: Pending;
+  readonly #answers: Answers;
   readonly #recogniser: Recogniser;
   readonly #operations: ReadonlyMap<string, WireOperation>;
   readonly closed: Promise<{ readonly code: number; readonly reason: string }>;
@@ -31,7 +34,11 @@ class Socket<A extends ApiTypes, C extends keyof A['channels'] & string> impleme
   ) {
     this.#recogniser = recogniser(wire.fromServer);
     this.#operations = new Map(protocol.operations.filter((op) => op.action === 'receive' && op.channel === channel).map((op) => [op.key, op]));
-    this.#pending = new Pending(wire, [...this.#operations.values()]);
+    this.#pending = new Pending(wire.fromClient);
+    this.#answers = new Answers(channel, wire, protocol.operations, (reply) => this.#write(reply), (problem) => {
+      if (options.onAnswerError) options.onAnswerError(problem);
+      else ws.close(1011, `answer to ${problem.operation} failed`);
+    });
     ws.addEventListener('message', (event) => this.#frame(event.data));
     this.closed = new Promise((resolve) => {
       ws.addEventListener('close', (event) => {
@@ -68,6 +75,11 @@ class Socket<A extends ApiTypes, C extends keyof A['channels'] & string> impleme
     return () => set.delete(listener);
   }
 
+  answer<K extends AnswersOn<A, C>>(operation: K, handler: Answer<A, K>): () => void {
+    // Typed per operation above; the runtime hands it the validated request of that operation.
+    return this.#answers.register(operation, handler as AnswerHandler);
+  }
+
   close(code?: number, reason?: string): void {
     this.ws.close(code, reason);
   }
@@ -99,6 +111,7 @@ class Socket<A extends ApiTypes, C extends keyof A['channels'] & string> impleme
     }
     const id = found.message.correlation ? readPath(found.value, found.message.correlation) : undefined;
     this.#pending.settle(found.message.name, id, found.value);
+    this.#answers.take(found.message, found.value);
     for (const listener of this.#listeners.get(found.message.name) ?? []) listener(found.value);
   }
 }

@@ -3,9 +3,9 @@
  * the default is spec-neutral and uses RFC 6455's close codes: a frame that is not a value of
  * the codec, or a message whose payload breaks its schema, closes with 1007 (invalid frame
  * payload data); a binary frame, a value that is no message of the channel, or a message of
- * the channel no `receive` operation takes (a reply to a `send` operation: the server does not
- * make requests of its own yet), closes with 1003 (unsupported data); a handler that throws closes with
- * 1011 (internal error). A service whose document does declare an error message answers with it
+ * the channel no `receive` operation takes and no request of the server waits for (a reply to a
+ * request that timed out, was already answered, or was never made), closes with 1003
+ * (unsupported data); a handler that throws closes with 1011 (internal error). A service whose document does declare an error message answers with it
  * instead through the server's `onReject` option, and the connection stays open.
  */
 import type { ValidationIssue } from '../protocol.js';

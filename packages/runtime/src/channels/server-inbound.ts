@@ -1,7 +1,8 @@
 /**
  * One connection's inbound frames, in order: decode, recognise, validate, route to the handler of
  * the `receive` operation that takes the message, and send its reply with the request's
- * correlation id; or refuse the frame (reject.ts). Nothing a client sends reaches past its own
+ * correlation id; or, for a reply to a request of the server's own, settle that request; or refuse
+ * the frame (reject.ts). Nothing a client sends reaches past its own
  * connection: every failure, a throwing handler included, ends here.
  */
 import type { RawData } from 'ws';
@@ -18,6 +19,8 @@ export interface Outlet<A extends ApiTypes> {
   encode(value: unknown): string;
   write(connection: ChannelConnection<A>, text: string): boolean;
   isOpen(connection: ChannelConnection<A>): boolean;
+  /** Settles the server's request on `connection` that the reply `name` (carrying `id`) answers; `false` when none waits. */
+  settle(connection: ChannelConnection<A>, name: string, id: unknown, value: unknown): boolean;
 }
 
 interface RouterOptions<A extends ApiTypes> {
@@ -100,6 +103,7 @@ export class InboundRouter<A extends ApiTypes> {
       return this.#reject(connection, routes, { ...base, reason: found.reason, message: found.message?.name ?? null, issue: found.issue, correlationId });
     }
     const op = routes.operations.get(found.message.name);
+    if (!op && this.outlet.settle(connection, found.message.name, correlationId, found.value)) return;
     if (!op) return this.#reject(connection, routes, { ...base, reason: 'unhandled', message: found.message.name, correlationId });
     await this.#dispatch(connection, routes, op, found.value, { ...base, message: found.message.name, correlationId });
   }

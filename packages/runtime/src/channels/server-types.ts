@@ -15,6 +15,11 @@ export type ServerAnswer<A extends ApiTypes> = {
   }[keyof A['channels'][C]['fromServer']];
 }[keyof A['channels']];
 
+/** The `send` operations with a reply: the requests the server makes of a client. */
+export type ServerRequests<A extends ApiTypes> = {
+  [K in keyof A['send']]: [A['send'][K]['reply']] extends [void] ? never : K;
+}[keyof A['send']] & string;
+
 export interface ChannelServerOptions<A extends ApiTypes> {
   /**
    * The path the channel addresses are relative to: the server's `pathname` in the document.
@@ -46,6 +51,12 @@ export interface ChannelServerOptions<A extends ApiTypes> {
    * @example (r) => r.reason === 'invalid' ? { message: 'error', payload: { event: 'error', reason: r.issue?.message ?? '' } } : undefined
    */
   readonly onReject?: (rejection: Rejection, connection: ChannelConnection<A>) => ServerAnswer<A> | undefined;
+  /**
+   * Milliseconds a request of the server waits for the client's reply before it rejects with a
+   * `TimeoutError`.
+   * @default 10000
+   */
+  readonly requestTimeout?: number;
   /** pino logger. @default silent */
   readonly logger?: Logger;
 }
@@ -94,6 +105,23 @@ export interface ChannelServer<A extends ApiTypes> {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Sends a message of a `send` operation to one connection; `false` when not sent. */
   send<K extends keyof A['send'] & string>(operation: K, connection: ChannelConnection<A>, message: A['send'][K]['message']): boolean;
+  /**
+   * Sends the message of a `send` operation with a reply to one connection and resolves with the
+   * client's reply, validated: the reply that carries the request's correlation id, or, for an
+   * operation whose messages carry none, the next reply of that operation. Rejects with an
+   * `AnswerError` when another message of the client comes back with its correlation id, a
+   * `TimeoutError` after `timeout` ms (default `requestTimeout`), a `ConnectionClosedError` when
+   * the connection is not open or closes first. A reply no request waits for is refused
+   * (`unhandled`).
+   * @throws {TypeError} for an operation without a reply or of another channel, or a correlation
+   * id already waiting on this connection.
+   */
+  request<K extends ServerRequests<A>>(
+    operation: K,
+    connection: ChannelConnection<A>,
+    message: A['send'][K]['message'],
+    options?: { readonly timeout?: number },
+  ): Promise<A['send'][K]['reply']>;
   /**
    * Sends a message of a `send` operation to every connection on its channel whose parameters
    * include `params`; returns how many it was written to. The frame is encoded once.

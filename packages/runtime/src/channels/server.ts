@@ -6,14 +6,20 @@
  * operation that takes it; the handler's reply goes back with the request's correlation id.
  * Frames of one connection are handled in order, so replies without a correlation id keep the
  * order of their requests. Bad input costs only its own connection (see reject.ts).
+ *
+ * The server makes requests of its own too (`send` operations with a reply): each connection
+ * keeps its waiting requests (pending.ts), and a client frame that no `receive` operation takes
+ * settles the one it answers.
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { pino } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { ConnectionClosedError, TimeoutError } from '../errors.js';
 import { compileAddress, matchAddress, type AddressMatcher } from './address.js';
+import { Pending } from './pending.js';
 import { InboundRouter } from './server-inbound.js';
-import type { ChannelConnection, ChannelServer, ChannelServerOptions, ReceiveHandlers } from './server-types.js';
+import type { ChannelConnection, ChannelServer, ChannelServerOptions, ReceiveHandlers, ServerRequests } from './server-types.js';
 import { JSON_CODEC, type ApiTypes, type ChannelParams, type WireChannel, type WireOperation, type WireProtocol } from './wire.js';
 
 const SLOW_CONSUMER = 4003;
@@ -23,9 +29,13 @@ export const DEFAULT_CHANNEL_SERVER_OPTIONS = Object.freeze({
   maxPayload: 1 << 20,
   maxBufferedBytes: 4 << 20,
   maxQueuedFrames: 64,
+  requestTimeout: 10_000,
 });
 
 class Connection<A extends ApiTypes> implements ChannelConnection<A> {
+  /** The requests the server made on this connection that wait for the client's reply. */
+  readonly pending: Pending;
+
   constructor(
     readonly id: string,
     readonly channel: keyof A['channels'] & string,
@@ -33,7 +43,10 @@ class Connection<A extends ApiTypes> implements ChannelConnection<A> {
     readonly request: IncomingMessage,
     readonly socket: WebSocket,
     readonly server: ChannelServer<A>,
-  ) {}
+    wire: WireChannel,
+  ) {
+    this.pending = new Pending(wire.fromServer);
+  }
 
   send<K extends keyof A['send'] & string>(operation: K, message: A['send'][K]['message']): boolean {
     return this.server.send(operation, this, message);
@@ -61,6 +74,7 @@ class ChannelServerCore<A extends ApiTypes> implements ChannelServer<A> {
       maxPayload: options.maxPayload ?? DEFAULT_CHANNEL_SERVER_OPTIONS.maxPayload,
       maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_CHANNEL_SERVER_OPTIONS.maxBufferedBytes,
       maxQueuedFrames: options.maxQueuedFrames ?? DEFAULT_CHANNEL_SERVER_OPTIONS.maxQueuedFrames,
+      requestTimeout: options.requestTimeout ?? DEFAULT_CHANNEL_SERVER_OPTIONS.requestTimeout,
       logger: options.logger ?? pino({ level: 'silent' }),
       onReject: options.onReject,
     };
@@ -76,6 +90,7 @@ class ChannelServerCore<A extends ApiTypes> implements ChannelServer<A> {
       encode: (value) => this.encode(value),
       write: (connection, text) => this.write(connection, text),
       isOpen: (connection) => (connection as Connection<A>).socket.readyState === 1,
+      settle: (connection, name, id, value) => (connection as Connection<A>).pending.settle(name, id, value),
     }, {
       codec: protocol.codec ?? JSON_CODEC,
       logger: this.#options.logger,
@@ -109,12 +124,15 @@ class ChannelServerCore<A extends ApiTypes> implements ChannelServer<A> {
   }
 
   #open(ws: WebSocket, request: IncomingMessage, channel: WireChannel, params: ChannelParams): void {
-    const connection = new Connection<A>(`c${this.#nextId++}`, channel.key, params, request, ws, this);
+    const connection = new Connection<A>(`c${this.#nextId++}`, channel.key, params, request, ws, this, channel);
     this.#connections.add(connection);
     const inbound = this.#router.connection(connection);
     ws.on('message', (data, isBinary) => inbound.frame(data, isBinary));
     ws.on('error', (error) => this.#options.logger.warn({ err: error, connection: connection.id }, 'socket error'));
-    ws.on('close', () => this.#connections.delete(connection));
+    ws.on('close', (code, reason) => {
+      this.#connections.delete(connection);
+      connection.pending.rejectAll(new ConnectionClosedError(`the connection closed with ${code} ${reason.toString()}`.trim()));
+    });
   }
 
   send<K extends keyof A['send'] & string>(operation: K, connection: ChannelConnection<A>, message: A['send'][K]['message']): boolean {
@@ -123,6 +141,27 @@ class ChannelServerCore<A extends ApiTypes> implements ChannelServer<A> {
       throw new TypeError(`operation "${operation}" sends on channel "${op.channel}", not on "${connection.channel}"`);
     }
     return this.write(connection, this.encode(message));
+  }
+
+  request<K extends ServerRequests<A>>(
+    operation: K,
+    connection: ChannelConnection<A>,
+    message: A['send'][K]['message'],
+    options: { readonly timeout?: number } = {},
+  ): Promise<A['send'][K]['reply']> {
+    const op = this.#sendOperation(operation);
+    if (op.reply === null) throw new TypeError(`operation "${operation}" has no reply; use send`);
+    if (op.channel !== connection.channel) {
+      throw new TypeError(`operation "${operation}" sends on channel "${op.channel}", not on "${connection.channel}"`);
+    }
+    const c = connection as Connection<A>;
+    if (c.socket.readyState !== c.socket.OPEN) return Promise.reject(new ConnectionClosedError('the connection is not open'));
+    const timeout = options.timeout ?? this.#options.requestTimeout;
+    const reply = c.pending.add(op, message, timeout, () => new TimeoutError(`no reply to "${operation}" within ${timeout} ms`));
+    // A write that fails closes the socket (slow consumer), which rejects the request.
+    this.write(c, this.encode(message));
+    // The pending entry is typed by the operation's reply messages, which the validators checked.
+    return reply as Promise<A['send'][K]['reply']>;
   }
 
   publish<K extends keyof A['send'] & string>(

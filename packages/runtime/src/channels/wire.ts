@@ -90,7 +90,8 @@ export type ChannelParams = Readonly<Record<string, string>>;
 
 /**
  * The compile-time view generated code gives the runtime: per channel its parameters and the
- * messages each side sends, and per operation its channel, message and reply (`void` for none).
+ * messages each side sends, and per operation (either action) its channel, message and reply
+ * (`void` for none).
  * Generated code declares it as a type alias (an interface would not meet the index signatures).
  */
 export type ApiTypes = {
@@ -104,8 +105,8 @@ export type ApiTypes = {
   };
   /** Operations the server receives (a client sends). */
   readonly receive: { readonly [operation: string]: { readonly channel: string; readonly message: unknown; readonly reply: unknown } };
-  /** Operations the server sends. */
-  readonly send: { readonly [operation: string]: { readonly channel: string; readonly message: unknown } };
+  /** Operations the server sends; one with a reply is a request the server makes of a client. */
+  readonly send: { readonly [operation: string]: { readonly channel: string; readonly message: unknown; readonly reply: unknown } };
 };
 
 /** The parameters of the channel of operation `K`. */

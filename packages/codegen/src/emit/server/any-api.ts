@@ -67,7 +67,8 @@ function apiType(wire: Wire, use: (name: string) => string, name: string, what: 
     writer.writeLine(` * ${what} as types.`);
     writer.writeLine(' * Per endpoint (channels that share an address) its parameters and the messages each side sends,');
     writer.writeLine(' * by message key; per operation its endpoint, message and reply (`void` for none). `receive`');
-    writer.writeLine(' * operations are the ones a client starts.');
+    writer.writeLine(' * operations are the ones a client starts; a `send` operation with a reply is a request the');
+    writer.writeLine(' * server makes of a client, which the client answers.');
     writer.writeLine(' */');
     block(writer, `export type ${name} = `, [
       ['channels', (w) => block(w, '', wire.endpoints.map((e) => [propertyName(e.key), (w2) => block(w2, '', [
@@ -78,7 +79,7 @@ function apiType(wire: Wire, use: (name: string) => string, name: string, what: 
       ['receive', (w) => block(w, '', operationsOf(wire, 'receive').map((op) => [propertyName(op.model.key), line(
         `{ channel: ${literal(op.endpoint)}; message: ${payloadUnion(op.messages, use, 'never')}; reply: ${replyType(op, use)} };`)]), ';')],
       ['send', (w) => block(w, '', operationsOf(wire, 'send').map((op) => [propertyName(op.model.key), line(
-        `{ channel: ${literal(op.endpoint)}; message: ${payloadUnion(op.messages, use, 'never')} };`)]), ';')],
+        `{ channel: ${literal(op.endpoint)}; message: ${payloadUnion(op.messages, use, 'never')}; reply: ${replyType(op, use)} };`)]), ';')],
     ], ';');
   };
 }

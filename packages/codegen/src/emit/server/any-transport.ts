@@ -65,7 +65,9 @@ export function anyServerFile(wire: Wire, model: Model, ctx: EmitContext): strin
       docs: [{
         description: `Creates the server of ${model.info.title} ${model.info.version}: \`ws\` in noServer mode, routing each upgrade by\n` +
           'channel address and each frame by message to your handlers. Without `onReject`, a frame it cannot take\n' +
-          'closes its connection: 1007 for an invalid payload, 1003 for one that is no message of the channel.',
+          'closes its connection: 1007 for an invalid payload, 1003 for one that is no message of the channel.\n' +
+          'A `send` operation with a reply is a request: `server.request(operation, connection, message)` resolves with\n' +
+          'the client\'s validated reply.',
         tags: [{ tagName: 'example', text: serverExample(wire, ctx) }],
       }],
       parameters: [{ name: 'handlers', type: 'Handlers' }, { name: 'options', type: 'ChannelServerOptions<WireApi>', initializer: '{}' }],
@@ -117,7 +119,8 @@ export function anyClientFile(wire: Wire, model: Model, ctx: EmitContext): strin
       isExported: true,
       docs: [{
         description: `Connects to a channel of ${model.info.title} ${model.info.version}, its address filled with \`params\`: a socket with\n` +
-          'typed `send` and `request` per operation a client starts there and `on(message, handler)` per message the server sends.',
+          'typed `send` and `request` per operation a client starts there, `answer(operation, handler)` per request the server\n' +
+          'makes there (a `send` operation with a reply), and `on(message, handler)` per message the server sends.',
         tags: example === '' ? [] : [{ tagName: 'example', text: example }],
       }],
       typeParameters: [{ name: 'C', constraint: 'Channel' }],
