@@ -183,6 +183,17 @@ describe('requests the server makes of a client', () => {
     await expect(server.request('poll', closing.connection, { kind: 'poll', options: ['a'] })).rejects.toMatchObject({ name: 'ConnectionClosedError' });
     expect((await closing.socket.closed).code).toBe(1011);
   });
+
+  it('closes with 1011 when onAnswerError itself throws, and says so in the close reason', async () => {
+    const failing = await desk({
+      onAnswerError: () => {
+        throw new Error('the app could not log it');
+      },
+    });
+    failing.socket.answer('poll', () => ({ kind: 'choice', index: -1 }));
+    await expect(server.request('poll', failing.connection, { kind: 'poll', options: ['a'] })).rejects.toMatchObject({ name: 'ConnectionClosedError' });
+    expect(await failing.socket.closed).toEqual({ code: 1011, reason: 'onAnswerError threw: the app could not log it' });
+  });
 });
 
 /** A service asking and an app answering: every line marked must fail to compile, nothing else. */

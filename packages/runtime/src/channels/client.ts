@@ -8,7 +8,7 @@
 import { ConnectionClosedError, TimeoutError } from '../errors.js';
 import type { WebSocketLike } from '../client/transport.js';
 import { fillAddress, joinPath } from './address.js';
-import { Answers, type AnswerHandler } from './client-answers.js';
+import { Answers, type AnswerHandler, type AnswerProblem } from './client-answers.js';
 import type { Answer, AnswersOn, ChannelClientOptions, ChannelSocket, OperationsOn, RequestsOn, ServerMessagesOf } from './client-types.js';
 import { Pending } from './pending.js';
 import { readPath } from './pointer.js';
@@ -35,10 +35,7 @@ class Socket<A extends ApiTypes, C extends keyof A['channels'] & string> impleme
     this.#recogniser = recogniser(wire.fromServer);
     this.#operations = new Map(protocol.operations.filter((op) => op.action === 'receive' && op.channel === channel).map((op) => [op.key, op]));
     this.#pending = new Pending(wire.fromClient);
-    this.#answers = new Answers(channel, wire, protocol.operations, (reply) => this.#write(reply), (problem) => {
-      if (options.onAnswerError) options.onAnswerError(problem);
-      else ws.close(1011, `answer to ${problem.operation} failed`);
-    });
+    this.#answers = new Answers(channel, wire, protocol.operations, (reply) => this.#write(reply), (problem) => this.#answerFailed(problem));
     ws.addEventListener('message', (event) => this.#frame(event.data));
     this.closed = new Promise((resolve) => {
       ws.addEventListener('close', (event) => {
@@ -82,6 +79,25 @@ class Socket<A extends ApiTypes, C extends keyof A['channels'] & string> impleme
 
   close(code?: number, reason?: string): void {
     this.ws.close(code, reason);
+  }
+
+  /**
+   * An answer that was not sent goes to `onAnswerError`; without one, or when it throws itself,
+   * the connection closes with 1011 as a failing handler's does, and the server's request fails.
+   */
+  #answerFailed(problem: AnswerProblem): void {
+    const { onAnswerError } = this.options;
+    if (onAnswerError === undefined) {
+      this.ws.close(1011, `answer to ${problem.operation} failed`);
+      return;
+    }
+    try {
+      onAnswerError(problem);
+    } catch (error) {
+      // A close reason has at most 123 bytes: the error's message, cut, says what went wrong.
+      const why = error instanceof Error ? error.message : String(error);
+      this.ws.close(1011, `onAnswerError threw: ${why}`.slice(0, 60));
+    }
   }
 
   #operation(key: string): WireOperation {
