@@ -10,14 +10,13 @@
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_DIR, writeFixture } from './helpers.js';
+import { serveOnLoopback, type Served } from './channel-harness.js';
+import { sourceLoader, TEST_DIR, writeFixture } from './helpers.js';
 
 interface Confirm { readonly kind: 'confirm'; readonly askId: string; readonly question: string }
 interface Confirmed { readonly kind: 'confirmed'; readonly askId: string; readonly yes: boolean }
@@ -42,40 +41,34 @@ interface ArbitrariesModule {
   invalidArbitraries: { readonly Confirmed: fc.Arbitrary<{ readonly value: unknown; readonly pointer: string; readonly keyword: string }> };
 }
 
-let http: HttpServer;
+let served: Served;
 let server: DeskServer;
 let connectDesk: (channel: 'desk', params: { deskId: string }, options: object) => Promise<DeskSocket>;
 let generated: ArbitrariesModule;
 let origin: string;
 let outDir: string;
 let desks = 0;
-const sockets: DeskSocket[] = [];
 
 beforeAll(async () => {
   outDir = await writeFixture('ws-ask.yaml', 'ws-ask');
-  const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(outDir, 'src', file)).href)) as T;
+  const load = sourceLoader(outDir);
   const { createServer } = await load<{ createServer(handlers: object, options?: object): DeskServer }>('server.ts');
   ({ connect: connectDesk } = await load<{ connect: typeof connectDesk }>('client.ts'));
   generated = await load<ArbitrariesModule>('arbitraries.ts');
   server = createServer({ hello: () => undefined }, { requestTimeout: 2000 });
-  http = createHttpServer();
-  server.attach(http);
-  http.listen(0, '127.0.0.1');
-  await once(http, 'listening');
-  origin = `ws://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  served = await serveOnLoopback(server);
+  origin = served.origin;
 }, 120_000);
 
 afterAll(async () => {
-  for (const s of sockets) s.close();
-  await server?.close();
-  http?.close();
+  await served?.stop();
 });
 
 /** A generated client on a desk of its own, and the server's connection to it. */
 async function desk(options: object = {}): Promise<{ socket: DeskSocket; connection: Connection }> {
   const deskId = `d${++desks}`;
   const socket = await connectDesk('desk', { deskId }, { url: `${origin}/api`, WebSocket, ...options });
-  sockets.push(socket);
+  served.track(socket);
   const connection = [...server.connections].find((c) => c.params.deskId === deskId);
   if (!connection) throw new Error(`the server has no connection on desk ${deskId}`);
   return { socket, connection };

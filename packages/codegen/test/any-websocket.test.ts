@@ -10,14 +10,13 @@
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
-import { createServer as createHttpServer, request as httpRequest, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_DIR, writeFixture } from './helpers.js';
+import { serveOnLoopback, type Served } from './channel-harness.js';
+import { sourceLoader, TEST_DIR, writeFixture } from './helpers.js';
 
 interface Said { readonly event: 'said'; readonly reqId: string; readonly length: number }
 interface Joined { readonly event: 'joined'; readonly reqId: string; readonly roomId: string; readonly name: string }
@@ -45,19 +44,18 @@ interface ArbitrariesModule {
   invalidArbitraries: { readonly Say: fc.Arbitrary<{ readonly value: unknown; readonly pointer: string; readonly keyword: string }> };
 }
 
-let http: HttpServer;
+let served: Served;
 let server: ReturnType<ServerModule['createServer']>;
 let client: ClientModule;
 let generated: ArbitrariesModule;
 let validateSaid: (input: unknown) => { ok: boolean };
 let origin: string;
 let outDir: string;
-const sockets: RoomSocket[] = [];
 
 beforeAll(async () => {
   const out = await writeFixture('ws-rooms.yaml', 'ws-rooms');
   outDir = out;
-  const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(out, 'src', file)).href)) as T;
+  const load = sourceLoader(out);
   const { createServer } = await load<ServerModule>('server.ts');
   client = await load<ClientModule>('client.ts');
   generated = await load<ArbitrariesModule>('arbitraries.ts');
@@ -71,22 +69,17 @@ beforeAll(async () => {
     say: async (m: Say): Promise<Said> => ({ event: 'said', reqId: 'x', length: [...m.text].length }),
     ping: () => undefined,
   });
-  http = createHttpServer();
-  server.attach(http);
-  http.listen(0, '127.0.0.1');
-  await once(http, 'listening');
-  origin = `ws://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  served = await serveOnLoopback(server);
+  origin = served.origin;
 }, 120_000);
 
 afterAll(async () => {
-  for (const s of sockets) s.close();
-  await server?.close();
-  http?.close();
+  await served?.stop();
 });
 
 async function connect(roomId: string): Promise<RoomSocket> {
   const socket = await client.connect('room', { roomId }, { url: `${origin}/api`, WebSocket, requestTimeout: 2000 });
-  sockets.push(socket);
+  served.track(socket);
   return socket;
 }
 

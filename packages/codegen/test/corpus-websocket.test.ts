@@ -7,16 +7,15 @@
  * its own connection with 1007 while that client keeps receiving.
  */
 import { once } from 'node:events';
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdir, writeFile } from 'node:fs/promises';
+import type { Server as HttpServer } from 'node:http';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPipeline, writeOutput } from '../src/index.js';
-import { OUT, TEST_DIR } from './helpers.js';
+import { runPipeline } from '../src/index.js';
+import { serveOnLoopback, type Served } from './channel-harness.js';
+import { OUT, sourceLoader, TEST_DIR, writePackage } from './helpers.js';
 
 type Like = Readonly<Record<string, unknown>>;
 type Count = { readonly commentId?: string; readonly likeCount?: number };
@@ -32,22 +31,20 @@ interface Published {
 }
 
 const SPEC = path.join(TEST_DIR, 'corpus/spec/social-media/backend/asyncapi.yaml');
-let http: HttpServer;
+let served: Served;
 let server: Published;
 let likes: fc.Arbitrary<Like>;
 let invalidLikes: fc.Arbitrary<{ readonly value: unknown; readonly keyword: string; readonly pointer: string }>;
 let origin: string;
 let connect: (channel: string, params: object, options: object) => Promise<Socket>;
-const sockets: Socket[] = [];
 const received: Like[] = [];
 
 beforeAll(async () => {
   const out = path.join(OUT, 'corpus-websocket');
   await mkdir(out, { recursive: true });
   const run = await runPipeline(SPEC, { reuse: false });
-  await writeOutput(out, run.result.files);
-  await writeFile(path.join(out, 'package.json'), '{"type":"module","private":true}\n');
-  const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(out, 'src', file)).href)) as T;
+  await writePackage(out, run.result.files);
+  const load = sourceLoader(out);
   const { createServer } = await load<{ createServer(handlers: object): Published }>('server.ts');
   ({ connect } = await load<{ connect: typeof connect }>('client.ts'));
   const generated = await load<{ arbitraries: { LikeCommentPayload: fc.Arbitrary<Like> }; invalidArbitraries: { LikeCommentPayload: typeof invalidLikes } }>('arbitraries.ts');
@@ -59,22 +56,17 @@ beforeAll(async () => {
       server.publish('sendCommentLikeUpdate', { ...(typeof like['commentId'] === 'string' ? { commentId: like['commentId'] } : {}), likeCount: received.length });
     },
   });
-  http = createHttpServer();
-  server.attach(http);
-  http.listen(0, '127.0.0.1');
-  await once(http, 'listening');
-  origin = `ws://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  served = await serveOnLoopback(server);
+  origin = served.origin;
 }, 120_000);
 
 afterAll(async () => {
-  for (const s of sockets) s.close();
-  await server?.close();
-  http?.close();
+  await served?.stop();
 });
 
 async function open(channel: string): Promise<Socket> {
   const socket = await connect(channel, {}, { url: `${origin}/ws`, WebSocket });
-  sockets.push(socket);
+  served.track(socket);
   return socket;
 }
 

@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Project, type SourceFile } from 'ts-morph';
 import { generateFiles, load, writeOutput, type GeneratedFile, type Model } from '../src/index.js';
 
@@ -27,9 +27,19 @@ export async function writeFixture(name: string, dir: string): Promise<string> {
   const out = path.join(OUT, dir);
   await rm(out, { recursive: true, force: true });
   const { files } = await generateFixture(name);
+  await writePackage(out, files);
+  return out;
+}
+
+/** Writes generated files to `out` as an ES module package that tests can import from. */
+export async function writePackage(out: string, files: readonly GeneratedFile[]): Promise<void> {
   await writeOutput(out, files);
   await writeFile(path.join(out, 'package.json'), JSON.stringify({ type: 'module', private: true }) + '\n');
-  return out;
+}
+
+/** Imports a module of the generated package in `out` by its file name under `src/`. */
+export function sourceLoader(out: string): <T>(file: string) => Promise<T> {
+  return async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(out, 'src', file)).href)) as T;
 }
 
 /** A spec written to a scratch file, for table-driven load tests. */
