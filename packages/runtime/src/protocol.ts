@@ -5,6 +5,7 @@
  * compile instead of failing on the wire.
  */
 import type { BuiltinMessageType, BuiltinMessages, BuiltinRequestType, BuiltinRequests } from './builtin-messages.js';
+import type { ValidationError, ValidationResult } from './validation.js';
 
 /** The envelope every message travels in (asyncapi.yaml, "Envelope"). */
 export interface Envelope {
@@ -21,20 +22,11 @@ export type MessageMap = { readonly [type: string]: Envelope };
 /** The `data` of the message `K` in the map `M`. */
 export type DataOf<M extends MessageMap, K extends keyof M> = M[K]['data'];
 
-/** Why a message was rejected: the shape of the generated validators' error. */
-export interface ValidationIssue {
-  readonly code: 'INVALID_MESSAGE' | 'INVALID_MESSAGE_TYPE';
-  /** JSON pointer (RFC 6901) to the offending value; `''` is the whole message. */
-  readonly pointer: string;
-  readonly keyword: string;
-  readonly message: string;
-  readonly params: Readonly<Record<string, unknown>>;
-}
+/** Why a message was rejected: the generated validators' error, defined beside them. */
+export type ValidationIssue = ValidationError;
 
 /** The outcome of a generated validator. */
-export type Validation<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: ValidationIssue };
+export type Validation<T> = ValidationResult<T>;
 
 /** A generated dispatch validator, e.g. `validateClientMessage`. */
 export type Validator<T> = (input: unknown) => Validation<T>;
