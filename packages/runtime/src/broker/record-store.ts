@@ -35,6 +35,8 @@ interface YoungRecord {
   readonly value: string;
   readonly expiresAt: number;
   readonly lasting: boolean;
+  /** The key's hash, computed when the key was first looked up, for its move into the arena. */
+  readonly hash: number;
 }
 
 /** Lasting young records move into the arena this many at a time (and at each second's sweep). */
@@ -95,10 +97,11 @@ export class RecordStore implements KeyCheck, LocalRecords {
   putIfAbsent(key: string, value: string, ttlMs: number): string | null {
     const young = this.#liveYoung(key);
     if (young !== undefined) return young.value;
-    const held = this.#liveHandle(key, hashOf(key));
+    const hash = hashOf(key);
+    const held = this.#liveHandle(key, hash);
     if (held !== -1) return this.#value(held);
     const now = this.now();
-    this.#young.set(key, { value, expiresAt: now + ttlMs, lasting: false });
+    this.#young.set(key, { value, expiresAt: now + ttlMs, lasting: false, hash });
     this.#sweepIfDue(now);
     return null;
   }
@@ -106,13 +109,14 @@ export class RecordStore implements KeyCheck, LocalRecords {
   put(key: string, value: string, ttlMs: number): void {
     const now = this.now();
     const young = this.#young.get(key);
-    const handle = young === undefined ? this.#index.find(key, hashOf(key)) : -1;
+    const hash = young === undefined ? hashOf(key) : young.hash;
+    const handle = young === undefined ? this.#index.find(key, hash) : -1;
     if (handle !== -1) {
       this.#texts.rewrite(this.#valueOf[handle] ?? 0, value);
       this.#expireAt(handle, now + ttlMs, now);
       return;
     }
-    this.#young.set(key, { value, expiresAt: now + ttlMs, lasting: true });
+    this.#young.set(key, { value, expiresAt: now + ttlMs, lasting: true, hash });
     if (young === undefined || !young.lasting) this.#moving.push(key);
     if (this.#moving.length >= this.settleBatch) this.#settle(now);
     this.#sweepIfDue(now);
@@ -141,7 +145,7 @@ export class RecordStore implements KeyCheck, LocalRecords {
       const young = this.#young.get(key);
       if (young === undefined || !young.lasting) continue;
       this.#young.delete(key);
-      if (young.expiresAt > now) this.#insert(key, hashOf(key), young.value, young.expiresAt, now);
+      if (young.expiresAt > now) this.#insert(key, young.hash, young.value, young.expiresAt, now);
     }
   }
 
@@ -247,7 +251,7 @@ class HandleList {
   length = 0;
 
   push(handle: number): void {
-    this.#items = holding(this.#items, this.length, (n) => new Int32Array(n));
+    if (this.length === this.#items.length) this.#items = holding(this.#items, this.length, (n) => new Int32Array(n));
     this.#items[this.length++] = handle;
   }
 
