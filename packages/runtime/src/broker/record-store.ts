@@ -32,9 +32,9 @@ const SECOND = 1000;
 
 /** A record on the heap: a claim, or a value (`lasting`) waiting to move into the arena. */
 interface YoungRecord {
-  readonly value: string;
-  readonly expiresAt: number;
-  readonly lasting: boolean;
+  value: string;
+  expiresAt: number;
+  lasting: boolean;
   /** The key's hash, computed when the key was first looked up, for its move into the arena. */
   readonly hash: number;
 }
@@ -116,8 +116,16 @@ export class RecordStore implements KeyCheck, LocalRecords {
       this.#expireAt(handle, now + ttlMs, now);
       return;
     }
-    this.#young.set(key, { value, expiresAt: now + ttlMs, lasting: true, hash });
-    if (young === undefined || !young.lasting) this.#moving.push(key);
+    if (young === undefined) {
+      this.#young.set(key, { value, expiresAt: now + ttlMs, lasting: true, hash });
+      this.#moving.push(key);
+    } else {
+      // Rewritten in place: a claim made lasting costs no second object and no second insertion.
+      if (!young.lasting) this.#moving.push(key);
+      young.value = value;
+      young.expiresAt = now + ttlMs;
+      young.lasting = true;
+    }
     if (this.#moving.length >= this.settleBatch) this.#settle(now);
     this.#sweepIfDue(now);
   }

@@ -23,6 +23,26 @@ export interface RequestOutcome {
   readonly frame: string;
 }
 
+/**
+ * One request as the ledger runs it. The ledger calls `run` at most once, and then exactly one
+ * of `answer` and `fail`: it never throws and its promise never rejects, so a caller has nothing
+ * to catch and the request costs no promise beyond its handler's.
+ */
+export interface LedgerRequest<R> {
+  readonly userId: string;
+  readonly requestId: string;
+  /** Runs the handler. */
+  run(): R | Promise<R>;
+  /** The reply to send and record for what the handler returned. */
+  outcome(result: R): RequestOutcome;
+  /** Sends a reply: this run's or the first copy's; `null` when the requester left while another copy ran. */
+  answer(outcome: RequestOutcome | null): void;
+  /** Reports a handler that threw (or a reply that could not be made or sent). */
+  fail(error: unknown): void;
+  /** Whether the requester is still there: a resend waiting for another copy stops when not. */
+  alive(): boolean;
+}
+
 export interface IdempotencyOptions {
   readonly broker: Broker;
   readonly logger: Logger;
@@ -42,58 +62,78 @@ export class RequestLedger {
   constructor(private readonly options: IdempotencyOptions) {}
 
   /**
-   * Runs `run` unless this request ran (or is running) already, and resolves the outcome to
-   * answer with: this run's, or the first one's. Resolves `null` when `alive()` turned false
-   * while waiting for another copy (nobody is left to answer).
+   * Runs the request unless it ran (or is running) already, and answers it with this run's
+   * reply or the first one's. Returns a promise only while something asynchronous is running.
    */
-  once(userId: string, requestId: string, run: () => Promise<RequestOutcome>, alive: () => boolean): Promise<RequestOutcome | null> {
-    const key = `request:${userId}/${requestId}`;
+  once<R>(request: LedgerRequest<R>): Promise<void> | undefined {
+    const key = `request:${request.userId}/${request.requestId}`;
     const claim = `${PENDING}${this.options.nodeId}:${(this.#claims += 1)}`;
     const local = this.options.broker.localRecords;
-    if (local === undefined) return this.#onceShared(key, claim, run, alive);
+    if (local === undefined) return this.#onceShared(key, claim, request);
     // The common case, a first copy on a broker in this process, costs no promise of its own.
     let held: string | null;
     try {
       held = local.putIfAbsent(key, claim, this.options.idempotencyLeaseMs);
-      if (held !== null && !held.startsWith(PENDING)) return Promise.resolve(outcomeOf(held));
+      if (held !== null && !held.startsWith(PENDING)) request.answer(outcomeOf(held));
     } catch (error) {
-      return Promise.reject(error);
+      request.fail(error);
+      return undefined;
     }
-    return held === null ? this.#runClaimed(key, claim, run) : this.#onceShared(key, claim, run, alive);
+    if (held === null) return this.#runClaimed(key, claim, request);
+    return held.startsWith(PENDING) ? this.#onceShared(key, claim, request) : undefined;
   }
 
   /** Claims the request through the broker (waiting while another copy runs), then runs it. */
-  async #onceShared(key: string, claim: string, run: () => Promise<RequestOutcome>, alive: () => boolean): Promise<RequestOutcome | null> {
+  async #onceShared<R>(key: string, claim: string, request: LedgerRequest<R>): Promise<void> {
     const { broker, idempotencyLeaseMs } = this.options;
-    for (let wait = FIRST_POLL_MS; ; wait = Math.min(wait * 2, MAX_POLL_MS)) {
-      const held = await broker.putRecordIfAbsent(key, claim, idempotencyLeaseMs);
-      if (held === null) break;
-      if (!held.startsWith(PENDING)) return outcomeOf(held);
-      if (!alive()) return null;
-      await new Promise((resolve) => setTimeout(resolve, wait));
+    try {
+      for (let wait = FIRST_POLL_MS; ; wait = Math.min(wait * 2, MAX_POLL_MS)) {
+        const held = await broker.putRecordIfAbsent(key, claim, idempotencyLeaseMs);
+        if (held === null) break;
+        if (!held.startsWith(PENDING)) return request.answer(outcomeOf(held));
+        if (!request.alive()) return request.answer(null);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    } catch (error) {
+      return request.fail(error);
     }
-    return this.#runClaimed(key, claim, run);
+    return this.#runClaimed(key, claim, request);
+  }
+
+  /** Runs a claimed request; its reply is recorded, then sent. */
+  #runClaimed<R>(key: string, claim: string, request: LedgerRequest<R>): Promise<void> | undefined {
+    let result: R | Promise<R>;
+    try {
+      result = request.run();
+    } catch (error) {
+      return this.#failed(key, claim, request, error);
+    }
+    if (!(result instanceof Promise)) return this.#ran(key, claim, request, result);
+    return result.then(
+      (value) => this.#ran(key, claim, request, value),
+      (error: unknown) => this.#failed(key, claim, request, error),
+    );
   }
 
   /**
-   * Runs a claimed request and records its reply. The reply goes out without waiting for its
-   * record: a resend that comes in between finds the claim and waits for the record. A record
-   * that cannot be written is logged; a resend then runs the request again once the lease ends.
+   * Records the reply, then sends it. The record comes first, so a resend that arrives once the
+   * client has its reply finds it; a record that cannot be written is logged, and a resend then
+   * runs the request again once the lease ends.
    */
-  #runClaimed(key: string, claim: string, run: () => Promise<RequestOutcome>): Promise<RequestOutcome> {
-    let running: Promise<RequestOutcome>;
+  #ran<R>(key: string, claim: string, request: LedgerRequest<R>, result: R): Promise<void> | undefined {
+    let outcome: RequestOutcome;
     try {
-      running = run();
+      outcome = request.outcome(result);
     } catch (error) {
-      running = Promise.reject(error);
+      return this.#failed(key, claim, request, error);
     }
-    return running.then(
-      (outcome) => {
-        this.#record(key, outcome.frame);
-        return outcome;
-      },
-      (error: unknown) => this.#forget(key, claim).then(() => Promise.reject(error)),
-    );
+    this.#record(key, outcome.frame);
+    try {
+      request.answer(outcome);
+    } catch (error) {
+      request.fail(error);
+    }
+    return undefined;
   }
 
   #record(key: string, frame: string): void {
@@ -112,14 +152,55 @@ export class RequestLedger {
     }
   }
 
-  /** Drops the claim of a request that failed; a failure to do so only delays a retry until the lease ends. */
-  async #forget(key: string, claim: string): Promise<void> {
-    try {
-      await this.options.broker.replaceRecord(key, claim, null, 0);
-    } catch (error) {
-      this.options.logger.error({ err: error, key }, 'could not release the idempotency claim of a failed request');
+  /**
+   * A request whose handler threw had no effect: its claim is dropped (the client may try
+   * again), then the failure is reported. A claim that cannot be dropped only delays a retry
+   * until the lease ends.
+   */
+  #failed<R>(key: string, claim: string, request: LedgerRequest<R>, error: unknown): Promise<void> | undefined {
+    const { broker, logger } = this.options;
+    const logFailure = (cause: unknown): void => {
+      logger.error({ err: cause, key }, 'could not release the idempotency claim of a failed request');
+    };
+    if (broker.localRecords === undefined) {
+      return broker
+        .replaceRecord(key, claim, null, 0)
+        .then(() => undefined, logFailure)
+        .then(() => request.fail(error));
     }
+    try {
+      broker.localRecords.replace(key, claim, null, 0);
+    } catch (cause) {
+      logFailure(cause);
+    }
+    request.fail(error);
+    return undefined;
   }
+}
+
+/** Runs a request that is not recorded (it has no reply): answered or failed, like `once`. */
+export function runUnrecorded<R>(request: LedgerRequest<R>): Promise<void> | undefined {
+  let result: R | Promise<R>;
+  try {
+    result = request.run();
+  } catch (error) {
+    request.fail(error);
+    return undefined;
+  }
+  if (!(result instanceof Promise)) return answerWith(request, result);
+  return result.then(
+    (value) => answerWith(request, value),
+    (error: unknown) => request.fail(error),
+  );
+}
+
+function answerWith<R>(request: LedgerRequest<R>, result: R): undefined {
+  try {
+    request.answer(request.outcome(result));
+  } catch (error) {
+    request.fail(error);
+  }
+  return undefined;
 }
 
 /** The outcome a stored reply frame stands for: its type is the envelope's first key (outbound.ts `encode`). */

@@ -15,7 +15,7 @@ import { BUILTINS, type Builtin } from './builtins.js';
 import type { Connection, InboundFrame } from './connection.js';
 import { retrySeconds } from './http.js';
 import { checkContentLength } from './content-length.js';
-import { RequestLedger, type RequestOutcome } from './idempotency.js';
+import { type LedgerRequest, RequestLedger, type RequestOutcome, runUnrecorded } from './idempotency.js';
 import { encode, newId, validationError } from './outbound.js';
 import type { ServerParts } from './parts.js';
 import type { HandlerContext, Reply, ServiceDispatch } from './types.js';
@@ -147,25 +147,14 @@ export class Inbound<P extends ProtocolTypes> {
    * reply (typing: volatile, never resent) is not recorded.
    */
   #service(connection: Connection, message: P['inbound']): Promise<void> | undefined {
-    const fail = (error: unknown): void => {
-      if (!(error instanceof ProtocolError)) this.server.options.metrics.handlerErrors.inc({ type: message.type });
-      this.server.courier.fail(connection, error, message.id);
-    };
+    const request = new ServiceRequest(this.server, this.dispatch, connection, this.#context(connection), message);
     try {
       checkContentLength(message, this.server.options.maxContentLength);
     } catch (error) {
-      fail(error);
+      request.fail(error);
       return undefined;
     }
-    const run = async (): Promise<RequestOutcome> => outcomeOf(message, await this.dispatch(message, this.#context(connection)));
-    const outcome = Object.hasOwn(this.server.protocol.replies, message.type) ? this.#ledger.once(connection.user.id, message.id, run, () => !connection.closed) : run();
-    return outcome.then((done) => this.#reply(connection, done), fail);
-  }
-
-  #reply(connection: Connection, outcome: RequestOutcome | null): void {
-    if (outcome === null || outcome.frame === '' || connection.closed) return;
-    this.server.courier.sendFrame(connection, outcome.frame, this.server.courier.volatile.has(outcome.type));
-    this.server.options.metrics.countOut(outcome.type);
+    return Object.hasOwn(this.server.protocol.replies, message.type) ? this.#ledger.once(request) : runUnrecorded(request);
   }
 
   /** The rate limiter's verdict; sends the error (at most once a second) or bans. */
@@ -254,11 +243,53 @@ export class Inbound<P extends ProtocolTypes> {
   }
 }
 
-/** What to answer a request with: its reply encoded, or nothing. */
-function outcomeOf<P extends ProtocolTypes>(request: Envelope, reply: Reply<P> | undefined): RequestOutcome {
-  if (reply === undefined) return { type: '', frame: '' };
-  return { type: reply.type, frame: encode(reply.type, reply.data, request.id) };
+/**
+ * A service-owned message on its way through its handler to the reply, as the ledger runs it:
+ * one object per request, where closures would be several.
+ */
+class ServiceRequest<P extends ProtocolTypes> implements LedgerRequest<Reply<P> | undefined> {
+  readonly userId: string;
+  readonly requestId: string;
+
+  constructor(
+    private readonly server: ServerParts<P>,
+    private readonly dispatch: ServiceDispatch<P>,
+    private readonly connection: Connection,
+    private readonly context: HandlerContext<P>,
+    private readonly message: P['inbound'],
+  ) {
+    this.userId = connection.user.id;
+    this.requestId = message.id;
+  }
+
+  run(): Reply<P> | undefined | Promise<Reply<P> | undefined> {
+    return this.dispatch(this.message, this.context);
+  }
+
+  outcome(reply: Reply<P> | undefined): RequestOutcome {
+    if (reply === undefined) return NO_REPLY;
+    return { type: reply.type, frame: encode(reply.type, reply.data, this.message.id) };
+  }
+
+  answer(outcome: RequestOutcome | null): void {
+    const { connection } = this;
+    if (outcome === null || outcome.frame === '' || connection.closed) return;
+    const { courier, options } = this.server;
+    courier.sendFrame(connection, outcome.frame, courier.volatile.has(outcome.type));
+    options.metrics.countOut(outcome.type);
+  }
+
+  fail(error: unknown): void {
+    if (!(error instanceof ProtocolError)) this.server.options.metrics.handlerErrors.inc({ type: this.message.type });
+    this.server.courier.fail(this.connection, error, this.message.id);
+  }
+
+  alive(): boolean {
+    return !this.connection.closed;
+  }
 }
+
+const NO_REPLY: RequestOutcome = { type: '', frame: '' };
 
 function byteLength(data: RawData): number {
   if (Array.isArray(data)) return data.reduce((sum, chunk) => sum + chunk.length, 0);
