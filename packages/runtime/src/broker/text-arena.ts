@@ -14,6 +14,11 @@
 
 const MAX_CHUNK = 64 * 1024;
 const FIRST_CHUNK = 1024;
+/**
+ * Per-handle arrays grow fourfold: a grown array costs a copy of the old one, while its part not
+ * used yet costs nothing (the system maps a page of it only when it is first written).
+ */
+const GROWTH = 4;
 /** The chunk of an empty text, which needs no bytes. */
 const NO_CHUNK = -1;
 
@@ -131,9 +136,9 @@ export class TextArena {
   #newHandle(): number {
     const handle = this.#nextHandle++;
     if (handle === this.#chunkOf.length) {
-      this.#chunkOf = grown(this.#chunkOf, new Int32Array(handle * 2));
-      this.#start = grown(this.#start, new Uint32Array(handle * 2));
-      this.#end = grown(this.#end, new Uint32Array(handle * 2));
+      this.#chunkOf = grown(this.#chunkOf, new Int32Array(handle * GROWTH));
+      this.#start = grown(this.#start, new Uint32Array(handle * GROWTH));
+      this.#end = grown(this.#end, new Uint32Array(handle * GROWTH));
     }
     return handle;
   }
@@ -144,10 +149,10 @@ function grown<T extends Int32Array | Uint32Array | Float64Array>(old: T, bigger
   return bigger;
 }
 
-/** Grows a typed array to hold index `at` (doubling), keeping its contents. */
+/** Grows a typed array to hold index `at` (fourfold), keeping its contents. */
 export function holding<T extends Int32Array | Uint8Array | Float64Array>(array: T, at: number, make: (length: number) => T): T {
   if (at < array.length) return array;
-  const bigger = make(Math.max(at + 1, array.length * 2));
+  const bigger = make(Math.max(at + 1, array.length * GROWTH));
   bigger.set(array);
   return bigger;
 }
