@@ -22,7 +22,8 @@ export interface ServerTypes {
  * What the runtime needs to know about the protocol at run time: the validator of inbound
  * messages, the types it answers itself (`x-switchboard-owner: runtime`) and those the handlers
  * answer, each request's replies, the volatile types (`x-switchboard-delivery: volatile`), the
- * event names and the sequenced types.
+ * event names, the sequenced types, and the text each announced limit bounds
+ * (`x-switchboard-limit`).
  */
 export const serverProtocol: ServerProtocol<ServerTypes> = {
   version: '1.0.0',
@@ -69,6 +70,7 @@ export const serverProtocol: ServerProtocol<ServerTypes> = {
     'file.ready',
   ],
   sequenced: ['chat.message', 'room.update'],
+  textLimits: { 'chat.send': { 'content': 'max_content_length' } },
   outbound: [
     'auth.refreshed',
     'pong',

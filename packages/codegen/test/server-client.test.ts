@@ -40,7 +40,8 @@ export interface ServerTypes {
  * What the runtime needs to know about the protocol at run time: the validator of inbound
  * messages, the types it answers itself (\`x-switchboard-owner: runtime\`) and those the handlers
  * answer, each request's replies, the volatile types (\`x-switchboard-delivery: volatile\`), the
- * event names and the sequenced types.
+ * event names, the sequenced types, and the text each announced limit bounds
+ * (\`x-switchboard-limit\`).
  */
 export const serverProtocol: ServerProtocol<ServerTypes> = {
   version: '2.1.0',
@@ -56,6 +57,7 @@ export const serverProtocol: ServerProtocol<ServerTypes> = {
   volatile: ['blip'],
   events: ['news', 'sport'],
   sequenced: ['chat.posted'],
+  textLimits: {},
   outbound: ['welcome', 'subscribed', 'chat.said', 'accepted', 'rejected', 'error', 'chat.posted', 'blip'],
 };`],
     ['Handlers', `/**

@@ -69,6 +69,11 @@ export interface ServerProtocol<P extends ProtocolTypes> {
   readonly sequenced: readonly P['sequenced'][];
   /** Every outbound type; the runtime only sends built-in messages the spec declares. */
   readonly outbound: readonly string[];
+  /**
+   * By inbound type, its `data` properties whose text length an announced limit bounds, and the
+   * limit's name in `connection.established.data.limits` (`x-switchboard-limit`).
+   */
+  readonly textLimits: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** The run-time description of a protocol that the client core needs, generated from the spec. */

@@ -123,6 +123,7 @@ function serverDescription(protocol: Protocol): WriterFunction {
     ['volatile', strings(protocol.serverVolatile)],
     ['events', strings(protocol.events.values)],
     ['sequenced', strings(protocol.sequenced)],
+    ['textLimits', object(protocol.textLimits.map(([type, limits]) => [quote(type), object(limits.map(([name, limit]) => [quote(name), raw(quote(limit))]))]))],
     ['outbound', strings(protocol.server.map((m) => m.type))],
   ]);
   const head = 'export const serverProtocol: ServerProtocol<ServerTypes> = ';
@@ -131,7 +132,8 @@ function serverDescription(protocol: Protocol): WriterFunction {
     writer.writeLine(' * What the runtime needs to know about the protocol at run time: the validator of inbound');
     writer.writeLine(' * messages, the types it answers itself (`x-switchboard-owner: runtime`) and those the handlers');
     writer.writeLine(' * answer, each request\'s replies, the volatile types (`x-switchboard-delivery: volatile`), the');
-    writer.writeLine(' * event names and the sequenced types.');
+    writer.writeLine(' * event names, the sequenced types, and the text each announced limit bounds');
+    writer.writeLine(' * (`x-switchboard-limit`).');
     writer.writeLine(' */');
     writer.write(`${head}${printCode(description, 0, 110, head.length)};`).newLine();
   };

@@ -44,6 +44,20 @@ export function featuresOf<P extends ProtocolTypes>(protocol: ServerProtocol<P>,
   return FEATURES.filter(([, on]) => on(served)).map(([name]) => name);
 }
 
+/** The limits in force, as `connection.established.data.limits` announces them. */
+export function announcedLimits(o: ResolvedServerOptions): BuiltinMessages['connection.established']['limits'] {
+  return {
+    max_message_size: o.maxMessageSize,
+    message_rate_limit: o.rateLimit.limit,
+    message_rate_window_ms: o.rateLimit.windowMs,
+    max_connections_per_user: o.maxConnectionsPerUser,
+    max_rooms_per_connection: o.maxRoomsPerConnection,
+    max_content_length: o.maxContentLength,
+    offline_queue_size: o.offlineQueueSize,
+    idle_timeout_ms: o.heartbeatIntervalMs * 2,
+  };
+}
+
 export function establishedData<P extends ProtocolTypes>(
   protocol: ServerProtocol<P>,
   o: ResolvedServerOptions,
@@ -59,16 +73,7 @@ export function establishedData<P extends ProtocolTypes>(
     protocol_version: protocol.version,
     features,
     heartbeat_interval_ms: o.heartbeatIntervalMs,
-    limits: {
-      max_message_size: o.maxMessageSize,
-      message_rate_limit: o.rateLimit.limit,
-      message_rate_window_ms: o.rateLimit.windowMs,
-      max_connections_per_user: o.maxConnectionsPerUser,
-      max_rooms_per_connection: o.maxRoomsPerConnection,
-      max_content_length: o.maxContentLength,
-      offline_queue_size: o.offlineQueueSize,
-      idle_timeout_ms: o.heartbeatIntervalMs * 2,
-    },
+    limits: announcedLimits(o),
   };
   if (token.expiresAt !== null) data.token_expires_at = new Date(token.expiresAt).toISOString();
   return data;

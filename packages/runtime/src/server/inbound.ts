@@ -14,10 +14,11 @@ import type { Envelope, ProtocolTypes } from '../protocol.js';
 import { BUILTINS, type Builtin } from './builtins.js';
 import type { Connection, InboundFrame } from './connection.js';
 import { retrySeconds } from './http.js';
-import { checkContentLength } from './content-length.js';
+import { announcedLimits } from './established.js';
 import { type LedgerRequest, RequestLedger, type RequestOutcome, runUnrecorded } from './idempotency.js';
 import { encode, newId, validationError } from './outbound.js';
 import type { ServerParts } from './parts.js';
+import { TextLimits } from './text-limits.js';
 import type { HandlerContext, Reply, ServiceDispatch } from './types.js';
 import { unknownEventsError } from './unknown-events.js';
 
@@ -30,6 +31,7 @@ export class Inbound<P extends ProtocolTypes> {
   readonly #services: ReadonlySet<string>;
   readonly #contexts = new WeakMap<Connection, HandlerContext<P>>();
   readonly #ledger: RequestLedger;
+  readonly #textLimits: TextLimits;
 
   constructor(
     private readonly server: ServerParts<P>,
@@ -37,6 +39,7 @@ export class Inbound<P extends ProtocolTypes> {
   ) {
     this.#services = new Set(server.protocol.services);
     this.#ledger = new RequestLedger(server.options);
+    this.#textLimits = new TextLimits(server.protocol.textLimits, { ...announcedLimits(server.options) });
     for (const type of server.protocol.builtins) {
       const builtin = Object.hasOwn(BUILTINS, type) ? BUILTINS[type] : undefined;
       if (!builtin) throw new TypeError(`the spec marks "${type}" as handled by the runtime, which has no built-in for it`);
@@ -149,7 +152,7 @@ export class Inbound<P extends ProtocolTypes> {
   #service(connection: Connection, message: P['inbound']): Promise<void> | undefined {
     const request = new ServiceRequest(this.server, this.dispatch, connection, this.#context(connection), message);
     try {
-      checkContentLength(message, this.server.options.maxContentLength);
+      this.#textLimits.check(message);
     } catch (error) {
       request.fail(error);
       return undefined;

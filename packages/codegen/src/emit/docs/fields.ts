@@ -100,8 +100,8 @@ function bounds(min: JsonValue | undefined, max: JsonValue | undefined, unit: Un
 
 /**
  * The constraints of a schema in words, for a table cell: `always "auth"`, `one of "a", "b"`,
- * `1..4000 chars`, `pattern ^...$`, `format date-time`, `0..100`, `max 12 items, unique`,
- * `no additional properties`, `default 5`. A `$ref` to a schema with a section shows the
+ * `1..4000 chars`, `at most the announced max_content_length`, `pattern ^...$`,
+ * `format date-time`, `0..100`, `max 12 items, unique`, `no additional properties`, `default 5`. A `$ref` to a schema with a section shows the
  * constraints of a value schema (a string with a pattern, an enum) and none for an object.
  */
 export function constraintsText(schema: JsonValue, ctx: FieldContext): string {
@@ -120,6 +120,8 @@ export function constraintsText(schema: JsonValue, ctx: FieldContext): string {
   if (Array.isArray(values)) out.push(`one of ${values.map((v: JsonValue) => jsonCode(v)).join(', ')}`);
   const length = bounds(s['minLength'], s['maxLength'], ['char', 'chars']);
   if (length) out.push(length);
+  const announced = s['x-switchboard-limit'];
+  if (typeof announced === 'string') out.push(`at most the announced ${code(announced)}`);
   if (typeof s['pattern'] === 'string') out.push(`pattern ${code(s['pattern'])}`);
   if (typeof s['format'] === 'string') out.push(`format ${text(s['format'])}`);
   out.push(...range(s));

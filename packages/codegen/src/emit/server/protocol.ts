@@ -27,6 +27,8 @@ export const ERROR_TYPE = 'error';
 
 /** The inbound `type` whose `data.events.items` enum names the events a connection may subscribe to. */
 export const SUBSCRIBE_TYPE = 'subscribe';
+/** On a string schema: the limit in `connection.established.data.limits` that bounds its length. */
+const LIMIT_EXTENSION = 'x-switchboard-limit';
 
 /** Names the generated `Client` class uses itself: an operation of that name gets a trailing `_`. */
 const CLIENT_MEMBERS = new Set(['core', 'state', 'connect', 'close', 'on', 'constructor']);
@@ -75,6 +77,11 @@ export interface Protocol {
    * runtime gives them the room's next `seq`. A reply only reports the `seq` of what it answers.
    */
   readonly sequenced: readonly string[];
+  /**
+   * For each client type, its `data` properties whose text length the server bounds by one of
+   * the limits it announces (`x-switchboard-limit` on the property's schema), in spec order.
+   */
+  readonly textLimits: readonly (readonly [string, readonly (readonly [string, string])[]])[];
   readonly schemas: ReadonlyMap<string, SchemaModel>;
 }
 
@@ -89,6 +96,7 @@ export interface Derivation {
 export function deriveProtocol(model: Model): Derivation {
   const schemas = new Map(model.schemas.map((s) => [s.name, s]));
   const { diagnostics, refused } = check(model, schemas);
+  diagnostics.push(...limitProblems(model));
   if (refused) return { protocol: null, diagnostics };
   const routed = model.messages.filter((m): m is Routed => m.type !== null && (m.directions.fromClient || m.directions.fromServer));
   const client = routed.filter((m) => m.directions.fromClient);
@@ -135,6 +143,7 @@ export function deriveProtocol(model: Model): Derivation {
       sequenced: server
         .filter((m) => sent.has(m.key) && !volatile(m) && requires(dataSchema(m, schemas), ['room_id', 'seq']))
         .map((m) => m.type),
+      textLimits: client.map((m) => [m.type, textLimitsOf(m, schemas)] as const).filter(([, limits]) => limits.length > 0),
       schemas,
     },
     diagnostics,
@@ -275,6 +284,32 @@ function eventsOf(subscribe: Routed | undefined, schemas: ReadonlyMap<string, Sc
   const ref = isRecord(items) ? refName(items as JsonSchema) : null;
   if (ref !== null) return { values, type: typeName(ref), typeImport: typeName(ref) };
   return { values, type: values.map(literal).join(' | '), typeImport: null };
+}
+
+/** `x-switchboard-limit` where it cannot bound a length: a value that is not a limit's name, or a schema that is not a string. */
+function limitProblems(model: Model): Diagnostic[] {
+  return model.schemas.flatMap((s): Diagnostic[] => {
+    if (!isRecord(s.schema) || !(LIMIT_EXTENSION in s.schema)) return [];
+    const limit = (s.schema as JsonSchema)[LIMIT_EXTENSION];
+    const problem = typeof limit !== 'string' ? 'must name a limit (a string)' : s.schema['type'] !== 'string' ? 'bounds text only, and the schema is not `type: string`' : null;
+    if (problem === null) return [];
+    return [{
+      severity: 'warning', rule: 'switchboard/limit-extension', file: model.source, line: 0, column: 0,
+      message: `\`${LIMIT_EXTENSION}\` on \`${s.name}\` ${problem}; the server does not bound it`,
+      path: ['components', 'schemas', s.name, LIMIT_EXTENSION],
+    }];
+  });
+}
+
+/** The `data` properties of `m` whose schema names the announced limit that bounds their length. */
+function textLimitsOf(m: Routed, schemas: ReadonlyMap<string, SchemaModel>): (readonly [string, string])[] {
+  const properties = dataSchema(m, schemas)?.['properties'];
+  if (!isRecord(properties)) return [];
+  return Object.entries(properties as Record<string, JsonValue>).flatMap(([name, schema]) => {
+    const resolved = resolve(schema, schemas);
+    const limit = resolved?.[LIMIT_EXTENSION];
+    return typeof limit === 'string' && resolved?.['type'] === 'string' ? [[name, limit] as const] : [];
+  });
 }
 
 /** `a`, `a and b`, `a, b and c`. */
