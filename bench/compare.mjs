@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+/**
+ * `node bench/compare.mjs --base DIR [--rows chat:1000:1,chat:100:10] [--rounds 7] [--duration MS]`
+ *
+ * Round trips (scenario 1) of this checkout's server against another checkout's (`DIR`, built:
+ * `npm ci` there, or a `git worktree` with its own `npm run build`), with raw ws beside them,
+ * measured back to back in every round (lib/compare.mjs). Prints, per workload, the medians of
+ * server CPU per reply and the median of this build's CPU over the other's within a round, with
+ * its lowest and highest: the figure to quote for "within N% of before".
+ */
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { compareRounds, orderOf } from './lib/compare.mjs';
+import { probeFdLimit } from './lib/processes.mjs';
+
+const { values } = parseArgs({
+  options: {
+    base: { type: 'string' },
+    rows: { type: 'string', default: 'chat:1000:1,chat:1000:10,chat:100:1,chat:100:10,ping:1000:1,ping:100:10' },
+    rounds: { type: 'string', default: '7' },
+    duration: { type: 'string', default: '3000' },
+  },
+});
+if (!values.base) usage('--base DIR is required');
+const rounds = Number(values.rounds);
+const durationMs = Number(values.duration);
+if (!Number.isInteger(rounds) || rounds < 1) usage(`--rounds must be a positive integer, got "${values.rounds}"`);
+if (!Number.isInteger(durationMs) || durationMs < 500) usage(`--duration must be at least 500 ms, got "${values.duration}"`);
+const rows = values.rows.split(',').map((row) => {
+  const [kind, connections, inflight] = row.split(':');
+  if ((kind !== 'chat' && kind !== 'ping') || !Number(connections) || !Number(inflight)) usage(`--rows: "${row}" is not kind:connections:inflight (kind chat or ping)`);
+  return { kind, connections: Number(connections), inflight: Number(inflight) };
+});
+
+/**
+ * @param {string} message
+ * @returns {never}
+ */
+function usage(message) {
+  process.stderr.write(`compare: ${message}\nusage: node bench/compare.mjs --base DIR [--rows kind:connections:inflight,...] [--rounds N] [--duration MS]\n`);
+  process.exit(2);
+}
+
+/** @typedef {typeof import('./lib/processes.mjs')} Processes */
+const here = /** @type {Processes} */ (await import('./lib/processes.mjs'));
+const there = /** @type {Processes} */ (await import(pathToFileURL(resolve(values.base, 'bench/lib/processes.mjs')).href));
+const fds = probeFdLimit().applied;
+const clkTck = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+const secret = randomBytes(32).toString('hex');
+const adminToken = randomBytes(16).toString('hex');
+
+/**
+ * Server CPU per reply (us) of one server on one workload.
+ * @param {Processes} processes
+ * @param {'switchboard' | 'raw-ws'} name
+ * @param {{ kind: string, connections: number, inflight: number }} row
+ */
+async function measure(processes, name, row) {
+  const server = await processes.startServer(name, { secret, adminToken, fds });
+  try {
+    const job = { scenario: 'roundtrip', ...row, warmupMs: 800, durationMs, dialect: server.dialect, url: server.url, secret, adminToken, serverPid: server.pid, clkTck, validate: false };
+    const result = await processes.runLoadgen(job, { fds, timeoutMs: 60_000 + durationMs });
+    if (typeof result.serverCpuPerOpUs !== 'number') throw new Error(`${name}: no server CPU figure (is /proc readable?)`);
+    return result.serverCpuPerOpUs;
+  } finally {
+    await server.stop();
+  }
+}
+
+const fmt = (/** @type {number} */ n, digits = 1) => n.toFixed(digits);
+for (const row of rows) {
+  /** @type {import('./lib/compare.mjs').Round[]} */
+  const measured = [];
+  for (let round = 0; round < rounds; round++) {
+    /** @type {Record<string, number>} */
+    const figures = {};
+    for (const who of orderOf(round)) {
+      figures[who] = await measure(who === 'base' ? there : here, who === 'raw' ? 'raw-ws' : 'switchboard', row);
+    }
+    measured.push({ raw: figures['raw'] ?? Number.NaN, base: figures['base'] ?? Number.NaN, head: figures['head'] ?? Number.NaN });
+  }
+  const c = compareRounds(measured);
+  process.stdout.write(
+    `${row.kind} ${row.connections}/${row.inflight}: server CPU per reply raw ws ${fmt(c.raw)} us, base ${fmt(c.base)} us (${fmt(c.baseOverRaw, 2)}x raw), ` +
+      `this ${fmt(c.head)} us (${fmt(c.headOverRaw, 2)}x raw); this/base within a round ${fmt(c.headOverBase, 3)} (${fmt(c.lowest, 3)}-${fmt(c.highest, 3)}, ${c.rounds} rounds)\n`,
+  );
+}
