@@ -100,6 +100,7 @@ const CASES: Record<string, { readonly file: string } | { readonly text: string 
   'ambiguous-messages': { text: WIRE_FINDINGS },
   'document-role': { file: corpus('spec/social-media/frontend/asyncapi.yaml') },
   'invalid-role': { text: 'asyncapi: 3.0.0\ninfo:\n  title: Role\n  version: 1.0.0\n  x-switchboard-role: peer\n' },
+  'limit-extension': { text: spec({ a: "payload:\n  type: object\n  properties:\n    count:\n      type: integer\n      x-switchboard-limit: max_content_length" }) },
   'circular-inline-schema': { text: spec({ a: "payload:\n  type: object\n  properties:\n    child:\n      $ref: '#/components/messages/a/payload'" }) },
 };
 

@@ -64,8 +64,8 @@ describe('x-switchboard-limit', () => {
     const { protocol, diagnostics } = deriveProtocol(model);
     expect(protocol?.textLimits).toEqual([]);
     expect(diagnostics.filter((d) => d.rule === 'switchboard/limit-extension').map((d) => [d.severity, d.path, d.message])).toEqual([
-      ['warning', ['components', 'schemas', 'Count', 'x-switchboard-limit'], '`x-switchboard-limit` on `Count` bounds text only, and the schema is not `type: string`; the server does not bound it'],
-      ['warning', ['components', 'schemas', 'Text', 'x-switchboard-limit'], '`x-switchboard-limit` on `Text` must name a limit (a string); the server does not bound it'],
+      ['warning', ['components', 'schemas', 'Count', 'x-switchboard-limit'], '`x-switchboard-limit` in `Count` bounds text only, and the schema is not `type: string`; the server does not bound it'],
+      ['warning', ['components', 'schemas', 'Text', 'x-switchboard-limit'], '`x-switchboard-limit` in `Text` must name a limit (a string); the server does not bound it'],
     ]);
   });
 });

@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { JsonSchema, JsonValue, MessageModel, Model, OperationModel, SchemaModel, SpecPath } from '../../model.js';
 import { isRecord, refName } from '../../load/schemas.js';
-import { resolve } from '../../lib/json-schema.js';
+import { resolve, walkSchema } from '../../lib/json-schema.js';
 import { camelCase, safeIdentifier, typeName } from '../../lib/names.js';
 import { literal } from '../../lib/ts.js';
 
@@ -288,17 +288,21 @@ function eventsOf(subscribe: Routed | undefined, schemas: ReadonlyMap<string, Sc
 
 /** `x-switchboard-limit` where it cannot bound a length: a value that is not a limit's name, or a schema that is not a string. */
 function limitProblems(model: Model): Diagnostic[] {
-  return model.schemas.flatMap((s): Diagnostic[] => {
-    if (!isRecord(s.schema) || !(LIMIT_EXTENSION in s.schema)) return [];
-    const limit = (s.schema as JsonSchema)[LIMIT_EXTENSION];
-    const problem = typeof limit !== 'string' ? 'must name a limit (a string)' : s.schema['type'] !== 'string' ? 'bounds text only, and the schema is not `type: string`' : null;
-    if (problem === null) return [];
-    return [{
-      severity: 'warning', rule: 'switchboard/limit-extension', file: model.source, line: 0, column: 0,
-      message: `\`${LIMIT_EXTENSION}\` on \`${s.name}\` ${problem}; the server does not bound it`,
-      path: ['components', 'schemas', s.name, LIMIT_EXTENSION],
-    }];
-  });
+  const found: Diagnostic[] = [];
+  for (const named of model.schemas) {
+    walkSchema(named.schema, named.path, (schema, path) => {
+      if (!(LIMIT_EXTENSION in schema)) return;
+      const limit = schema[LIMIT_EXTENSION];
+      const problem = typeof limit !== 'string' ? 'must name a limit (a string)' : schema['type'] !== 'string' ? 'bounds text only, and the schema is not `type: string`' : null;
+      if (problem === null) return;
+      found.push({
+        severity: 'warning', rule: 'switchboard/limit-extension', file: model.source, line: 0, column: 0,
+        message: `\`${LIMIT_EXTENSION}\` in \`${named.name}\` ${problem}; the server does not bound it`,
+        path: [...path, LIMIT_EXTENSION],
+      });
+    });
+  }
+  return found;
 }
 
 /** The `data` properties of `m` whose schema names the announced limit that bounds their length. */
