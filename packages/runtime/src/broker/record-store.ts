@@ -32,11 +32,14 @@ const SECOND = 1000;
 
 /** A record on the heap: a claim, or a value (`lasting`) waiting to move into the arena. */
 interface YoungRecord {
+  readonly key: string;
   value: string;
   expiresAt: number;
   lasting: boolean;
   /** The key's hash, computed when the key was first looked up, for its move into the arena. */
   readonly hash: number;
+  /** Dropped from the heap map (deleted, expired or moved): a later `#settle` passes it by. */
+  gone: boolean;
 }
 
 /** Lasting young records move into the arena this many at a time (and at each second's sweep). */
@@ -52,8 +55,8 @@ export class RecordStore implements KeyCheck, LocalRecords {
   #live = new Uint8Array(64);
   #size = 0;
   readonly #young = new Map<string, YoungRecord>();
-  /** Keys of lasting young records, moved into the arena by the next `#settle`. */
-  #moving: string[] = [];
+  /** Lasting young records, moved into the arena by the next `#settle`. */
+  #moving: YoungRecord[] = [];
   /**
    * Handles by the second their record expires in, counted from the store's start: small
    * integers, which V8 keeps unboxed (seconds since 1970 are not, and each lookup would box one).
@@ -101,7 +104,7 @@ export class RecordStore implements KeyCheck, LocalRecords {
     const held = this.#liveHandle(key, hash);
     if (held !== -1) return this.#value(held);
     const now = this.now();
-    this.#young.set(key, { value, expiresAt: now + ttlMs, lasting: false, hash });
+    this.#young.set(key, { key, value, expiresAt: now + ttlMs, lasting: false, hash, gone: false });
     this.#sweepIfDue(now);
     return null;
   }
@@ -117,11 +120,12 @@ export class RecordStore implements KeyCheck, LocalRecords {
       return;
     }
     if (young === undefined) {
-      this.#young.set(key, { value, expiresAt: now + ttlMs, lasting: true, hash });
-      this.#moving.push(key);
+      const record: YoungRecord = { key, value, expiresAt: now + ttlMs, lasting: true, hash, gone: false };
+      this.#young.set(key, record);
+      this.#moving.push(record);
     } else {
       // Rewritten in place: a claim made lasting costs no second object and no second insertion.
-      if (!young.lasting) this.#moving.push(key);
+      if (!young.lasting) this.#moving.push(young);
       young.value = value;
       young.expiresAt = now + ttlMs;
       young.lasting = true;
@@ -134,7 +138,7 @@ export class RecordStore implements KeyCheck, LocalRecords {
     const young = this.#liveYoung(key);
     if (young !== undefined) {
       if (young.value !== expected) return false;
-      if (value === null) this.#young.delete(key);
+      if (value === null) this.#dropYoung(young);
       else this.put(key, value, ttlMs);
       return true;
     }
@@ -147,14 +151,18 @@ export class RecordStore implements KeyCheck, LocalRecords {
 
   /** Moves the lasting young records into the arena (those deleted or expired since are let go). */
   #settle(now: number): void {
-    const keys = this.#moving;
+    const moving = this.#moving;
     this.#moving = [];
-    for (const key of keys) {
-      const young = this.#young.get(key);
-      if (young === undefined || !young.lasting) continue;
-      this.#young.delete(key);
-      if (young.expiresAt > now) this.#insert(key, young.hash, young.value, young.expiresAt, now);
+    for (const young of moving) {
+      if (young.gone) continue;
+      this.#dropYoung(young);
+      if (young.expiresAt > now) this.#insert(young.key, young.hash, young.value, young.expiresAt, now);
     }
+  }
+
+  #dropYoung(young: YoungRecord): void {
+    young.gone = true;
+    this.#young.delete(young.key);
   }
 
   /** `key`'s young record unless it has expired (then it is dropped). */
@@ -162,7 +170,7 @@ export class RecordStore implements KeyCheck, LocalRecords {
     if (this.#young.size === 0) return undefined;
     const young = this.#young.get(key);
     if (young === undefined || young.expiresAt > this.now()) return young;
-    this.#young.delete(key);
+    this.#dropYoung(young);
     return undefined;
   }
 
@@ -246,7 +254,7 @@ export class RecordStore implements KeyCheck, LocalRecords {
       }
     }
     this.#sweptTo = current;
-    for (const [key, young] of this.#young) if (young.expiresAt <= now) this.#young.delete(key);
+    for (const young of this.#young.values()) if (young.expiresAt <= now) this.#dropYoung(young);
   }
 }
 

@@ -74,13 +74,20 @@ export class RequestLedger {
     let held: string | null;
     try {
       held = local.putIfAbsent(key, claim, this.options.idempotencyLeaseMs);
-      if (held !== null && !held.startsWith(PENDING)) request.answer(outcomeOf(held));
     } catch (error) {
       request.fail(error);
       return undefined;
     }
     if (held === null) return this.#runClaimed(key, claim, request);
-    return held.startsWith(PENDING) ? this.#onceShared(key, claim, request) : undefined;
+    if (held.startsWith(PENDING)) return this.#onceShared(key, claim, request);
+    let recorded: RequestOutcome;
+    try {
+      recorded = outcomeOf(held);
+    } catch (error) {
+      request.fail(error);
+      return undefined;
+    }
+    return answer(request, recorded);
   }
 
   /** Claims the request through the broker (waiting while another copy runs), then runs it. */
@@ -128,28 +135,24 @@ export class RequestLedger {
       return this.#failed(key, claim, request, error);
     }
     this.#record(key, outcome.frame);
-    try {
-      request.answer(outcome);
-    } catch (error) {
-      request.fail(error);
-    }
-    return undefined;
+    return answer(request, outcome);
   }
 
   #record(key: string, frame: string): void {
     const { broker, idempotencyWindowMs } = this.options;
-    const logFailure = (error: unknown): void => {
-      this.options.logger.error({ err: error, key }, 'could not record the reply of an idempotent request');
-    };
     if (broker.localRecords === undefined) {
-      broker.putRecord(key, frame, idempotencyWindowMs).catch(logFailure);
+      broker.putRecord(key, frame, idempotencyWindowMs).catch((error: unknown) => this.#recordFailed(key, error));
       return;
     }
     try {
       broker.localRecords.put(key, frame, idempotencyWindowMs);
     } catch (error) {
-      logFailure(error);
+      this.#recordFailed(key, error);
     }
+  }
+
+  #recordFailed(key: string, error: unknown): void {
+    this.options.logger.error({ err: error, key }, 'could not record the reply of an idempotent request');
   }
 
   /**
@@ -195,8 +198,20 @@ export function runUnrecorded<R>(request: LedgerRequest<R>): Promise<void> | und
 }
 
 function answerWith<R>(request: LedgerRequest<R>, result: R): undefined {
+  let outcome: RequestOutcome;
   try {
-    request.answer(request.outcome(result));
+    outcome = request.outcome(result);
+  } catch (error) {
+    request.fail(error);
+    return undefined;
+  }
+  return answer(request, outcome);
+}
+
+/** Sends the reply; a reply that cannot be sent is reported as the request's failure. */
+function answer<R>(request: LedgerRequest<R>, outcome: RequestOutcome): undefined {
+  try {
+    request.answer(outcome);
   } catch (error) {
     request.fail(error);
   }
