@@ -291,10 +291,8 @@ function limitProblems(model: Model): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const named of model.schemas) {
     walkSchema(named.schema, named.path, (schema, path) => {
-      if (!(LIMIT_EXTENSION in schema)) return;
-      const limit = schema[LIMIT_EXTENSION];
-      const problem = typeof limit !== 'string' ? 'must name a limit (a string)' : schema['type'] !== 'string' ? 'bounds text only, and the schema is not `type: string`' : null;
-      if (problem === null) return;
+      if (!(LIMIT_EXTENSION in schema) || boundingLimit(schema) !== null) return;
+      const problem = typeof schema[LIMIT_EXTENSION] !== 'string' ? 'must name a limit (a string)' : 'bounds text only, and the schema is not `type: string`';
       found.push({
         severity: 'warning', rule: 'switchboard/limit-extension', file: model.source, line: 0, column: 0,
         message: `\`${LIMIT_EXTENSION}\` in \`${named.name}\` ${problem}; the server does not bound it`,
@@ -310,10 +308,15 @@ function textLimitsOf(m: Routed, schemas: ReadonlyMap<string, SchemaModel>): (re
   const properties = dataSchema(m, schemas)?.['properties'];
   if (!isRecord(properties)) return [];
   return Object.entries(properties as Record<string, JsonValue>).flatMap(([name, schema]) => {
-    const resolved = resolve(schema, schemas);
-    const limit = resolved?.[LIMIT_EXTENSION];
-    return typeof limit === 'string' && resolved?.['type'] === 'string' ? [[name, limit] as const] : [];
+    const limit = boundingLimit(resolve(schema, schemas));
+    return limit === null ? [] : [[name, limit] as const];
   });
+}
+
+/** The limit a string schema's `x-switchboard-limit` names, or `null` when it bounds nothing. */
+function boundingLimit(schema: JsonSchema | null): string | null {
+  const limit = schema?.[LIMIT_EXTENSION];
+  return typeof limit === 'string' && schema?.['type'] === 'string' ? limit : null;
 }
 
 /** `a`, `a and b`, `a, b and c`. */
