@@ -9,12 +9,12 @@
  * its lowest and highest: the figure to quote for "within N% of before".
  */
 import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compareRounds, orderOf } from './lib/compare.mjs';
-import { probeFdLimit } from './lib/processes.mjs';
+import { clockTicks, probeFdLimit } from './lib/processes.mjs';
+import { jobFor } from './lib/scenarios.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -48,9 +48,7 @@ function usage(message) {
 const here = /** @type {Processes} */ (await import('./lib/processes.mjs'));
 const there = /** @type {Processes} */ (await import(pathToFileURL(resolve(values.base, 'bench/lib/processes.mjs')).href));
 const fds = probeFdLimit().applied;
-const clkTck = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-const secret = randomBytes(32).toString('hex');
-const adminToken = randomBytes(16).toString('hex');
+const measuring = { secret: randomBytes(32).toString('hex'), adminToken: randomBytes(16).toString('hex'), clkTck: clockTicks() };
 
 /**
  * Server CPU per reply (us) of one server on one workload.
@@ -59,9 +57,9 @@ const adminToken = randomBytes(16).toString('hex');
  * @param {{ kind: string, connections: number, inflight: number }} row
  */
 async function measure(processes, name, row) {
-  const server = await processes.startServer(name, { secret, adminToken, fds });
+  const server = await processes.startServer(name, { secret: measuring.secret, adminToken: measuring.adminToken, fds });
   try {
-    const job = { scenario: 'roundtrip', ...row, warmupMs: 800, durationMs, dialect: server.dialect, url: server.url, secret, adminToken, serverPid: server.pid, clkTck, validate: false };
+    const job = jobFor(measuring, server, { scenario: 'roundtrip', ...row, warmupMs: 800, durationMs });
     const result = await processes.runLoadgen(job, { fds, timeoutMs: 60_000 + durationMs });
     if (typeof result.serverCpuPerOpUs !== 'number') throw new Error(`${name}: no server CPU figure (is /proc readable?)`);
     return result.serverCpuPerOpUs;

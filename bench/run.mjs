@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { probeFdLimit } from './lib/processes.mjs';
+import { clockTicks, probeFdLimit } from './lib/processes.mjs';
 import { PROFILES } from './lib/profiles.mjs';
 import { renderMarkdown } from './lib/report-md.mjs';
 import { renderSvg } from './lib/report-svg.mjs';
@@ -66,7 +66,7 @@ const git = (/** @type {string[]} */ args) => {
 };
 const cpuModel = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
 const fdLimit = probeFdLimit();
-const clkTck = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+const clkTck = clockTicks();
 const started = performance.now();
 /** @type {string[]} */
 const notes = [fdLimit.raised ? `file descriptors: ${fdLimit.note}` : `file descriptors: ${fdLimit.note}`];

@@ -200,3 +200,8 @@ export function runLoadgen(job, { fds, timeoutMs, onEvent }) {
     });
   });
 }
+
+/** Clock ticks per second (`getconf CLK_TCK`), the unit of the CPU times in /proc/<pid>/stat. */
+export function clockTicks() {
+  return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+}

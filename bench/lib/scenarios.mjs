@@ -68,11 +68,12 @@ async function withServers(ctx, name, count, env, body) {
 }
 
 /**
- * @param {Context} ctx
+ * A load generator's job against `server`: the scenario's own fields, and how to reach and measure it.
+ * @param {Pick<Context, 'secret' | 'adminToken' | 'clkTck'>} ctx
  * @param {import('./processes.mjs').ServerHandle} server
  * @param {object} job
  */
-function jobFor(ctx, server, job) {
+export function jobFor(ctx, server, job) {
   return { ...job, dialect: server.dialect, url: server.url, secret: ctx.secret, adminToken: ctx.adminToken, serverPid: server.pid, clkTck: ctx.clkTck, validate: server.name === 'switchboard' };
 }
 
