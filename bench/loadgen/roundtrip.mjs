@@ -5,7 +5,7 @@
  * replies received inside the window; latency is send-to-reply per request.
  */
 import { Conn } from './wire.mjs';
-import { connectAll, cpuSeconds, mintTokens, ownCpuSeconds, percentiles, Samples, sleep } from './util.mjs';
+import { connectAll, cpuSeconds, minorFaults, mintTokens, ownCpuSeconds, percentiles, Samples, sleep } from './util.mjs';
 
 /**
  * @param {{ job: any, emit: (v: object) => void, probe: import('./probe.mjs').Probe }} context
@@ -66,12 +66,14 @@ export async function runRoundTrip({ job, probe }) {
   await sleep(warmupMs);
   phase = 'measure';
   const serverCpu0 = cpuSeconds(job.serverPid, job.clkTck);
+  const serverFaults0 = minorFaults(job.serverPid);
   const ownCpu0 = ownCpuSeconds();
   const t0 = performance.now();
   await sleep(durationMs);
   const elapsed = (performance.now() - t0) / 1000;
   phase = 'stop';
   const serverCpu1 = cpuSeconds(job.serverPid, job.clkTck);
+  const serverFaults1 = minorFaults(job.serverPid);
   const ownCpu1 = ownCpuSeconds();
   for (let waited = 0; outstanding > 0 && waited < 5000; waited += 10) await sleep(10);
   if (outstanding > 0) errors['UNANSWERED'] = outstanding;
@@ -86,6 +88,7 @@ export async function runRoundTrip({ job, probe }) {
     completed,
     seconds: elapsed,
     serverCpuPerOpUs: serverCpu === null || completed === 0 ? null : (serverCpu / completed) * 1e6,
+    serverFaultsPerOp: serverFaults0 === null || serverFaults1 === null || completed === 0 ? null : (serverFaults1 - serverFaults0) / completed,
     serverCpuShare: serverCpu === null ? null : serverCpu / elapsed,
     loadgenCpuShare: (ownCpu1 - ownCpu0) / elapsed,
     errors,

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { hashOf } from '../src/broker/hash-index.js';
 import { RecordStore } from '../src/broker/record-store.js';
 
-/** A store on a clock the test moves, whose written values move into the arena at once. */
+/** A store on a clock the test moves. */
 function store(): { records: RecordStore; advance: (ms: number) => void } {
   let now = 1_000_000;
-  return { records: new RecordStore(() => now, 1), advance: (ms) => void (now += ms) };
+  return { records: new RecordStore(() => now), advance: (ms) => void (now += ms) };
 }
 
 describe('RecordStore', () => {
@@ -34,9 +34,9 @@ describe('RecordStore', () => {
   it('a claim made lasting by put is one record, and claims left behind are swept', () => {
     const { records, advance } = store();
     records.putIfAbsent('k', 'claim', 30_000);
-    expect(records.onHeap).toBe(1);
+    expect(records.claims).toBe(1);
     records.put('k', 'reply', 300_000);
-    expect([records.get('k'), records.size, records.onHeap]).toEqual(['reply', 1, 0]);
+    expect([records.get('k'), records.size, records.claims]).toEqual(['reply', 1, 0]);
     for (let i = 0; i < 20; i++) records.putIfAbsent(`abandoned${i}`, 'claim', 500);
     advance(1500);
     records.putIfAbsent('fresh', 'claim', 500);
@@ -110,8 +110,8 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
 describe('RecordStore against a map of values and expiry times', () => {
   it('answers every read as the model does, through rewrites, deletes and expiry', () => {
     fc.assert(
-      fc.property(fc.array(operation, { maxLength: 60 }), fc.integer({ min: 1, max: 4 }), (operations, batch) => {
-        const { records, advance, now } = clockedStore(batch);
+      fc.property(fc.array(operation, { maxLength: 60 }), (operations) => {
+        const { records, advance, now } = clockedStore();
         const model = new Map<string, { value: string; expiresAt: number }>();
         const read = (k: string): string | null => {
           const held = model.get(k);
@@ -140,11 +140,11 @@ describe('RecordStore against a map of values and expiry times', () => {
   });
 });
 
-/** A store on a clock the test moves, moving written values into the arena `batch` at a time. */
-function clockedStore(batch = 64): { records: RecordStore; advance: (ms: number) => void; now: () => number } {
+/** A store on a clock the test moves. */
+function clockedStore(): { records: RecordStore; advance: (ms: number) => void; now: () => number } {
   let time = 5_000_000;
   const now = (): number => time;
-  return { records: new RecordStore(now, batch), advance: (ms) => void (time += ms), now };
+  return { records: new RecordStore(now), advance: (ms) => void (time += ms), now };
 }
 
 describe('RecordStore with many keys', () => {
@@ -152,7 +152,7 @@ describe('RecordStore with many keys', () => {
     const writes = fc.array(fc.record({ n: fc.nat(3000), value: fc.option(fc.string({ maxLength: 8 }), { nil: null }) }), { minLength: 1, maxLength: 2000 });
     fc.assert(
       fc.property(writes, (ops) => {
-        const { records } = clockedStore(7);
+        const { records } = clockedStore();
         const model = new Map<string, string>();
         for (const { n, value } of ops) {
           const key = `request:u${n % 7}/${n}`;
@@ -175,7 +175,7 @@ describe('RecordStore with many keys', () => {
   it('tells apart keys whose hashes are equal', () => {
     const [first, second] = collidingKeys();
     expect(hashOf(first)).toBe(hashOf(second));
-    const { records } = clockedStore(1);
+    const { records } = clockedStore();
     records.put(first, 'one', 1000);
     expect(records.get(second)).toBeNull();
     expect(records.putIfAbsent(second, 'claim', 1000)).toBeNull();
@@ -196,3 +196,54 @@ function collidingKeys(): [string, string] {
     seen.set(hashOf(key), key);
   }
 }
+
+describe('RecordStore memory', () => {
+  /** A chunk of the log: the most a store holds beyond its records is one being filled and one ending. */
+  const CHUNK = 256 * 1024;
+
+  it('holds what the ttl allows of a steady stream of writes, however long it runs', () => {
+    const stream = fc.record({
+      perSecond: fc.integer({ min: 500, max: 2000 }),
+      ttlSeconds: fc.integer({ min: 1, max: 8 }),
+      valueLength: fc.integer({ min: 100, max: 300 }),
+    });
+    fc.assert(
+      fc.property(stream, ({ perSecond, ttlSeconds, valueLength }) => {
+        const { records, advance } = clockedStore();
+        const value = 'v'.repeat(valueLength);
+        const recordBytes = 24 + 'request:u/00000000'.length + valueLength + 8;
+        const bound = perSecond * (ttlSeconds + 1) * recordBytes + 2 * CHUNK;
+        let written = 0;
+        for (let second = 0; second < 3 * ttlSeconds + 30; second++) {
+          for (let i = 0; i < perSecond; i++) {
+            records.put(`request:u/${String(written++).padStart(8, '0')}`, value, ttlSeconds * 1000);
+            advance(1000 / perSecond);
+          }
+          expect(records.bytes).toBeLessThanOrEqual(bound);
+        }
+        // What a store that kept everything would hold is well past the bound.
+        expect(written * recordBytes).toBeGreaterThan(2 * bound);
+        advance(ttlSeconds * 1000 + 1000);
+        records.put('last', value, 1000);
+        expect([records.size, records.get('last')]).toEqual([1, value]);
+        expect(records.bytes).toBeLessThanOrEqual(CHUNK);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('keeps a value larger than a chunk, next to small ones, through a rewrite and a delete', () => {
+    const { records } = clockedStore();
+    const big = `${'€'.repeat(100_000)}${'x'.repeat(60_000)}`;
+    records.put('small-1', 'one', 60_000);
+    records.put('big', big, 60_000);
+    records.put('small-2', 'two', 60_000);
+    expect([records.get('small-1'), records.get('big'), records.get('small-2')]).toEqual(['one', big, 'two']);
+    records.put('big', `${big}!`, 60_000);
+    records.put('small-3', 'three', 60_000);
+    expect([records.get('big'), records.get('small-3')]).toEqual([`${big}!`, 'three']);
+    expect(records.replace('big', `${big}!`, null, 0)).toBe(true);
+    expect([records.get('big'), records.get('small-1'), records.size]).toEqual([null, 'one', 3]);
+    expect(records.bytes).toBeLessThan(CHUNK);
+  });
+});

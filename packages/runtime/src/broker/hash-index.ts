@@ -1,7 +1,7 @@
 /**
- * An index from string keys to handles, kept in one `Int32Array`: open addressing with linear
- * probing over pairs of (32-bit hash of the key, handle + 1), where 0 is an empty slot and -1 a
- * deleted one.
+ * An index from string keys to entries, kept in one `Int32Array`: open addressing with linear
+ * probing over pairs of (32-bit hash of the key, entry), where an entry is any integer but 0 (an
+ * empty slot) and -1 (a deleted one).
  *
  * The MemoryBroker's records number in the hundreds of thousands (every request's reply, for the
  * idempotency window), and nearly every lookup is for a key that is not there. A `Map` of string
@@ -10,11 +10,13 @@
  * one typed array. A key itself is compared (by `KeyCheck`) only when its hash matches.
  */
 
-/** Tells whether the record of `handle` has the key `key`. */
+/** Tells whether the record of `entry` has the key `key`. */
 export interface KeyCheck {
-  keyIs(handle: number, key: string): boolean;
+  keyIs(entry: number, key: string): boolean;
 }
 
+/** What `find` answers for a key that is not filed. */
+export const NOT_FOUND = 0;
 const EMPTY = 0;
 const DELETED = -1;
 /** Grown (and cleared of deleted slots) past this share of used slots. */
@@ -30,62 +32,78 @@ export function hashOf(key: string): number {
   return hash | 0;
 }
 
+const isFiled = (entry: number): boolean => entry !== EMPTY && entry !== DELETED;
+
 export class HashIndex {
-  /** Pairs: hash at 2i, handle + 1 (or EMPTY / DELETED) at 2i + 1. */
+  /** Pairs: hash at 2i, entry (or EMPTY / DELETED) at 2i + 1. */
   #pairs = new Int32Array(2 * 64);
   #mask = 63;
-  /** Slots live or deleted: what probing walks over. */
+  /** Slots filed or deleted: what probing walks over. */
   #used = 0;
+  #filed = 0;
 
   constructor(private readonly keys: KeyCheck) {}
 
-  /** The handle filed under `key`, or -1. */
+  /** Entries filed. */
+  get size(): number {
+    return this.#filed;
+  }
+
+  /** The entry filed under `key`, or `NOT_FOUND`. */
   find(key: string, hash: number): number {
     const pairs = this.#pairs;
     for (let slot = hash & this.#mask; ; slot = (slot + 1) & this.#mask) {
       const entry = pairs[2 * slot + 1] ?? EMPTY;
-      if (entry === EMPTY) return -1;
-      if (entry !== DELETED && pairs[2 * slot] === hash && this.keys.keyIs(entry - 1, key)) return entry - 1;
+      if (entry === EMPTY) return NOT_FOUND;
+      if (entry !== DELETED && pairs[2 * slot] === hash && this.keys.keyIs(entry, key)) return entry;
     }
   }
 
-  /** Files `handle` under `hash`; its key must not be filed already. */
-  add(hash: number, handle: number): void {
+  /** Files `entry` under `hash`; its key must not be filed already. */
+  add(hash: number, entry: number): void {
     if (this.#used + 1 > MAX_LOAD * (this.#mask + 1)) this.#rebuild();
     const pairs = this.#pairs;
     let slot = hash & this.#mask;
-    while ((pairs[2 * slot + 1] ?? EMPTY) > 0) slot = (slot + 1) & this.#mask;
+    while (isFiled(pairs[2 * slot + 1] ?? EMPTY)) slot = (slot + 1) & this.#mask;
     if (pairs[2 * slot + 1] === EMPTY) this.#used += 1;
     pairs[2 * slot] = hash;
-    pairs[2 * slot + 1] = handle + 1;
+    pairs[2 * slot + 1] = entry;
+    this.#filed += 1;
   }
 
-  /** Unfiles `handle`, filed under `hash`. */
-  remove(hash: number, handle: number): void {
+  /** Puts `entry`, filed under `hash`, in place of `old`. */
+  swap(hash: number, old: number, entry: number): void {
+    this.#pairs[this.#slotOf(hash, old) + 1] = entry;
+  }
+
+  /** Unfiles `entry`, filed under `hash`. */
+  remove(hash: number, entry: number): void {
+    this.#pairs[this.#slotOf(hash, entry) + 1] = DELETED;
+    this.#filed -= 1;
+  }
+
+  /** Where in `#pairs` the pair of `entry` starts. */
+  #slotOf(hash: number, entry: number): number {
     const pairs = this.#pairs;
     for (let slot = hash & this.#mask; ; slot = (slot + 1) & this.#mask) {
-      const entry = pairs[2 * slot + 1] ?? EMPTY;
-      if (entry === EMPTY) throw new Error(`HashIndex: handle ${handle} is not filed under its hash`);
-      if (entry === handle + 1) {
-        pairs[2 * slot + 1] = DELETED;
-        return;
-      }
+      const held = pairs[2 * slot + 1] ?? EMPTY;
+      if (held === EMPTY) throw new Error(`HashIndex: entry ${entry} is not filed under its hash`);
+      if (held === entry) return 2 * slot;
     }
   }
 
-  /** Refiles every live pair into a table sized for twice their number, dropping deleted slots. */
+  /** Refiles every pair into a table sized for twice their number, dropping deleted slots. */
   #rebuild(): void {
     const old = this.#pairs;
-    let live = 0;
-    for (let i = 1; i < old.length; i += 2) if ((old[i] ?? EMPTY) > 0) live += 1;
     let size = 64;
-    while (size * MAX_LOAD < 2 * (live + 1)) size *= 2;
+    while (size * MAX_LOAD < 2 * (this.#filed + 1)) size *= 2;
     this.#pairs = new Int32Array(2 * size);
     this.#mask = size - 1;
     this.#used = 0;
+    this.#filed = 0;
     for (let i = 0; i < old.length; i += 2) {
       const entry = old[i + 1] ?? EMPTY;
-      if (entry > 0) this.add(old[i] ?? 0, entry - 1);
+      if (isFiled(entry)) this.add(old[i] ?? 0, entry);
     }
   }
 }
