@@ -7,10 +7,10 @@
  * so every instance sees it:
  * - `pending:<claim>` while one copy runs, with the lease as its ttl: if that copy's instance
  *   dies, the record expires and a resend runs the request;
- * - the reply frame itself once it ran, for the window (empty when the operation has no reply),
- *   sent as it is to a resend. A frame is a JSON object, so it never starts like a claim; and it
- *   is the string the reply was sent as, so keeping it costs no copy (what a record keeps alive
- *   for the window is what the garbage collector pays for on every request).
+ * - what the reply is made from once it ran (`RequestOutcome.kept`: its type and data), for the
+ *   window; empty when the operation has no reply. A resend gets a reply made from it: the data
+ *   the first copy got, in an envelope of its own. Only that is kept, not the whole frame: every
+ *   request's record is new memory for the whole window, and the envelope is half of a frame.
  * A resend that finds a copy running waits for it, polling, and then gets its reply. A request
  * whose handler throws is forgotten: it had no effect, and the client may try again.
  */
@@ -21,6 +21,11 @@ import type { Broker } from '../broker/types.js';
 export interface RequestOutcome {
   readonly type: string;
   readonly frame: string;
+  /**
+   * What the ledger keeps of it for the window, for `LedgerRequest.replay` to make the reply to a
+   * resend from: empty when there is no reply, and never starting with `pending:`.
+   */
+  readonly kept: string;
 }
 
 /**
@@ -35,6 +40,8 @@ export interface LedgerRequest<R> {
   run(): R | Promise<R>;
   /** The reply to send and record for what the handler returned. */
   outcome(result: R): RequestOutcome;
+  /** The reply to a resend, made from what the first copy's outcome kept. */
+  replay(kept: string): RequestOutcome;
   /** Sends a reply: this run's or the first copy's; `null` when the requester left while another copy ran. */
   answer(outcome: RequestOutcome | null): void;
   /** Reports a handler that threw (or a reply that could not be made or sent). */
@@ -80,14 +87,7 @@ export class RequestLedger {
     }
     if (held === null) return this.#runClaimed(key, claim, request);
     if (held.startsWith(PENDING)) return this.#onceShared(key, claim, request);
-    let recorded: RequestOutcome;
-    try {
-      recorded = outcomeOf(held);
-    } catch (error) {
-      request.fail(error);
-      return undefined;
-    }
-    return answer(request, recorded);
+    return replayed(request, held);
   }
 
   /** Claims the request through the broker (waiting while another copy runs), then runs it. */
@@ -97,7 +97,7 @@ export class RequestLedger {
       for (let wait = FIRST_POLL_MS; ; wait = Math.min(wait * 2, MAX_POLL_MS)) {
         const held = await broker.putRecordIfAbsent(key, claim, idempotencyLeaseMs);
         if (held === null) break;
-        if (!held.startsWith(PENDING)) return request.answer(outcomeOf(held));
+        if (!held.startsWith(PENDING)) return replayed(request, held);
         if (!request.alive()) return request.answer(null);
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
@@ -131,21 +131,22 @@ export class RequestLedger {
     let outcome: RequestOutcome;
     try {
       outcome = request.outcome(result);
+      if (outcome.kept.startsWith(PENDING)) throw new Error(`a request's kept outcome must not start with "${PENDING}"`);
     } catch (error) {
       return this.#failed(key, claim, request, error);
     }
-    this.#record(key, outcome.frame);
+    this.#record(key, outcome.kept);
     return answer(request, outcome);
   }
 
-  #record(key: string, frame: string): void {
+  #record(key: string, kept: string): void {
     const { broker, idempotencyWindowMs } = this.options;
     if (broker.localRecords === undefined) {
-      broker.putRecord(key, frame, idempotencyWindowMs).catch((error: unknown) => this.#recordFailed(key, error));
+      broker.putRecord(key, kept, idempotencyWindowMs).catch((error: unknown) => this.#recordFailed(key, error));
       return;
     }
     try {
-      broker.localRecords.put(key, frame, idempotencyWindowMs);
+      broker.localRecords.put(key, kept, idempotencyWindowMs);
     } catch (error) {
       this.#recordFailed(key, error);
     }
@@ -218,10 +219,14 @@ function answer<R>(request: LedgerRequest<R>, outcome: RequestOutcome): undefine
   return undefined;
 }
 
-/** The outcome a stored reply frame stands for: its type is the envelope's first key (outbound.ts `encode`). */
-function outcomeOf(frame: string): RequestOutcome {
-  if (frame === '') return { type: '', frame };
-  const type = /^\{"type":"([^"\\]+)"/.exec(frame)?.[1];
-  if (type === undefined) throw new Error(`malformed idempotency record: not a reply frame: "${frame.slice(0, 40)}"`);
-  return { type, frame };
+/** Answers a resend with the reply made from what the first copy kept. */
+function replayed<R>(request: LedgerRequest<R>, kept: string): undefined {
+  let outcome: RequestOutcome;
+  try {
+    outcome = request.replay(kept);
+  } catch (error) {
+    request.fail(error);
+    return undefined;
+  }
+  return answer(request, outcome);
 }

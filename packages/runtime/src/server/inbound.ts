@@ -16,7 +16,7 @@ import type { Connection, InboundFrame } from './connection.js';
 import { retrySeconds } from './http.js';
 import { announcedLimits } from './established.js';
 import { type LedgerRequest, RequestLedger, type RequestOutcome, runUnrecorded } from './idempotency.js';
-import { encode, newId, validationError } from './outbound.js';
+import { encode, keptOfReply, newId, replyFromKept, validationError } from './outbound.js';
 import type { ServerParts } from './parts.js';
 import { TextLimits } from './text-limits.js';
 import type { HandlerContext, Reply, ServiceDispatch } from './types.js';
@@ -271,7 +271,13 @@ class ServiceRequest<P extends ProtocolTypes> implements LedgerRequest<Reply<P> 
 
   outcome(reply: Reply<P> | undefined): RequestOutcome {
     if (reply === undefined) return NO_REPLY;
-    return { type: reply.type, frame: encode(reply.type, reply.data, this.message.id) };
+    const frame = encode(reply.type, reply.data, this.message.id);
+    return { type: reply.type, frame, kept: keptOfReply(reply.type, frame) };
+  }
+
+  replay(kept: string): RequestOutcome {
+    if (kept === '') return NO_REPLY;
+    return { ...replyFromKept(kept, this.message.id), kept };
   }
 
   answer(outcome: RequestOutcome | null): void {
@@ -292,7 +298,7 @@ class ServiceRequest<P extends ProtocolTypes> implements LedgerRequest<Reply<P> 
   }
 }
 
-const NO_REPLY: RequestOutcome = { type: '', frame: '' };
+const NO_REPLY: RequestOutcome = { type: '', frame: '', kept: '' };
 
 function byteLength(data: RawData): number {
   if (Array.isArray(data)) return data.reduce((sum, chunk) => sum + chunk.length, 0);
