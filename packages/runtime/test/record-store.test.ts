@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashOf } from '../src/broker/hash-index.js';
 import { RecordStore } from '../src/broker/record-store.js';
+import type { LocalClaim } from '../src/broker/types.js';
 
 /** A store on a clock the test moves. */
 function store(): { records: RecordStore; advance: (ms: number) => void } {
@@ -41,6 +42,19 @@ describe('RecordStore', () => {
     advance(1500);
     records.putIfAbsent('fresh', 'claim', 500);
     expect(records.size).toBe(2);
+  });
+
+  it('a claim that outlived its lease neither releases nor loses to the claim made after it', () => {
+    const { records, advance } = store();
+    const first = records.claim('k', 'claim-1', 100);
+    advance(100);
+    const second = records.claim('k', 'claim-2', 100);
+    if (typeof first === 'string' || typeof second === 'string') throw new Error('both claims should be made');
+    first.release();
+    expect(records.get('k')).toBe('claim-2');
+    second.settle('reply', 1000);
+    first.release();
+    expect([records.get('k'), records.claims]).toEqual(['reply', 0]);
   });
 
   it('forgets expired records as new ones are written, without a timer', () => {
@@ -88,10 +102,13 @@ describe('RecordStore', () => {
 type Operation =
   | { readonly kind: 'put'; readonly key: string; readonly value: string; readonly ttl: number }
   | { readonly kind: 'putIfAbsent'; readonly key: string; readonly value: string; readonly ttl: number }
+  | { readonly kind: 'claim'; readonly key: string; readonly value: string; readonly ttl: number }
+  | { readonly kind: 'settle'; readonly pick: number; readonly value: string; readonly ttl: number }
+  | { readonly kind: 'release'; readonly pick: number }
   | { readonly kind: 'replace'; readonly key: string; readonly expected: string; readonly value: string | null; readonly ttl: number }
   | { readonly kind: 'advance'; readonly ms: number };
 
-/** Texts of every size: empty, short, and longer than the arena's chunks; any well-formed unicode. */
+/** Texts of every size: empty, short, and longer than a chunk of the log; any well-formed unicode. */
 const text = fc.oneof(
   { arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), weight: 4 },
   { arbitrary: fc.constant(''), weight: 1 },
@@ -100,42 +117,79 @@ const text = fc.oneof(
 const KEYS = ['a', 'request:u1/r1', 'ü'];
 const key = fc.constantFrom(...KEYS);
 const ttl = fc.integer({ min: 1, max: 5000 });
+const pick = fc.nat(20);
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('put' as const), key, value: text, ttl }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('putIfAbsent' as const), key, value: text, ttl }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('claim' as const), key, value: text, ttl }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('settle' as const), pick, value: text, ttl }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('release' as const), pick }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('replace' as const), key, expected: text, value: fc.option(text, { nil: null }), ttl }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 3000 }) }), weight: 1 },
 );
 
+/**
+ * The store and a model of it side by side: a map of values and expiry times, where a claim is
+ * its key and value, settling it is `put`, and releasing it deletes the key while the claim holds it.
+ */
+function modelled(): { apply: (op: Operation) => void; check: () => void } {
+  const { records, advance, now } = clockedStore();
+  const model = new Map<string, { value: string; expiresAt: number; claim?: LocalClaim }>();
+  const claims: { claim: LocalClaim; key: string }[] = [];
+  const read = (k: string): string | null => {
+    const held = model.get(k);
+    return held && held.expiresAt > now() ? held.value : null;
+  };
+  const write = (k: string, value: string, ms: number, claim?: LocalClaim): void => {
+    model.set(k, claim === undefined ? { value, expiresAt: now() + ms } : { value, expiresAt: now() + ms, claim });
+  };
+  const apply = (op: Operation): void => {
+    if (op.kind === 'advance') return advance(op.ms);
+    if (op.kind === 'put') {
+      records.put(op.key, op.value, op.ttl);
+      return write(op.key, op.value, op.ttl);
+    }
+    if (op.kind === 'putIfAbsent' || op.kind === 'claim') {
+      const held = read(op.key);
+      const got = op.kind === 'claim' ? records.claim(op.key, op.value, op.ttl) : records.putIfAbsent(op.key, op.value, op.ttl);
+      expect(typeof got === 'string' ? got : null).toBe(held);
+      const claim = typeof got === 'object' && got !== null ? got : undefined;
+      if (claim !== undefined) claims.push({ claim, key: op.key });
+      if (held === null) write(op.key, op.value, op.ttl, claim);
+      return;
+    }
+    if (op.kind === 'settle' || op.kind === 'release') {
+      const made = claims[op.pick % Math.max(1, claims.length)];
+      if (made === undefined) return;
+      if (op.kind === 'settle') {
+        made.claim.settle(op.value, op.ttl);
+        return write(made.key, op.value, op.ttl);
+      }
+      if (model.get(made.key)?.claim === made.claim) model.delete(made.key);
+      return made.claim.release();
+    }
+    const matches = read(op.key) === op.expected;
+    expect(records.replace(op.key, op.expected, op.value, op.ttl)).toBe(matches);
+    if (matches && op.value === null) model.delete(op.key);
+    else if (matches && op.value !== null) write(op.key, op.value, op.ttl);
+  };
+  const check = (): void => {
+    for (const k of KEYS) expect(records.get(k)).toBe(read(k));
+  };
+  return { apply, check };
+}
+
 describe('RecordStore against a map of values and expiry times', () => {
-  it('answers every read as the model does, through rewrites, deletes and expiry', () => {
+  it('answers every read as the model does, through claims, rewrites, deletes and expiry', () => {
     fc.assert(
       fc.property(fc.array(operation, { maxLength: 60 }), (operations) => {
-        const { records, advance, now } = clockedStore();
-        const model = new Map<string, { value: string; expiresAt: number }>();
-        const read = (k: string): string | null => {
-          const held = model.get(k);
-          return held && held.expiresAt > now() ? held.value : null;
-        };
+        const { apply, check } = modelled();
         for (const op of operations) {
-          if (op.kind === 'advance') advance(op.ms);
-          else if (op.kind === 'put') {
-            records.put(op.key, op.value, op.ttl);
-            model.set(op.key, { value: op.value, expiresAt: now() + op.ttl });
-          } else if (op.kind === 'putIfAbsent') {
-            const held = read(op.key);
-            expect(records.putIfAbsent(op.key, op.value, op.ttl)).toBe(held);
-            if (held === null) model.set(op.key, { value: op.value, expiresAt: now() + op.ttl });
-          } else {
-            const matches = read(op.key) === op.expected;
-            expect(records.replace(op.key, op.expected, op.value, op.ttl)).toBe(matches);
-            if (matches && op.value === null) model.delete(op.key);
-            else if (matches && op.value !== null) model.set(op.key, { value: op.value, expiresAt: now() + op.ttl });
-          }
-          for (const k of KEYS) expect(records.get(k)).toBe(read(k));
+          apply(op);
+          check();
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 });

@@ -5,6 +5,7 @@ export type {
   Broker,
   BrokerNode,
   HistoryEntry,
+  LocalClaim,
   LocalRecords,
   MembershipChange,
   QueuedMessage,

@@ -13,7 +13,7 @@
 import { ClaimTable } from './claim-table.js';
 import { HashIndex, hashOf, NOT_FOUND, type KeyCheck } from './hash-index.js';
 import { RecordLog } from './record-log.js';
-import type { LocalRecords } from './types.js';
+import type { LocalClaim, LocalRecords } from './types.js';
 
 const SECOND = 1000;
 
@@ -62,13 +62,37 @@ export class RecordStore implements KeyCheck, LocalRecords {
   }
 
   putIfAbsent(key: string, value: string, ttlMs: number): string | null {
+    const held = this.claim(key, value, ttlMs);
+    return typeof held === 'string' ? held : null;
+  }
+
+  claim(key: string, value: string, ttlMs: number): string | LocalClaim {
     const hash = hashOf(key);
     const now = this.now();
     const held = this.#liveEntry(key, hash, now);
     if (held !== NOT_FOUND) return this.#value(held);
     this.#sweepIfDue(now);
-    this.#index.add(hash, claimEntry(this.#claims.add(key, hash, value, now + ttlMs)));
-    return null;
+    const slot = this.#claims.add(key, hash, value, now + ttlMs);
+    this.#index.add(hash, claimEntry(slot));
+    return new StoreClaim(this, key, hash, value, slot);
+  }
+
+  /** `put` for a claim made here: while its slot still holds its key, the value goes in its place. */
+  settle(claim: StoreClaim, value: string, ttlMs: number): void {
+    const now = this.now();
+    this.#sweepIfDue(now);
+    const { key, hash, slot } = claim;
+    if (this.#claims.key(slot) !== key) return this.put(key, value, ttlMs);
+    const entry = logEntry(this.#log.append(key, hash, value, now + ttlMs, ttlMs));
+    this.#index.swap(hash, claimEntry(slot), entry);
+    this.#claims.drop(slot);
+  }
+
+  /** Drops a claim made here, unless its slot holds another claim by now. */
+  release(claim: StoreClaim): void {
+    const { key, hash, slot } = claim;
+    if (this.#claims.key(slot) !== key || this.#claims.value(slot) !== claim.value) return;
+    this.#drop(hash, claimEntry(slot));
   }
 
   put(key: string, value: string, ttlMs: number): void {
@@ -124,5 +148,24 @@ export class RecordStore implements KeyCheck, LocalRecords {
     this.#nextSweep = now + SECOND;
     this.#claims.sweep(now, this.#unfileClaim);
     this.#log.sweep(now, this.#unfileRecord);
+  }
+}
+
+/** A claim `RecordStore.claim` made: where it is, so that settling or releasing it looks nothing up. */
+class StoreClaim implements LocalClaim {
+  constructor(
+    private readonly store: RecordStore,
+    readonly key: string,
+    readonly hash: number,
+    readonly value: string,
+    readonly slot: number,
+  ) {}
+
+  settle(value: string, ttlMs: number): void {
+    this.store.settle(this, value, ttlMs);
+  }
+
+  release(): void {
+    this.store.release(this);
   }
 }

@@ -199,7 +199,21 @@ export interface Broker {
 /** `Broker`'s record operations, answered synchronously (see `Broker.localRecords`). */
 export interface LocalRecords {
   putIfAbsent(key: string, value: string, ttlMs: number): string | null;
+  /**
+   * `putIfAbsent` for a lock its caller settles or releases soon (an idempotent request's claim
+   * while its handler runs): the value held, or the claim made, whose `settle` and `release`
+   * reach the record without looking its key up again.
+   */
+  claim(key: string, value: string, ttlMs: number): string | LocalClaim;
   put(key: string, value: string, ttlMs: number): void;
   get(key: string): string | null;
   replace(key: string, expected: string, value: string | null, ttlMs: number): boolean;
+}
+
+/** A claim made by `LocalRecords.claim`. */
+export interface LocalClaim {
+  /** Writes `value` for `ttlMs` in the claim's place, as `put` would. */
+  settle(value: string, ttlMs: number): void;
+  /** Drops the claim if the key is still held by it (not settled, overwritten, or claimed again since). */
+  release(): void;
 }

@@ -7,15 +7,16 @@
  * so every instance sees it:
  * - `pending:<claim>` while one copy runs, with the lease as its ttl: if that copy's instance
  *   dies, the record expires and a resend runs the request;
- * - what the reply is made from once it ran (`RequestOutcome.kept`: its type and data), for the
- *   window; empty when the operation has no reply. A resend gets a reply made from it: the data
- *   the first copy got, in an envelope of its own. Only that is kept, not the whole frame: every
- *   request's record is new memory for the whole window, and the envelope is half of a frame.
+ * - what the reply is made from once it ran (`RequestOutcome.kept`: its data, and its type
+ *   unless it is the operation's usual one), for the window; empty when the operation has no
+ *   reply. A resend gets a reply made from it: the data the first copy got, in an envelope of
+ *   its own. Only that is kept, not the whole frame: every request's record is new memory for
+ *   the whole window, and the envelope is half of a frame.
  * A resend that finds a copy running waits for it, polling, and then gets its reply. A request
  * whose handler throws is forgotten: it had no effect, and the client may try again.
  */
 import type { Logger } from 'pino';
-import type { Broker } from '../broker/types.js';
+import type { Broker, LocalClaim } from '../broker/types.js';
 
 /** The reply a request got: what to send for it (`type` and `frame` empty when it has none). */
 export interface RequestOutcome {
@@ -65,8 +66,11 @@ const MAX_POLL_MS = 200;
 
 export class RequestLedger {
   #claims = 0;
+  readonly #claimPrefix: string;
 
-  constructor(private readonly options: IdempotencyOptions) {}
+  constructor(private readonly options: IdempotencyOptions) {
+    this.#claimPrefix = `${PENDING}${options.nodeId}:`;
+  }
 
   /**
    * Runs the request unless it ran (or is running) already, and answers it with this run's
@@ -74,18 +78,18 @@ export class RequestLedger {
    */
   once<R>(request: LedgerRequest<R>): Promise<void> | undefined {
     const key = `request:${request.userId}/${request.requestId}`;
-    const claim = `${PENDING}${this.options.nodeId}:${(this.#claims += 1)}`;
+    const claim = this.#claimPrefix + String((this.#claims += 1));
     const local = this.options.broker.localRecords;
     if (local === undefined) return this.#onceShared(key, claim, request);
     // The common case, a first copy on a broker in this process, costs no promise of its own.
-    let held: string | null;
+    let held: string | LocalClaim;
     try {
-      held = local.putIfAbsent(key, claim, this.options.idempotencyLeaseMs);
+      held = local.claim(key, claim, this.options.idempotencyLeaseMs);
     } catch (error) {
       request.fail(error);
       return undefined;
     }
-    if (held === null) return this.#runClaimed(key, claim, request);
+    if (typeof held !== 'string') return this.#runClaimed(key, claim, request, held);
     if (held.startsWith(PENDING)) return this.#onceShared(key, claim, request);
     return replayed(request, held);
   }
@@ -107,18 +111,21 @@ export class RequestLedger {
     return this.#runClaimed(key, claim, request);
   }
 
-  /** Runs a claimed request; its reply is recorded, then sent. */
-  #runClaimed<R>(key: string, claim: string, request: LedgerRequest<R>): Promise<void> | undefined {
+  /**
+   * Runs a claimed request; its reply is recorded, then sent. `local` is the claim when the
+   * broker made it in this process: recording or dropping it then needs no lookup of its key.
+   */
+  #runClaimed<R>(key: string, claim: string, request: LedgerRequest<R>, local?: LocalClaim): Promise<void> | undefined {
     let result: R | Promise<R>;
     try {
       result = request.run();
     } catch (error) {
-      return this.#failed(key, claim, request, error);
+      return this.#failed(key, claim, request, error, local);
     }
-    if (!(result instanceof Promise)) return this.#ran(key, claim, request, result);
+    if (!(result instanceof Promise)) return this.#ran(key, claim, request, result, local);
     return result.then(
-      (value) => this.#ran(key, claim, request, value),
-      (error: unknown) => this.#failed(key, claim, request, error),
+      (value) => this.#ran(key, claim, request, value, local),
+      (error: unknown) => this.#failed(key, claim, request, error, local),
     );
   }
 
@@ -127,26 +134,27 @@ export class RequestLedger {
    * client has its reply finds it; a record that cannot be written is logged, and a resend then
    * runs the request again once the lease ends.
    */
-  #ran<R>(key: string, claim: string, request: LedgerRequest<R>, result: R): Promise<void> | undefined {
+  #ran<R>(key: string, claim: string, request: LedgerRequest<R>, result: R, local: LocalClaim | undefined): Promise<void> | undefined {
     let outcome: RequestOutcome;
     try {
       outcome = request.outcome(result);
       if (outcome.kept.startsWith(PENDING)) throw new Error(`a request's kept outcome must not start with "${PENDING}"`);
     } catch (error) {
-      return this.#failed(key, claim, request, error);
+      return this.#failed(key, claim, request, error, local);
     }
-    this.#record(key, outcome.kept);
+    this.#record(key, outcome.kept, local);
     return answer(request, outcome);
   }
 
-  #record(key: string, kept: string): void {
+  #record(key: string, kept: string, local: LocalClaim | undefined): void {
     const { broker, idempotencyWindowMs } = this.options;
-    if (broker.localRecords === undefined) {
+    if (local === undefined && broker.localRecords === undefined) {
       broker.putRecord(key, kept, idempotencyWindowMs).catch((error: unknown) => this.#recordFailed(key, error));
       return;
     }
     try {
-      broker.localRecords.put(key, kept, idempotencyWindowMs);
+      if (local !== undefined) local.settle(kept, idempotencyWindowMs);
+      else broker.localRecords?.put(key, kept, idempotencyWindowMs);
     } catch (error) {
       this.#recordFailed(key, error);
     }
@@ -161,19 +169,20 @@ export class RequestLedger {
    * again), then the failure is reported. A claim that cannot be dropped only delays a retry
    * until the lease ends.
    */
-  #failed<R>(key: string, claim: string, request: LedgerRequest<R>, error: unknown): Promise<void> | undefined {
+  #failed<R>(key: string, claim: string, request: LedgerRequest<R>, error: unknown, local: LocalClaim | undefined): Promise<void> | undefined {
     const { broker, logger } = this.options;
     const logFailure = (cause: unknown): void => {
       logger.error({ err: cause, key }, 'could not release the idempotency claim of a failed request');
     };
-    if (broker.localRecords === undefined) {
+    if (local === undefined && broker.localRecords === undefined) {
       return broker
         .replaceRecord(key, claim, null, 0)
         .then(() => undefined, logFailure)
         .then(() => request.fail(error));
     }
     try {
-      broker.localRecords.replace(key, claim, null, 0);
+      if (local !== undefined) local.release();
+      else broker.localRecords?.replace(key, claim, null, 0);
     } catch (cause) {
       logFailure(cause);
     }

@@ -60,23 +60,26 @@ export function encode(type: string, data: object, correlationId?: string, id: s
 const DATA_KEY = ',"data":';
 
 /**
- * What a reply frame made by `encode` keeps of itself to be made again: its data as JSON, a
- * newline, and its type (JSON has no raw newline, so the first one ends the data; and the text
- * never starts with a letter but that of `true`, `false` or `null`). The data is cut from the
- * frame: `,"data":` can only be the envelope's own key, since a quote inside a JSON string is
- * always escaped.
+ * What a reply frame made by `encode` keeps of itself to be made again: its data as JSON and,
+ * unless it is the `usual` type (the operation's first reply), a newline and its type. JSON has no
+ * raw newline, so the first one ends the data; and the text never starts with `pending:`. The data
+ * is cut from the frame, not encoded again: `,"data":` can only be the envelope's own key, since
+ * a quote inside a JSON string is always escaped.
  */
-export function keptOfReply(type: string, frame: string): string {
+export function keptOfReply(type: string, frame: string, usual: string | undefined): string {
   const at = frame.indexOf(DATA_KEY);
-  return `${at === -1 ? '' : frame.slice(at + DATA_KEY.length, -1)}\n${type}`;
+  if (at === -1) return `\n${type}`;
+  const data = frame.slice(at + DATA_KEY.length, -1);
+  return type === usual ? data : `${data}\n${type}`;
 }
 
 /** The reply frame `keptOfReply` kept, in an envelope of its own answering `correlationId`. */
-export function replyFromKept(kept: string, correlationId: string): { readonly type: string; readonly frame: string } {
+export function replyFromKept(kept: string, correlationId: string, usual: string | undefined): { readonly type: string; readonly frame: string } {
   const cut = kept.indexOf('\n');
-  if (cut === -1) throw new Error(`malformed idempotency record: no type in "${kept.slice(0, 40)}"`);
-  const type = kept.slice(cut + 1);
-  const data: unknown = cut === 0 ? undefined : JSON.parse(kept.slice(0, cut));
+  const type = cut === -1 ? usual : kept.slice(cut + 1);
+  if (type === undefined) throw new Error(`malformed idempotency record: no type in "${kept.slice(0, 40)}"`);
+  const json = cut === -1 ? kept : kept.slice(0, cut);
+  const data: unknown = json === '' ? undefined : JSON.parse(json);
   return { type, frame: encode(type, data as object, correlationId) };
 }
 
