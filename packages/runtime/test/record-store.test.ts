@@ -57,6 +57,20 @@ describe('RecordStore', () => {
     expect([records.get('k'), records.claims]).toEqual(['reply', 0]);
   });
 
+  it('keeps records whose ttls are months apart, each to its own expiry', () => {
+    const { records, advance } = store();
+    const day = 24 * 3600 * 1000;
+    records.put('fifty days', 'a', 50 * day);
+    records.put('ninety days', 'b', 90 * day);
+    expect([records.get('fifty days'), records.get('ninety days')]).toEqual(['a', 'b']);
+    advance(50 * day);
+    expect([records.get('fifty days'), records.get('ninety days')]).toEqual([null, 'b']);
+    advance(40 * day - 1);
+    expect(records.get('ninety days')).toBe('b');
+    advance(1);
+    expect(records.get('ninety days')).toBeNull();
+  });
+
   it('forgets expired records as new ones are written, without a timer', () => {
     const { records, advance } = store();
     for (let i = 0; i < 50; i++) records.put(`old${i}`, 'v', 10);

@@ -20,7 +20,7 @@ export const NOT_FOUND = 0;
 const EMPTY = 0;
 const DELETED = -1;
 /** Grown (and cleared of deleted slots) past this share of used slots. */
-const MAX_LOAD = 0.5;
+const MAX_LOAD = 0.7;
 
 /** 32-bit FNV-1a over the key's UTF-16 code units. */
 export function hashOf(key: string): number {

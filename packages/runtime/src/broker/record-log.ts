@@ -17,29 +17,36 @@
  * as U+FFFD.
  */
 
-/** Header: expiry (f64) at 0, hash at 8, key bytes at 12, value bytes at 16, dead (1) at 20. */
-const HEADER = 24;
-/** Records start at multiples of 8, so that a location can name one in 15 bits of a 256 KiB chunk. */
-const ALIGN = 8;
-const OFFSET_BITS = 15;
+/**
+ * Header, in 32-bit words: expiry (milliseconds from the chunk's `base`, rounded up), key hash,
+ * key bytes (the top bit set once the record is dead), value bytes.
+ */
+const HEADER = 16;
+const DEAD = 1 << 31;
+/** Records start at multiples of 4, so that a location names one in 16 bits of a 256 KiB chunk. */
+const ALIGN = 4;
+const OFFSET_BITS = 16;
 const MAX_CHUNK = ALIGN << OFFSET_BITS;
 /** Chunks start small (a store with a few records costs little) and double up to `MAX_CHUNK`. */
 const FIRST_CHUNK = 4096;
 /** Chunk ids fit the bits a location leaves them (a location + 1 is a positive int32). */
 const MAX_CHUNKS = (2 ** 31 - 2) >>> OFFSET_BITS;
+/** How far from its chunk's `base` a record's expiry may be: what an int32 of milliseconds holds. */
+const MAX_SPAN = 2 ** 31 - 1;
 /** Full-size chunks kept for reuse: 8 MiB at most. */
 const POOL = 32;
 
 interface Chunk {
   readonly id: number;
   readonly bytes: Buffer;
-  readonly f64: Float64Array;
   readonly i32: Int32Array;
   /** The ttl class it is being filled for (`NOT_FILLING` once full). */
   filling: number;
   used: number;
   /** Records not dead yet. */
   live: number;
+  /** What its records' expiries are counted from: the first one's. */
+  base: number;
   /** The latest expiry of its records: once passed, every record in it has expired. */
   expiresAt: number;
 }
@@ -70,35 +77,34 @@ export class RecordLog {
 
   /** Writes a record and returns its location. */
   append(key: string, hash: number, value: string, expiresAt: number, ttlMs: number): number {
-    const chunk = this.#room(key, value, ttlClassOf(ttlMs));
+    const chunk = this.#room(key, value, ttlClassOf(ttlMs), expiresAt);
     const at = chunk.used;
     const bytes = chunk.bytes;
     const keyBytes = bytes.write(key, at + HEADER, 'utf8');
     const valueBytes = bytes.write(value, at + HEADER + keyBytes, 'utf8');
     const words = at >>> 2;
-    chunk.f64[at >>> 3] = expiresAt;
-    chunk.i32[words + 2] = hash;
-    chunk.i32[words + 3] = keyBytes;
-    chunk.i32[words + 4] = valueBytes;
-    chunk.i32[words + 5] = 0;
+    if (chunk.used === 0) chunk.base = expiresAt;
+    chunk.i32[words] = Math.ceil(expiresAt - chunk.base);
+    chunk.i32[words + 1] = hash;
+    chunk.i32[words + 2] = keyBytes;
+    chunk.i32[words + 3] = valueBytes;
     chunk.used = aligned(at + HEADER + keyBytes + valueBytes);
     chunk.live += 1;
     if (expiresAt > chunk.expiresAt) chunk.expiresAt = expiresAt;
     this.#live += 1;
-    return (chunk.id << OFFSET_BITS) | (at >>> 3);
+    return (chunk.id << OFFSET_BITS) | words;
   }
 
   expiresAt(location: number): number {
     const chunk = this.#chunk(location);
-    return chunk.f64[location & OFFSET_MASK] ?? 0;
+    return chunk.base + (chunk.i32[location & OFFSET_MASK] ?? 0);
   }
 
   value(location: number): string {
     const chunk = this.#chunk(location);
-    const at = offsetOf(location);
-    const words = at >>> 2;
-    const start = at + HEADER + (chunk.i32[words + 3] ?? 0);
-    return chunk.bytes.toString('utf8', start, start + (chunk.i32[words + 4] ?? 0));
+    const words = location & OFFSET_MASK;
+    const start = (words << 2) + HEADER + ((chunk.i32[words + 2] ?? 0) & ~DEAD);
+    return chunk.bytes.toString('utf8', start, start + (chunk.i32[words + 3] ?? 0));
   }
 
   /**
@@ -107,10 +113,10 @@ export class RecordLog {
    */
   keyIs(location: number, key: string): boolean {
     const chunk = this.#chunk(location);
-    const at = offsetOf(location);
-    const bytes = chunk.i32[(at >>> 2) + 3] ?? 0;
+    const words = location & OFFSET_MASK;
+    const bytes = (chunk.i32[words + 2] ?? 0) & ~DEAD;
     if (bytes < key.length) return false;
-    const start = at + HEADER;
+    const start = (words << 2) + HEADER;
     if (bytes > key.length) return chunk.bytes.toString('utf8', start, start + bytes) === key;
     const buffer = chunk.bytes;
     for (let i = 0; i < bytes; i++) {
@@ -122,7 +128,8 @@ export class RecordLog {
   /** Marks the record dead (its index entry is the caller's); its chunk goes with its last record. */
   kill(location: number): void {
     const chunk = this.#chunk(location);
-    chunk.i32[(offsetOf(location) >>> 2) + 5] = 1;
+    const keyWord = (location & OFFSET_MASK) + 2;
+    chunk.i32[keyWord] = (chunk.i32[keyWord] ?? 0) | DEAD;
     chunk.live -= 1;
     this.#live -= 1;
     if (chunk.live === 0) this.#release(chunk);
@@ -144,10 +151,9 @@ export class RecordLog {
     const { i32 } = chunk;
     for (let at = 0; at < chunk.used; ) {
       const words = at >>> 2;
-      const keyBytes = i32[words + 3] ?? 0;
-      const valueBytes = i32[words + 4] ?? 0;
-      if (i32[words + 5] === 0) forget(i32[words + 2] ?? 0, (chunk.id << OFFSET_BITS) | (at >>> 3));
-      at = aligned(at + HEADER + keyBytes + valueBytes);
+      const keyWord = i32[words + 2] ?? 0;
+      if ((keyWord & DEAD) === 0) forget(i32[words + 1] ?? 0, (chunk.id << OFFSET_BITS) | words);
+      at = aligned(at + HEADER + (keyWord & ~DEAD) + (i32[words + 3] ?? 0));
     }
     this.#live -= chunk.live;
     chunk.live = 0;
@@ -160,9 +166,9 @@ export class RecordLog {
   }
 
   /** The chunk a record of `key` and `value` goes into: the class's when it fits, else a new one. */
-  #room(key: string, value: string, ttlClass: number): Chunk {
+  #room(key: string, value: string, ttlClass: number, expiresAt: number): Chunk {
     const filling = this.#filling.get(ttlClass);
-    const free = filling === undefined ? -1 : filling.bytes.length - filling.used;
+    const free = filling === undefined || !withinSpan(filling, expiresAt) ? -1 : filling.bytes.length - filling.used;
     // A UTF-16 unit is at most 3 UTF-8 bytes: the texts are measured only when they may not fit.
     if (filling !== undefined && free >= HEADER + 3 * (key.length + value.length)) return filling;
     const need = HEADER + Buffer.byteLength(key) + Buffer.byteLength(value);
@@ -184,11 +190,11 @@ export class RecordLog {
     const chunk: Chunk = {
       id,
       bytes,
-      f64: new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 3),
       i32: new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2),
       filling: ttlClass,
       used: 0,
       live: 0,
+      base: 0,
       expiresAt: Number.NEGATIVE_INFINITY,
     };
     this.#chunks[id] = chunk;
@@ -212,8 +218,9 @@ export class RecordLog {
 
 const OFFSET_MASK = (1 << OFFSET_BITS) - 1;
 
-function offsetOf(location: number): number {
-  return (location & OFFSET_MASK) << 3;
+/** Whether a record expiring at `expiresAt` can go into `chunk`: its expiry must fit the header's int32. */
+function withinSpan(chunk: Chunk, expiresAt: number): boolean {
+  return chunk.used === 0 || Math.abs(expiresAt - chunk.base) < MAX_SPAN;
 }
 
 function aligned(bytes: number): number {
