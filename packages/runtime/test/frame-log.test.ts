@@ -68,3 +68,26 @@ describe('FrameLog', () => {
     );
   });
 });
+
+describe('FrameLog chunks recycled between rooms', () => {
+  it('two busy rooms that overwrite their history keep exactly their last entries (against plain arrays)', () => {
+    const frames = fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 1, max: 6000 }), fc.constantFrom('a', 'é', '€', '😀')), { minLength: 200, maxLength: 1500 });
+    fc.assert(
+      fc.property(frames, fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 80 }), (pushes, limitA, limitB) => {
+        const rooms = [
+          { log: new FrameLog(), model: [] as HistoryEntry[], limit: limitA },
+          { log: new FrameLog(), model: [] as HistoryEntry[], limit: limitB },
+        ];
+        pushes.forEach(([second, length, unit], seq) => {
+          const room = rooms[second ? 1 : 0];
+          if (room === undefined) return;
+          const pushed = entry(seq, `{"seq":${seq},"text":"${unit.repeat(Math.ceil(length / unit.length / 3))}"}`);
+          room.log.push(pushed, room.limit);
+          room.model = [...room.model, pushed].slice(-room.limit);
+        });
+        for (const room of rooms) expect(room.log.toArray()).toEqual(room.model);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

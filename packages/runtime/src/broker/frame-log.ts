@@ -6,7 +6,8 @@
  * messages of ~350 bytes is 350 MB the garbage collector copies and marks); every one of them
  * survives the young generation and is promoted, which cost the chat round trip ~1.5 us of its
  * ~20 (bench, A/B in one run). Here an append copies the bytes into a chunk and writes three
- * numbers; a chunk is dropped by the garbage collector once no kept entry points into it.
+ * numbers. A chunk no kept entry points into any more is recycled: a full-size one into a pool
+ * every room's log takes its next chunks from, a smaller one to the garbage collector.
  */
 import type { HistoryEntry } from './types.js';
 
@@ -14,16 +15,35 @@ import type { HistoryEntry } from './types.js';
 const MAX_CHUNK = 64 * 1024;
 const FIRST_CHUNK = 1024;
 
+/** A chunk of history text and how many kept entries point into it. */
+interface Chunk {
+  readonly bytes: Buffer;
+  live: number;
+}
+
+/**
+ * Full-size chunks no kept entry points into any more, shared by every room's log (4 MiB at
+ * most). A busy room overwrites its history a chunk at a time; a chunk taken from here instead of
+ * from the allocator has its pages mapped already (the first touch of a fresh page costs
+ * microseconds on a virtual machine), and does not wait for the garbage collector to be freed.
+ */
+const pool: Buffer[] = [];
+const POOL = 64;
+
+function recycle(chunk: Chunk): void {
+  if (chunk.bytes.length === MAX_CHUNK && pool.length < POOL) pool.push(chunk.bytes);
+}
+
 export class FrameLog {
   #capacity = 0;
   #seqs = new Float64Array(0);
   #starts = new Uint32Array(0);
   #ends = new Uint32Array(0);
-  #chunks: (Buffer | undefined)[] = [];
+  #chunks: (Chunk | undefined)[] = [];
   #head = 0;
   #length = 0;
   /** The chunk being filled and how much of it is used. */
-  #tail: Buffer | null = null;
+  #tail: Chunk | null = null;
   #used = 0;
 
   get length(): number {
@@ -38,27 +58,44 @@ export class FrameLog {
 
   #append(entry: HistoryEntry): void {
     const { frame } = entry;
-    let tail = this.#tail;
-    const free = tail === null ? -1 : tail.length - this.#used;
-    // A UTF-16 unit is at most 3 UTF-8 bytes: the text is measured only when it may not fit.
-    if (free < frame.length * 3) {
-      const bytes = Buffer.byteLength(frame);
-      if (free < bytes) {
-        tail = Buffer.allocUnsafeSlow(Math.max(bytes, Math.min(MAX_CHUNK, tail === null ? FIRST_CHUNK : tail.length * 2)));
-        this.#tail = tail;
-        this.#used = 0;
-      }
-    }
-    if (tail === null) throw new Error('FrameLog: no chunk after making one'); // for the type checker: made above
     const capacity = this.#capacity;
     const at = (this.#head + this.#length) % capacity;
+    // At capacity the slot is the oldest entry's: it goes first, and its chunk with it if it was the last there.
+    if (this.#length === capacity) this.#forget(at);
+    const tail = this.#room(frame);
     this.#seqs[at] = entry.seq;
     this.#starts[at] = this.#used;
-    this.#used += tail.write(frame, this.#used, 'utf8');
+    this.#used += tail.bytes.write(frame, this.#used, 'utf8');
     this.#ends[at] = this.#used;
     this.#chunks[at] = tail;
+    tail.live += 1;
     if (this.#length < capacity) this.#length += 1;
     else this.#head = (this.#head + 1) % capacity;
+  }
+
+  /** The tail when `frame` fits, else a new tail (the old one goes if no entry is left in it). */
+  #room(frame: string): Chunk {
+    const tail = this.#tail;
+    const free = tail === null ? -1 : tail.bytes.length - this.#used;
+    // A UTF-16 unit is at most 3 UTF-8 bytes: the text is measured only when it may not fit.
+    if (tail !== null && free >= frame.length * 3) return tail;
+    const bytes = Buffer.byteLength(frame);
+    if (tail !== null && free >= bytes) return tail;
+    const size = Math.max(bytes, Math.min(MAX_CHUNK, tail === null ? FIRST_CHUNK : tail.bytes.length * 2));
+    const chunk: Chunk = { bytes: (size === MAX_CHUNK ? pool.pop() : undefined) ?? Buffer.allocUnsafeSlow(size), live: 0 };
+    this.#tail = chunk;
+    this.#used = 0;
+    if (tail !== null && tail.live === 0) recycle(tail);
+    return chunk;
+  }
+
+  /** Lets go of the entry at `at`; its chunk is recycled once no entry points into it. */
+  #forget(at: number): void {
+    const chunk = this.#chunks[at];
+    if (chunk === undefined) return;
+    this.#chunks[at] = undefined;
+    chunk.live -= 1;
+    if (chunk.live === 0 && chunk !== this.#tail) recycle(chunk);
   }
 
   /** The entries whose `seq` is above `afterSeq`, oldest first. */
@@ -79,7 +116,7 @@ export class FrameLog {
 
   #text(at: number): string {
     const chunk = this.#chunks[at];
-    return chunk ? chunk.toString('utf8', this.#starts[at], this.#ends[at]) : '';
+    return chunk ? chunk.bytes.toString('utf8', this.#starts[at], this.#ends[at]) : '';
   }
 
   /** A new limit keeps the newest entries that fit. */
@@ -89,7 +126,7 @@ export class FrameLog {
     this.#seqs = new Float64Array(limit);
     this.#starts = new Uint32Array(limit);
     this.#ends = new Uint32Array(limit);
-    this.#chunks = new Array<Buffer | undefined>(limit);
+    this.#chunks = new Array<Chunk | undefined>(limit);
     this.#head = 0;
     this.#length = 0;
     this.#tail = null;
