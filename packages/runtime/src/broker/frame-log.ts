@@ -9,6 +9,7 @@
  * numbers. A chunk no kept entry points into any more is recycled: a full-size one into a pool
  * every room's log takes its next chunks from, a smaller one to the garbage collector.
  */
+import { ChunkPool } from './chunk-pool.js';
 import type { HistoryEntry } from './types.js';
 
 /** Chunks start small (a quiet room costs little) and double up to this size. */
@@ -23,16 +24,9 @@ interface Chunk {
 
 /**
  * Full-size chunks no kept entry points into any more, shared by every room's log (4 MiB at
- * most). A busy room overwrites its history a chunk at a time; a chunk taken from here instead of
- * from the allocator has its pages mapped already (the first touch of a fresh page costs
- * microseconds on a virtual machine), and does not wait for the garbage collector to be freed.
+ * most): a busy room overwrites its history a chunk at a time.
  */
-const pool: Buffer[] = [];
-const POOL = 64;
-
-function recycle(chunk: Chunk): void {
-  if (chunk.bytes.length === MAX_CHUNK && pool.length < POOL) pool.push(chunk.bytes);
-}
+const pool = new ChunkPool(MAX_CHUNK, 64);
 
 export class FrameLog {
   #capacity = 0;
@@ -82,10 +76,10 @@ export class FrameLog {
     const bytes = Buffer.byteLength(frame);
     if (tail !== null && free >= bytes) return tail;
     const size = Math.max(bytes, Math.min(MAX_CHUNK, tail === null ? FIRST_CHUNK : tail.bytes.length * 2));
-    const chunk: Chunk = { bytes: (size === MAX_CHUNK ? pool.pop() : undefined) ?? Buffer.allocUnsafeSlow(size), live: 0 };
+    const chunk: Chunk = { bytes: pool.take(size), live: 0 };
     this.#tail = chunk;
     this.#used = 0;
-    if (tail !== null && tail.live === 0) recycle(tail);
+    if (tail !== null && tail.live === 0) pool.give(tail.bytes);
     return chunk;
   }
 
@@ -95,7 +89,7 @@ export class FrameLog {
     if (chunk === undefined) return;
     this.#chunks[at] = undefined;
     chunk.live -= 1;
-    if (chunk.live === 0 && chunk !== this.#tail) recycle(chunk);
+    if (chunk.live === 0 && chunk !== this.#tail) pool.give(chunk.bytes);
   }
 
   /** The entries whose `seq` is above `afterSeq`, oldest first. */

@@ -10,12 +10,13 @@
  * the same length (the same power of two of seconds) share the chunk being filled, so a chunk's
  * records expire at about the same time, and the chunk goes once its last record has expired
  * (the store's sweep) or been overwritten or deleted. Full-size chunks that go are kept for the
- * next ones (up to `POOL`): their pages are mapped already, and on a virtual machine the first
+ * next ones (up to `POOLED`, in a `ChunkPool`): their pages are mapped already, and on a virtual machine the first
  * touch of a fresh page costs microseconds, more than writing a whole record.
  *
  * UTF-8 as Redis keeps text: a lone surrogate, which no JSON or protocol text contains, comes back
  * as U+FFFD.
  */
+import { ChunkPool } from './chunk-pool.js';
 
 /**
  * Header, in 32-bit words: expiry (milliseconds from the chunk's `base`, rounded up), key hash,
@@ -34,7 +35,7 @@ const MAX_CHUNKS = (2 ** 31 - 2) >>> OFFSET_BITS;
 /** How far from its chunk's `base` a record's expiry may be: what an int32 of milliseconds holds. */
 const MAX_SPAN = 2 ** 31 - 1;
 /** Full-size chunks kept for reuse: 8 MiB at most. */
-const POOL = 32;
+const POOLED = 32;
 
 interface Chunk {
   readonly id: number;
@@ -59,7 +60,7 @@ export type Forget = (hash: number, location: number) => void;
 export class RecordLog {
   readonly #chunks: (Chunk | undefined)[] = [];
   readonly #freeIds: number[] = [];
-  readonly #pool: Buffer[] = [];
+  readonly #pool = new ChunkPool(MAX_CHUNK, POOLED);
   /** The chunk being filled, by ttl class. */
   readonly #filling = new Map<number, Chunk>();
   #live = 0;
@@ -186,7 +187,7 @@ export class RecordLog {
   #newChunk(size: number, ttlClass: number): Chunk {
     const id = this.#freeIds.pop() ?? this.#chunks.length;
     if (id >= MAX_CHUNKS) throw new RangeError(`RecordLog: more than ${MAX_CHUNKS} chunks of records held`);
-    const bytes = (size === MAX_CHUNK ? this.#pool.pop() : undefined) ?? Buffer.allocUnsafeSlow(size);
+    const bytes = this.#pool.take(size);
     const chunk: Chunk = {
       id,
       bytes,
@@ -212,7 +213,7 @@ export class RecordLog {
     this.#chunks[chunk.id] = undefined;
     this.#freeIds.push(chunk.id);
     this.#bytes -= chunk.bytes.length;
-    if (chunk.bytes.length === MAX_CHUNK && this.#pool.length < POOL) this.#pool.push(chunk.bytes);
+    this.#pool.give(chunk.bytes);
   }
 }
 

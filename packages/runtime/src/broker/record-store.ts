@@ -62,19 +62,25 @@ export class RecordStore implements KeyCheck, LocalRecords {
   }
 
   putIfAbsent(key: string, value: string, ttlMs: number): string | null {
-    const held = this.claim(key, value, ttlMs);
+    const held = this.#claim(key, hashOf(key), value, ttlMs);
     return typeof held === 'string' ? held : null;
   }
 
   claim(key: string, value: string, ttlMs: number): string | LocalClaim {
     const hash = hashOf(key);
+    const held = this.#claim(key, hash, value, ttlMs);
+    return typeof held === 'string' ? held : new StoreClaim(this, key, hash, value, held);
+  }
+
+  /** The value that holds `key`, or the slot of the claim made for it. */
+  #claim(key: string, hash: number, value: string, ttlMs: number): string | number {
     const now = this.now();
     const held = this.#liveEntry(key, hash, now);
     if (held !== NOT_FOUND) return this.#value(held);
     this.#sweepIfDue(now);
     const slot = this.#claims.add(key, hash, value, now + ttlMs);
     this.#index.add(hash, claimEntry(slot));
-    return new StoreClaim(this, key, hash, value, slot);
+    return slot;
   }
 
   /** `put` for a claim made here: while its slot still holds its key, the value goes in its place. */
